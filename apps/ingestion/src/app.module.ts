@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { Topics } from '@qa/contracts';
+import { HealthModule, ServiceCoreModule } from '@qa/platform';
+import { IngestionEnv } from './config/ingestion.env';
+import { migrations } from './migrations';
+import { CallsModule } from './modules/calls/calls.module';
+import { CallEntity } from './modules/calls/entities/call.entity';
+
+@Module({
+  imports: [
+    ServiceCoreModule.forRoot({
+      name: 'ingestion',
+      schema: 'ingestion',
+      env: IngestionEnv,
+      entities: [CallEntity],
+      migrations,
+      produces: [Topics.CallIngested],
+    }),
+    HealthModule.forRoot({ redis: false }),
+    CallsModule,
+  ],
+})
+export class AppModule {}

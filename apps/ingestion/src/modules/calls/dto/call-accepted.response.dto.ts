@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class CallAcceptedResponseDto {
+  @ApiProperty()
+  callId!: string;
+
+  @ApiProperty({ enum: ['accepted', 'duplicate'] })
+  status!: 'accepted' | 'duplicate';
+}

@@ -1,0 +1,152 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const ID_MESSAGE = '$property must be 1–128 characters of letters, digits, ".", "_", ":" or "-"';
+/** Control characters other than tab/newline have no place in a transcript. */
+// eslint-disable-next-line no-control-regex -- the point is to reject control characters
+const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+
+export const MAX_SEGMENTS = 2000;
+export const MAX_SEGMENT_TEXT = 5000;
+const MAX_CALL_MS = 24 * 3600 * 1000;
+
+export class SegmentRequestDto {
+  @ApiProperty({ enum: ['agent', 'customer'] })
+  @IsIn(['agent', 'customer'])
+  speaker!: 'agent' | 'customer';
+
+  @ApiProperty({ description: 'milliseconds from answeredAt' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CALL_MS)
+  startMs!: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CALL_MS)
+  endMs!: number;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(MAX_SEGMENT_TEXT)
+  @Matches(NO_CONTROL, { message: '$property must not contain control characters' })
+  text!: string;
+}
+
+export class CustomerRequestDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 -]{3,32}$/, { message: '$property must be a phone number' })
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  id?: string;
+}
+
+export class CreateCallRequestDto {
+  @ApiProperty({ example: 'c-20261122-000123' })
+  @IsString()
+  @Matches(ID, { message: ID_MESSAGE })
+  callId!: string;
+
+  @ApiProperty({ example: 'acme' })
+  @IsString()
+  @Matches(ID, { message: ID_MESSAGE })
+  tenantId!: string;
+
+  @ApiProperty({ enum: ['inbound', 'outbound'] })
+  @IsIn(['inbound', 'outbound'])
+  direction!: 'inbound' | 'outbound';
+
+  @ApiProperty({ enum: ['service', 'complaint', 'callback'] })
+  @IsIn(['service', 'complaint', 'callback'])
+  purpose!: 'service' | 'complaint' | 'callback';
+
+  @ApiProperty()
+  @IsString()
+  @Matches(ID, { message: ID_MESSAGE })
+  agentId!: string;
+
+  @ApiProperty()
+  @IsString()
+  @Matches(ID, { message: ID_MESSAGE })
+  teamId!: string;
+
+  @ApiPropertyOptional({ type: CustomerRequestDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CustomerRequestDto)
+  customer?: CustomerRequestDto;
+
+  @ApiProperty({ description: 'ringing began (RFC 3339)' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  startedAt!: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'null = abandoned' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  answeredAt!: string | null;
+
+  @ApiProperty()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  endedAt!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  ringCount?: number;
+
+  @ApiProperty({ enum: ['customer', 'agent', 'system'] })
+  @IsIn(['customer', 'agent', 'system'])
+  hangupBy!: 'customer' | 'agent' | 'system';
+
+  @ApiProperty({ type: [SegmentRequestDto] })
+  @IsArray()
+  @ArrayMaxSize(MAX_SEGMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => SegmentRequestDto)
+  segments!: SegmentRequestDto[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  recordingUrl?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  csat?: number;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Matches(ID, { each: true, message: ID_MESSAGE })
+  relatedCallIds?: string[];
+}

@@ -1,0 +1,3 @@
+import { runService } from '@qa/platform';
+
+void runService(() => import('./app.module').then((m) => m.AppModule), { name: 'kpi' });

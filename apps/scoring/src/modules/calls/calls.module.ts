@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CallIngestedConsumer } from './call-ingested.consumer';
+import { ScoredCallEntity } from './entities/scored-call.entity';
+import { ScoredCallsRepository } from './scored-calls.repository';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ScoredCallEntity])],
+  providers: [CallIngestedConsumer, ScoredCallsRepository],
+  exports: [ScoredCallsRepository],
+})
+export class CallsModule {}

@@ -1,0 +1,3 @@
+import type { ServiceOptions } from '@qa/platform';
+
+export const scoringServiceOptions: ServiceOptions = { name: 'scoring' };

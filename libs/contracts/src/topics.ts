@@ -1,0 +1,70 @@
+import { CallIngested } from './generated/qa/v1/call';
+import {
+  CallbackCompleted,
+  CallbackScheduled,
+  ComplaintDetected,
+  ComplaintOpened,
+  ComplaintSlaBreached,
+  ComplaintTransitioned,
+} from './generated/qa/v1/complaint';
+import { EvaluationReviewed, EvaluationScored } from './generated/qa/v1/evaluation';
+import { KpiUpdated } from './generated/qa/v1/kpi';
+
+/** Topic names are a public contract: never rename one, add a `.v2`. */
+export const Topics = {
+  CallRaw: 'qa.call.raw.v1',
+  CallIngested: 'qa.call.ingested.v1',
+  EvaluationScored: 'qa.evaluation.scored.v1',
+  EvaluationReviewed: 'qa.evaluation.reviewed.v1',
+  ComplaintDetected: 'qa.complaint.detected.v1',
+  ComplaintOpened: 'qa.complaint.opened.v1',
+  ComplaintTransitioned: 'qa.complaint.transitioned.v1',
+  ComplaintSlaBreached: 'qa.complaint.sla-breached.v1',
+  CallbackScheduled: 'qa.callback.scheduled.v1',
+  CallbackCompleted: 'qa.callback.completed.v1',
+  KpiUpdated: 'qa.kpi.updated.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+/** A ts-proto message codec. */
+export interface MessageCodec<T> {
+  encode(message: T): { finish(): Uint8Array };
+  decode(input: Uint8Array): T;
+  fromJSON(object: unknown): T;
+  toJSON(message: T): unknown;
+  fromPartial(object: never): T;
+}
+
+/** Ties every protobuf topic to its payload type, so a wrong payload does not compile. */
+export interface EventMap {
+  'qa.call.ingested.v1': CallIngested;
+  'qa.evaluation.scored.v1': EvaluationScored;
+  'qa.evaluation.reviewed.v1': EvaluationReviewed;
+  'qa.complaint.detected.v1': ComplaintDetected;
+  'qa.complaint.opened.v1': ComplaintOpened;
+  'qa.complaint.transitioned.v1': ComplaintTransitioned;
+  'qa.complaint.sla-breached.v1': ComplaintSlaBreached;
+  'qa.callback.scheduled.v1': CallbackScheduled;
+  'qa.callback.completed.v1': CallbackCompleted;
+  'qa.kpi.updated.v1': KpiUpdated;
+}
+
+export type EventTopic = keyof EventMap;
+
+export const Codecs: { [K in EventTopic]: MessageCodec<EventMap[K]> } = {
+  'qa.call.ingested.v1': CallIngested,
+  'qa.evaluation.scored.v1': EvaluationScored,
+  'qa.evaluation.reviewed.v1': EvaluationReviewed,
+  'qa.complaint.detected.v1': ComplaintDetected,
+  'qa.complaint.opened.v1': ComplaintOpened,
+  'qa.complaint.transitioned.v1': ComplaintTransitioned,
+  'qa.complaint.sla-breached.v1': ComplaintSlaBreached,
+  'qa.callback.scheduled.v1': CallbackScheduled,
+  'qa.callback.completed.v1': CallbackCompleted,
+  'qa.kpi.updated.v1': KpiUpdated,
+};
+
+export const SCHEMA_VERSION = '1';
+
+export const dlqTopic = (topic: string): string => `${topic}.dlq`;

@@ -1,0 +1,249 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
+import { Codecs, DlqHeader, dlqTopic, EventMap, EventMeta, EventTopic } from '@qa/contracts';
+import { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { DataSource, EntityManager } from 'typeorm';
+import { ensureTopics } from '../kafka/topic-admin';
+import { InboxRepository } from '../inbox/inbox.repository';
+import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
+import { DecodeResult, PermanentConsumeError } from './consume-errors';
+import { readEventMeta } from './event-headers';
+
+export interface ConsumeContext {
+  meta: EventMeta;
+  /** The transaction that also records the event in the inbox: write effects through it. */
+  manager: EntityManager;
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+}
+
+interface Registration {
+  decode(value: Buffer | null): DecodeResult<unknown>;
+  handle(value: unknown, ctx: ConsumeContext): Promise<void>;
+  /** Raw topics from outside may lack our headers; their id falls back to the log position. */
+  requireHeaders: boolean;
+}
+
+/**
+ * One consumer group per service. Each message: decode and validate (else dead-letter), then the
+ * handler and the inbox row commit in one transaction, so redelivery is a no-op. Transient
+ * failures retry with backoff, then dead-letter; the partition never blocks forever.
+ */
+@Injectable()
+export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(EventConsumerHost.name);
+  private readonly registrations = new Map<string, Registration>();
+  private consumer?: Consumer;
+  private dlqProducer?: Producer;
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(MESSAGING_OPTIONS) private readonly opts: MessagingOptions,
+    private readonly dataSource: DataSource,
+    private readonly inbox: InboxRepository,
+  ) {}
+
+  on<K extends EventTopic>(
+    topic: K,
+    handle: (event: EventMap[K], ctx: ConsumeContext) => Promise<void>,
+    validate: (event: EventMap[K]) => string[] = () => [],
+  ): void {
+    const codec = Codecs[topic];
+    this.register(topic, {
+      requireHeaders: true,
+      decode: (value) => {
+        if (!value || value.length === 0) return { ok: false, reason: 'empty payload' };
+        let event: EventMap[K];
+        try {
+          event = codec.decode(value);
+        } catch (err) {
+          return { ok: false, reason: `undecodable protobuf: ${(err as Error).message}` };
+        }
+        const problems = validate(event);
+        return problems.length
+          ? { ok: false, reason: `invalid: ${problems.join('; ')}` }
+          : { ok: true, value: event };
+      },
+      handle: (value, ctx) => handle(value as EventMap[K], ctx),
+    });
+  }
+
+  onRaw<T>(
+    topic: string,
+    decode: (value: Buffer | null) => DecodeResult<T>,
+    handle: (value: T, ctx: ConsumeContext) => Promise<void>,
+  ): void {
+    this.register(topic, {
+      requireHeaders: false,
+      decode,
+      handle: (v, ctx) => handle(v as T, ctx),
+    });
+  }
+
+  private register(topic: string, r: Registration): void {
+    if (this.consumer) throw new Error(`cannot register ${topic} after the consumer started`);
+    if (this.registrations.has(topic))
+      throw new Error(`a handler for ${topic} is already registered`);
+    this.registrations.set(topic, r);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const topics = [...this.registrations.keys()];
+    await ensureTopics(
+      this.kafka,
+      [...this.opts.produces, ...topics, ...topics.map(dlqTopic)],
+      this.opts.partitions,
+    );
+    if (topics.length === 0) return;
+    this.dlqProducer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.dlqProducer.connect();
+    const consumer = this.kafka.consumer({
+      groupId: this.opts.service,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.logger.error(
+        { err: payload.error.message, restart: payload.restart },
+        'consumer crashed',
+      );
+      if (!payload.restart) this.opts.onFatal?.(payload.error);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        isRunning,
+        isStale,
+        commitOffsetsIfNecessary,
+      }) => {
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale()) break;
+          await this.process(batch.topic, batch.partition, message, heartbeat);
+          resolveOffset(message.offset);
+          await heartbeat();
+        }
+        await commitOffsetsIfNecessary();
+      },
+    });
+    this.logger.log({ topics, groupId: this.opts.service }, 'consumer running');
+  }
+
+  private async process(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const reg = this.registrations.get(topic);
+    if (!reg) return this.deadLetter(topic, partition, message, `no handler for ${topic}`);
+    let meta = readEventMeta(message.headers, topic);
+    if (typeof meta === 'string') {
+      if (reg.requireHeaders) return this.deadLetter(topic, partition, message, meta);
+      meta = fallbackMeta(topic, partition, message);
+    }
+    const decoded = reg.decode(message.value);
+    if (!decoded.ok) return this.deadLetter(topic, partition, message, decoded.reason);
+
+    const maxAttempts = this.opts.maxAttempts ?? 5;
+    const base = this.opts.retryBaseMs ?? 200;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const m = meta;
+        await this.dataSource.transaction(async (manager) => {
+          const fresh = await this.inbox.claim(manager, {
+            eventId: m.eventId,
+            topic,
+            partition,
+            offset: message.offset,
+          });
+          if (!fresh) return;
+          await reg.handle(decoded.value, {
+            meta: m,
+            manager,
+            topic,
+            partition,
+            offset: message.offset,
+            key: message.key?.toString() ?? null,
+          });
+        });
+        return;
+      } catch (err) {
+        const reason = (err as Error).message;
+        if (err instanceof PermanentConsumeError || attempt >= maxAttempts) {
+          return this.deadLetter(
+            topic,
+            partition,
+            message,
+            `${attempt} attempt(s) failed: ${reason}`,
+          );
+        }
+        this.logger.warn(
+          { topic, partition, offset: message.offset, attempt, err: reason, traceId: meta.traceId },
+          'handler failed; retrying',
+        );
+        await sleep(Math.min(10000, base * 2 ** (attempt - 1)));
+        await heartbeat();
+      }
+    }
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: string,
+  ): Promise<void> {
+    this.logger.warn(
+      { topic, partition, offset: message.offset, reason },
+      'dead-lettering message',
+    );
+    const headers: IHeaders = {
+      ...(message.headers ?? {}),
+      [DlqHeader.Reason]: reason.slice(0, 1000),
+      [DlqHeader.OriginalTopic]: topic,
+      [DlqHeader.OriginalPartition]: String(partition),
+      [DlqHeader.OriginalOffset]: message.offset,
+      [DlqHeader.FailedAt]: new Date().toISOString(),
+      [DlqHeader.Consumer]: this.opts.service,
+    };
+    // If this send fails the offset is not committed, so the message comes back: nothing is lost.
+    await this.dlqProducer!.send({
+      topic: dlqTopic(topic),
+      acks: -1,
+      messages: [{ key: message.key, value: message.value, headers }],
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    // disconnect() waits for the in-flight batch and commits its resolved offsets.
+    await this.consumer?.disconnect();
+    await this.dlqProducer?.disconnect();
+  }
+}
+
+function fallbackMeta(topic: string, partition: number, message: KafkaMessage): EventMeta {
+  return {
+    eventId: `${topic}/${partition}/${message.offset}`,
+    eventType: topic,
+    schemaVersion: '1',
+    occurredAt: new Date(Number(message.timestamp)).toISOString(),
+    tenantId: '',
+    traceId: '',
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,28 @@
+import { EventHeader, EventMeta } from '@qa/contracts';
+import { IHeaders } from 'kafkajs';
+
+export function headerText(headers: IHeaders | undefined, name: string): string | undefined {
+  const v = headers?.[name];
+  const first = Array.isArray(v) ? v[0] : v;
+  if (first === undefined) return undefined;
+  return typeof first === 'string' ? first : first.toString('utf8');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Reads the standard headers; returns the reason when a required one is missing or bad. */
+export function readEventMeta(headers: IHeaders | undefined, topic: string): EventMeta | string {
+  const eventId = headerText(headers, EventHeader.EventId);
+  if (!eventId || !UUID.test(eventId)) return `missing or invalid ${EventHeader.EventId} header`;
+  const eventType = headerText(headers, EventHeader.EventType) ?? topic;
+  if (eventType !== topic)
+    return `${EventHeader.EventType} ${eventType} does not match topic ${topic}`;
+  return {
+    eventId,
+    eventType,
+    schemaVersion: headerText(headers, EventHeader.SchemaVersion) ?? '1',
+    occurredAt: headerText(headers, EventHeader.OccurredAt) ?? '',
+    tenantId: headerText(headers, EventHeader.TenantId) ?? '',
+    traceId: headerText(headers, EventHeader.TraceId) ?? '',
+  };
+}

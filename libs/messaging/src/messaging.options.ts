@@ -1,0 +1,22 @@
+export interface MessagingOptions {
+  /** Service name: Kafka client id, consumer group and inbox consumer name. */
+  service: string;
+  /** Postgres schema holding this service's outbox and inbox tables. */
+  schema: string;
+  brokers: string[];
+  partitions: number;
+  /** Topics this service publishes; created at start-up. */
+  produces: readonly string[];
+  /** Run the outbox relay in this process (default true). */
+  relay?: boolean;
+  relayPollMs?: number;
+  relayBatchSize?: number;
+  /** Handler attempts before a message is dead-lettered (default 5). */
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  /** Called when the consumer crashed and kafkajs will not restart it (main.ts exits). */
+  onFatal?: (err: Error) => void;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const KAFKA = Symbol('KAFKA');

@@ -1,0 +1,126 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
+import { Kafka, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
+import { OutboxRepository } from './outbox.repository';
+
+/**
+ * Publishes committed outbox rows in id order with the idempotent producer, then marks them sent
+ * in the same transaction. A crash between send and commit re-sends; consumers dedupe by event id.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private producer?: Producer;
+  private connected = false;
+  private running = false;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private failures = 0;
+  private readonly pollMs: number;
+  private readonly batchSize: number;
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(MESSAGING_OPTIONS) private readonly opts: MessagingOptions,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+  ) {
+    this.pollMs = opts.relayPollMs ?? 200;
+    this.batchSize = opts.relayBatchSize ?? 500;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.opts.relay === false) return;
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+    });
+    this.producer.on(this.producer.events.DISCONNECT, () => (this.connected = false));
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Publishes one batch; returns how many rows were sent. Exposed for tests and benchmarks. */
+  async publishBatch(): Promise<number> {
+    const producer = this.producer;
+    if (!producer) return 0;
+    if (!this.connected) {
+      await producer.connect();
+      this.connected = true;
+    }
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.outbox.tryLock(manager))) return 0;
+      const rows = await this.outbox.pending(manager, this.batchSize);
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<
+        string,
+        { key: string; value: Buffer; headers: Record<string, string> }[]
+      >();
+      for (const r of rows) {
+        const list = byTopic.get(r.topic) ?? [];
+        list.push({ key: r.key, value: r.payload, headers: r.headers });
+        byTopic.set(r.topic, list);
+      }
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+      await this.outbox.markSent(
+        manager,
+        rows.map((r) => r.id),
+      );
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let sent = 0;
+      try {
+        sent = await this.publishBatch();
+        if (this.failures > 0)
+          this.logger.log({ failures: this.failures }, 'outbox relay recovered');
+        this.failures = 0;
+      } catch (err) {
+        this.failures++;
+        this.connected = false;
+        if (this.failures === 1 || this.failures % 10 === 0) {
+          this.logger.warn(
+            { err: (err as Error).message, failures: this.failures },
+            'outbox relay publish failed; will retry',
+          );
+        }
+      }
+      if (sent === 0 && this.running) {
+        const backoff =
+          this.failures > 0 ? Math.min(5000, 200 * 2 ** Math.min(this.failures, 5)) : this.pollMs;
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, backoff);
+          // During a failure backoff new rows must not hammer a broker that is down.
+          if (this.failures === 0) this.wakeUp = () => (clearTimeout(t), resolve());
+        });
+        this.wakeUp = undefined;
+      }
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+    await this.producer?.disconnect();
+  }
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Codecs, EventHeader, EventMap, EventTopic, SCHEMA_VERSION } from '@qa/contracts';
+import { EntityManager } from 'typeorm';
+import { OutboxRelay } from './outbox.relay';
+import { NewOutboxRow, OutboxRepository } from './outbox.repository';
+
+export interface OutgoingEvent<K extends EventTopic> {
+  topic: K;
+  /** The aggregate id (call id, ticket id): orders events per aggregate. */
+  key: string;
+  payload: EventMap[K];
+  tenantId: string;
+  traceId: string;
+  occurredAt?: string;
+  eventId?: string;
+}
+
+/** Records events in the caller's transaction; the relay publishes them after commit. */
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async add<K extends EventTopic>(
+    manager: EntityManager,
+    events: OutgoingEvent<K>[],
+  ): Promise<string[]> {
+    const rows: NewOutboxRow[] = events.map((e) => {
+      if (!e.key) throw new Error(`event on ${e.topic} needs a key`);
+      const eventId = e.eventId ?? randomUUID();
+      return {
+        eventId,
+        topic: e.topic,
+        key: e.key,
+        payload: Buffer.from(Codecs[e.topic].encode(e.payload).finish()),
+        headers: {
+          [EventHeader.EventId]: eventId,
+          [EventHeader.EventType]: e.topic,
+          [EventHeader.SchemaVersion]: SCHEMA_VERSION,
+          [EventHeader.OccurredAt]: e.occurredAt ?? new Date().toISOString(),
+          [EventHeader.TenantId]: e.tenantId,
+          [EventHeader.TraceId]: e.traceId,
+        },
+      };
+    });
+    await this.outbox.insert(manager, rows);
+    return rows.map((r) => r.eventId);
+  }
+
+  /** Hint that new rows may be committed: shortens the relay's wait (it polls regardless). */
+  wake(): void {
+    this.relay.wake();
+  }
+}

@@ -1,0 +1,2 @@
+export * from './ensure-schema';
+export * from './typeorm-options';

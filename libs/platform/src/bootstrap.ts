@@ -1,0 +1,61 @@
+import { INestApplication, Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { EnvValidationError } from './config/validate-env';
+import { DomainErrorMapper, ProblemDetailsFilter } from './http/problem-details.filter';
+import { createValidationPipe } from './http/validation';
+
+export interface ServiceOptions {
+  name: string;
+  bodyLimit?: string;
+  rawBody?: boolean;
+  bodyParser?: boolean;
+  mapDomainError?: DomainErrorMapper;
+  configure?: (app: INestApplication) => void | Promise<void>;
+}
+
+/** Applies the house conventions to a Nest app (used by main.ts and by integration tests). */
+export async function createService(
+  module: Type<unknown>,
+  opts: ServiceOptions,
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    bodyParser: opts.bodyParser ?? true,
+    rawBody: opts.rawBody,
+  });
+  app.useLogger(app.get(Logger));
+  if (opts.bodyParser ?? true) {
+    app.useBodyParser('json', { limit: opts.bodyLimit ?? '1mb' });
+  }
+  app.useGlobalFilters(new ProblemDetailsFilter(opts.mapDomainError));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  await opts.configure?.(app);
+  return app;
+}
+
+/** main.ts entry: start, listen, and turn a bad environment into one clear message and exit 1. */
+export async function runService(
+  loadModule: () => Promise<Type<unknown>>,
+  opts: ServiceOptions,
+): Promise<void> {
+  try {
+    // Loaded lazily: ConfigModule validates the environment while the module file is evaluated.
+    const app = await createService(await loadModule(), opts);
+    const port = app.get(ConfigService).getOrThrow<number>('PORT');
+    await app.listen(port, '0.0.0.0');
+    app.get(Logger).log(`${opts.name} listening on http://127.0.0.1:${port}`);
+  } catch (err) {
+    if (err instanceof EnvValidationError) {
+      process.stderr.write(`[${opts.name}] ${err.message}\n`);
+    } else {
+      process.stderr.write(
+        `[${opts.name}] failed to start: ${(err as Error).stack ?? String(err)}\n`,
+      );
+    }
+    process.exit(1);
+  }
+}

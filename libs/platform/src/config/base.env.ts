@@ -1,0 +1,45 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+/** Variables every service reads. Defaults match deploy/ scripts and docker-compose.yml. */
+export class BaseEnv {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT!: number;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/qa';
+
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, {
+    message: 'KAFKA_BROKERS must be host:port[,host:port…]',
+  })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  KAFKA_PARTITIONS = 3;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_CLIENT_ID?: string;
+}
+
+/** Services behind the gateway verify forwarded identities with this shared secret. */
+export class InternalEnv extends BaseEnv {
+  @IsString()
+  @MinLength(16, { message: 'INTERNAL_SECRET must be at least 16 characters' })
+  INTERNAL_SECRET = 'dev-internal-secret-change-me';
+}
+
+/** For services that use BullMQ or Redis. */
+export class RedisEnv extends InternalEnv {
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+}

@@ -1,0 +1,92 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, PROBLEM_JSON, ProblemDetails, ProblemError } from './problem-details';
+
+export type DomainErrorMapper = (err: DomainError) => { status: number; title: string } | undefined;
+
+const titleFor = (status: number): string =>
+  ({
+    400: 'Bad request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not found',
+    409: 'Conflict',
+    413: 'Payload too large',
+    415: 'Unsupported media type',
+    422: 'Unprocessable entity',
+    429: 'Too many requests',
+  })[status] ?? (status >= 500 ? 'Internal server error' : 'Error');
+
+/** Every error leaves as application/problem+json; 5xx details are logged, never sent. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  constructor(private readonly mapDomainError: DomainErrorMapper = () => undefined) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const body = this.toProblem(exception);
+    body.instance = req.originalUrl ?? req.url;
+    if (body.status >= 500) {
+      this.logger.error({ err: exception, path: body.instance }, 'unhandled error');
+    }
+    res.status(body.status).type(PROBLEM_JSON).send(JSON.stringify(body));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof ProblemError) {
+      return {
+        type: 'about:blank',
+        title: exception.title,
+        status: exception.status,
+        detail: exception.detail,
+        ...(exception.errors ? { errors: exception.errors } : {}),
+        ...exception.extensions,
+      };
+    }
+    if (exception instanceof DomainError) {
+      const mapped = this.mapDomainError(exception);
+      if (mapped) {
+        return {
+          type: 'about:blank',
+          title: mapped.title,
+          status: mapped.status,
+          detail: exception.message,
+          code: exception.code,
+          ...exception.details,
+        };
+      }
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const detail =
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
+      return { type: 'about:blank', title: titleFor(status), status, detail };
+    }
+    const status =
+      typeof (exception as { status?: unknown })?.status === 'number'
+        ? (exception as { status: number }).status
+        : 500;
+    if (status >= 400 && status < 500) {
+      // body-parser errors (too large, bad JSON) carry a status and a safe message.
+      return {
+        type: 'about:blank',
+        title: titleFor(status),
+        status,
+        detail: (exception as Error).message,
+      };
+    }
+    return {
+      type: 'about:blank',
+      title: titleFor(500),
+      status: 500,
+      detail: 'An unexpected error occurred.',
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ProblemError } from '../http/problem-details';
+import {
+  Identity,
+  IDENTITY_HEADER,
+  IDENTITY_SIGNATURE_HEADER,
+  Role,
+  verifyIdentity,
+} from './identity';
+
+const PUBLIC = 'qa:public';
+const ROLES_KEY = 'qa:roles';
+
+/** Marks a route that needs no forwarded identity (health). */
+export const Public = () => SetMetadata(PUBLIC, true);
+/** Restricts a route to these roles; without it any authenticated identity passes. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+type WithIdentity = Request & { identity?: Identity };
+
+/** Services accept only identities signed by the gateway with INTERNAL_SECRET. */
+@Injectable()
+export class IdentityGuard implements CanActivate {
+  private readonly secret: string;
+
+  constructor(
+    private readonly reflector: Reflector,
+    config: ConfigService,
+  ) {
+    this.secret = config.getOrThrow<string>('INTERNAL_SECRET');
+  }
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    const req = ctx.switchToHttp().getRequest<WithIdentity>();
+    const identity = verifyIdentity(
+      req.header(IDENTITY_HEADER),
+      req.header(IDENTITY_SIGNATURE_HEADER),
+      this.secret,
+    );
+    if (!identity) throw new ProblemError(401, 'Unauthorized', 'Missing or invalid identity.');
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(identity.role)) {
+      throw new ProblemError(403, 'Forbidden', `Role ${identity.role} may not do this.`);
+    }
+    req.identity = identity;
+    return true;
+  }
+}
+
+export const CurrentIdentity = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Identity => {
+    const identity = ctx.switchToHttp().getRequest<WithIdentity>().identity;
+    if (!identity) throw new ProblemError(401, 'Unauthorized', 'Missing identity.');
+    return identity;
+  },
+);
+
+/** The request's trace id (pino-http's request id). */
+export const TraceId = createParamDecorator((_: unknown, ctx: ExecutionContext): string =>
+  String(ctx.switchToHttp().getRequest<Request & { id?: unknown }>().id ?? ''),
+);

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** Structured JSON logs; the request id doubles as the trace id carried into events. */
+@Module({})
+export class PlatformLoggerModule {
+  static forRoot(service: string): DynamicModule {
+    return {
+      module: PlatformLoggerModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => ({
+            pinoHttp: {
+              level: config.get<string>('LOG_LEVEL', 'info'),
+              base: { service },
+              genReqId: (req: IncomingMessage, res: ServerResponse) => {
+                const given = req.headers[REQUEST_ID_HEADER];
+                const id =
+                  typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+                res.setHeader(REQUEST_ID_HEADER, id);
+                return id;
+              },
+              customProps: (req: IncomingMessage) => ({ traceId: (req as { id?: unknown }).id }),
+              redact: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'req.headers["x-qa-identity"]',
+              ],
+              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+            },
+          }),
+        }),
+      ],
+      exports: [LoggerModule],
+    };
+  }
+}

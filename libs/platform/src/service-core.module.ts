@@ -1,0 +1,67 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule } from '@qa/messaging';
+import { ensureSchema, serviceDataSourceOptions } from '@qa/persistence';
+import { MixedList } from 'typeorm';
+import { validateEnv } from './config/validate-env';
+import { IdentityGuard } from './identity/identity.guard';
+import { PlatformLoggerModule } from './logging/logger.module';
+
+export interface ServiceCoreOptions {
+  /** Service name: log field, Kafka client id and consumer group. */
+  name: string;
+  /** The Postgres schema this service owns. */
+  schema: string;
+  env: new () => object;
+  entities: MixedList<Type<unknown>>;
+  migrations: MixedList<Type<unknown>>;
+  /** Topics this service publishes (created at start-up). */
+  produces: readonly string[];
+  relay?: boolean;
+}
+
+/** Config, logs, database, messaging and the identity guard: what every backend service needs. */
+@Module({})
+export class ServiceCoreModule {
+  static forRoot(opts: ServiceCoreOptions): DynamicModule {
+    return {
+      module: ServiceCoreModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validate: validateEnv(opts.env),
+        }),
+        PlatformLoggerModule.forRoot(opts.name),
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: async (config: ConfigService) => {
+            const url = config.getOrThrow<string>('DATABASE_URL');
+            await ensureSchema(url, opts.schema);
+            return serviceDataSourceOptions({
+              url,
+              schema: opts.schema,
+              entities: opts.entities,
+              migrations: opts.migrations,
+            });
+          },
+        }),
+        MessagingModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => ({
+            service: opts.name,
+            schema: opts.schema,
+            brokers: config.getOrThrow<string>('KAFKA_BROKERS').split(','),
+            partitions: config.getOrThrow<number>('KAFKA_PARTITIONS'),
+            produces: opts.produces,
+            relay: opts.relay,
+            onFatal: () => process.exit(1),
+          }),
+        }),
+      ],
+      providers: [{ provide: APP_GUARD, useClass: IdentityGuard }],
+    };
+  }
+}

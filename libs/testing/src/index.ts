@@ -1,0 +1,4 @@
+export * from './identity';
+export * from './wait-for';
+export * from './topic-recorder';
+export * from './broker-control';

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what is missing and brings up Postgres, Redis and the Kafka broker. Idempotent.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+if ! command -v node >/dev/null || ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
+  echo "[setup] installing node/java/maven from Debian packages" >&2
+  apt-get update -qq && apt-get install -y -qq nodejs npm openjdk-17-jre-headless maven >/dev/null
+fi
+
+stamp=node_modules/.install-stamp
+if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+  echo "[setup] npm ci" >&2
+  npm ci --no-audit --no-fund --loglevel=error
+  touch "$stamp"
+fi
+
+bash deploy/services/ensure.sh qa qa_test
+bash deploy/kafka/up.sh

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The test command: installs and starts what the tests need, then runs every check.
+# Unit tests (no I/O) and integration tests against the real Postgres, Redis and Kafka.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+mkdir -p artifacts
+start=$(date +%s)
+
+bash scripts/setup.sh || { echo "[test] setup failed" >&2; exit 1; }
+
+status=0
+step() {
+  local name="$1"; shift
+  local t0=$(date +%s)
+  echo "[test] ▶ $name" >&2
+  if "$@"; then echo "[test] ✔ $name ($(( $(date +%s) - t0 )) s)" >&2
+  else echo "[test] ✘ $name ($(( $(date +%s) - t0 )) s)" >&2; status=1; fi
+}
+
+step "typecheck" npx tsc -p tsconfig.json --noEmit
+step "lint" npx eslint --max-warnings=0 .
+step "unit tests" npx jest --selectProjects unit --ci --json --outputFile=artifacts/jest-unit.json
+step "integration tests" npx jest --selectProjects int --ci --runInBand --json --outputFile=artifacts/jest-int.json
+node scripts/test-summary.js artifacts/jest-unit.json artifacts/jest-int.json || status=1
+echo "[test] total $(( $(date +%s) - start )) s" >&2
+exit $status
