@@ -128,6 +128,13 @@ const samples: { [K in EventTopic]: EventMap[K] } = {
     teamId: 't-1',
     agentId: 'a-1',
   },
+  'qa.tenant.upserted.v1': {
+    tenantId: 'acme',
+    name: 'Acme',
+    companyName: '示例公司',
+    secondsPerRing: 3,
+    timezone: 'Asia/Shanghai',
+  },
   'qa.kpi.updated.v1': {
     tenantId: 'acme',
     scope: 'team',

@@ -9,6 +9,7 @@ import {
 } from './generated/qa/v1/complaint';
 import { EvaluationReviewed, EvaluationScored } from './generated/qa/v1/evaluation';
 import { KpiUpdated } from './generated/qa/v1/kpi';
+import { TenantUpserted } from './generated/qa/v1/tenant';
 
 /** Topic names are a public contract: never rename one, add a `.v2`. */
 export const Topics = {
@@ -23,6 +24,7 @@ export const Topics = {
   CallbackScheduled: 'qa.callback.scheduled.v1',
   CallbackCompleted: 'qa.callback.completed.v1',
   KpiUpdated: 'qa.kpi.updated.v1',
+  TenantUpserted: 'qa.tenant.upserted.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -48,6 +50,7 @@ export interface EventMap {
   'qa.callback.scheduled.v1': CallbackScheduled;
   'qa.callback.completed.v1': CallbackCompleted;
   'qa.kpi.updated.v1': KpiUpdated;
+  'qa.tenant.upserted.v1': TenantUpserted;
 }
 
 export type EventTopic = keyof EventMap;
@@ -63,6 +66,7 @@ export const Codecs: { [K in EventTopic]: MessageCodec<EventMap[K]> } = {
   'qa.callback.scheduled.v1': CallbackScheduled,
   'qa.callback.completed.v1': CallbackCompleted,
   'qa.kpi.updated.v1': KpiUpdated,
+  'qa.tenant.upserted.v1': TenantUpserted,
 };
 
 export const SCHEMA_VERSION = '1';

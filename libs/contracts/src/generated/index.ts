@@ -34,3 +34,4 @@ export {
   findingOutcomeToJSON,
 } from './qa/v1/evaluation';
 export { KpiUpdated, KpiValue } from './qa/v1/kpi';
+export { TenantUpserted } from './qa/v1/tenant';
