@@ -21,7 +21,7 @@ step() {
 step "typecheck" npx tsc -p tsconfig.json --noEmit
 step "lint" npx eslint --max-warnings=0 .
 step "unit tests" npx jest --selectProjects unit --ci --json --outputFile=artifacts/jest-unit.json
-step "integration tests" npx jest --selectProjects int --ci --runInBand --json --outputFile=artifacts/jest-int.json
+step "integration tests" npx jest --selectProjects int --ci --runInBand --forceExit --json --outputFile=artifacts/jest-int.json
 node scripts/test-summary.js artifacts/jest-unit.json artifacts/jest-int.json || status=1
 echo "[test] total $(( $(date +%s) - start )) s" >&2
 exit $status

@@ -148,7 +148,9 @@ describe('call pipeline (ingestion → Kafka → scoring)', () => {
         { key: badKey, value: Buffer.from([0xff, 0xff, 0xff, 0x0f, 0x01]), headers: meta(badKey) },
         {
           key: invalidKey,
-          value: Buffer.from(CallIngested.encode({ call: undefined, ingestedAt: '' }).finish()),
+          value: Buffer.from(
+            CallIngested.encode({ call: undefined, ingestedAt: '2026-11-22T01:00:00Z' }).finish(),
+          ),
           headers: meta(invalidKey),
         },
         { key: `noid-${badKey}`, value: Buffer.from('x') },

@@ -23,6 +23,7 @@ export async function createService(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
+    abortOnError: false,
     bodyParser: opts.bodyParser ?? true,
     rawBody: opts.rawBody,
   });

@@ -1,12 +1,14 @@
 import { InternalEnv } from '@qa/platform';
+import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
 export class IngestionEnv extends InternalEnv {
   override PORT = 3001;
 
   /** Seed manuals: one ring is about 3 s; used when a call carries no ringCount. */
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(30)
-  DEFAULT_SECONDS_PER_RING = 3;
+  DEFAULT_SECONDS_PER_RING: number = 3;
 }

@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** Variables every service reads. Defaults match deploy/ scripts and docker-compose.yml. */
@@ -5,8 +6,10 @@ export class BaseEnv {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
+  /** 0 lets the OS pick (tests). */
+  @Type(() => Number)
   @IsInt()
-  @Min(1)
+  @Min(0)
   @Max(65535)
   PORT!: number;
 
@@ -21,10 +24,11 @@ export class BaseEnv {
   })
   KAFKA_BROKERS = '127.0.0.1:9092';
 
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(64)
-  KAFKA_PARTITIONS = 3;
+  KAFKA_PARTITIONS: number = 3;
 
   @IsOptional()
   @IsString()

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The start command: installs what is missing, brings up Kafka/Postgres/Redis, builds, starts
+# every service in the background (migrations run at each service's start) and prints the URL.
+# Stop with: npm run stop
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+run="${QA_RUN_DIR:-$root/.run}"
+mkdir -p "$run/logs" "$run/pids"
+
+bash scripts/setup.sh
+echo "[platform] building" >&2
+npm run --silent build
+
+apps=(ingestion scoring complaints kpi gateway)
+declare -A ports=([gateway]=3000 [ingestion]=3001 [scoring]=3002 [complaints]=3003 [kpi]=3004)
+
+for app in "${apps[@]}"; do
+  pidfile="$run/pids/$app.pid"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    echo "[platform] $app already running (pid $(cat "$pidfile"))" >&2
+    continue
+  fi
+  PORT="${ports[$app]}" nohup node "dist/apps/$app/src/main.js" >"$run/logs/$app.log" 2>&1 &
+  echo $! >"$pidfile"
+  echo "[platform] started $app (pid $!, log $run/logs/$app.log)" >&2
+done
+
+for app in "${apps[@]}"; do
+  port="${ports[$app]}"
+  for i in $(seq 1 90); do
+    if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
+      echo "[platform] $app healthy on :$port" >&2
+      break
+    fi
+    if ! kill -0 "$(cat "$run/pids/$app.pid")" 2>/dev/null; then
+      echo "[platform] $app exited; last log lines:" >&2
+      tail -n 30 "$run/logs/$app.log" >&2
+      exit 1
+    fi
+    if [ "$i" = 90 ]; then
+      echo "[platform] $app not healthy after 90 s; see $run/logs/$app.log" >&2
+      curl -sS "http://127.0.0.1:$port/health" >&2 || true
+      exit 1
+    fi
+    sleep 1
+  done
+done
+
+cat <<MSG
+
+  QA platform is up:  http://127.0.0.1:3000/
+  API docs:           http://127.0.0.1:3000/docs
+  Logs:               $run/logs/
+  Demo logins:        see the gateway log ($run/logs/gateway.log, "demo users")
+  Stop:               npm run stop
+MSG
+grep -h "demo user" "$run/logs/gateway.log" 2>/dev/null | tail -n 10 || true
