@@ -16,6 +16,7 @@ const common = {
   moduleNameMapper,
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist'],
+  setupFiles: ['reflect-metadata'],
 };
 module.exports = {
   projects: [
@@ -24,7 +25,7 @@ module.exports = {
       ...common,
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
-      setupFiles: ['<rootDir>/libs/testing/src/int-setup.ts'],
+      setupFiles: ['reflect-metadata', '<rootDir>/libs/testing/src/int-setup.ts'],
     },
   ],
 };

@@ -1,0 +1,55 @@
+import { EventHeader } from '@qa/contracts';
+import { headerText, readEventMeta } from './event-headers';
+
+const ID = '6f1d1c1e-2b3a-4c5d-8e9f-0a1b2c3d4e5f';
+
+describe(readEventMeta.name, () => {
+  const headers = (over: Record<string, string | Buffer | undefined> = {}) => ({
+    [EventHeader.EventId]: Buffer.from(ID),
+    [EventHeader.EventType]: Buffer.from('qa.call.ingested.v1'),
+    [EventHeader.SchemaVersion]: '1',
+    [EventHeader.OccurredAt]: '2026-11-22T01:00:00Z',
+    [EventHeader.TenantId]: 'acme',
+    [EventHeader.TraceId]: 'trace-1',
+    ...over,
+  });
+
+  it('reads every standard header from buffers or strings', () => {
+    expect(readEventMeta(headers(), 'qa.call.ingested.v1')).toEqual({
+      eventId: ID,
+      eventType: 'qa.call.ingested.v1',
+      schemaVersion: '1',
+      occurredAt: '2026-11-22T01:00:00Z',
+      tenantId: 'acme',
+      traceId: 'trace-1',
+    });
+  });
+
+  it('rejects a missing or malformed event id', () => {
+    expect(
+      readEventMeta(headers({ [EventHeader.EventId]: undefined }), 'qa.call.ingested.v1'),
+    ).toMatch(/event-id/);
+    expect(
+      readEventMeta(headers({ [EventHeader.EventId]: 'not-a-uuid' }), 'qa.call.ingested.v1'),
+    ).toMatch(/event-id/);
+  });
+
+  it('rejects an event type that does not match the topic', () => {
+    expect(readEventMeta(headers(), 'qa.evaluation.scored.v1')).toMatch(/does not match/);
+  });
+
+  it('treats a missing event type as the topic', () => {
+    const meta = readEventMeta(
+      headers({ [EventHeader.EventType]: undefined }),
+      'qa.call.ingested.v1',
+    );
+    expect(typeof meta === 'object' && meta.eventType).toBe('qa.call.ingested.v1');
+  });
+});
+
+describe(headerText.name, () => {
+  it('takes the first value of a repeated header', () => {
+    expect(headerText({ a: [Buffer.from('x'), 'y'] }, 'a')).toBe('x');
+    expect(headerText(undefined, 'a')).toBeUndefined();
+  });
+});

@@ -1,0 +1,28 @@
+import { RedisEnv } from './base.env';
+import { EnvValidationError, validateEnv } from './validate-env';
+
+describe(validateEnv.name, () => {
+  const validate = validateEnv(RedisEnv);
+
+  it('applies defaults and converts numbers', () => {
+    const env = validate({ PORT: '3002', KAFKA_PARTITIONS: '6' });
+    expect(env).toMatchObject({ PORT: 3002, KAFKA_PARTITIONS: 6, KAFKA_BROKERS: '127.0.0.1:9092' });
+  });
+
+  it('names every bad variable', () => {
+    try {
+      validate({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        KAFKA_BROKERS: 'nohost',
+        INTERNAL_SECRET: 'short',
+      });
+      throw new Error('expected a validation error');
+    } catch (err) {
+      expect(err).toBeInstanceOf(EnvValidationError);
+      const text = (err as Error).message;
+      for (const name of ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'INTERNAL_SECRET'])
+        expect(text).toContain(name);
+    }
+  });
+});
