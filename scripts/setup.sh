@@ -11,8 +11,10 @@ fi
 
 stamp=node_modules/.install-stamp
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-  echo "[setup] npm ci" >&2
-  npm ci --no-audit --no-fund --loglevel=error
+  # npm install, not npm ci: this registry mirror lacks some other-platform optional packages
+  # (e.g. @swc/core-darwin-*), which npm ci treats as a lock mismatch.
+  echo "[setup] npm install" >&2
+  npm install --no-audit --no-fund --loglevel=error
   touch "$stamp"
 fi
 
