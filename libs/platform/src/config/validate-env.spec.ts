@@ -10,19 +10,16 @@ describe(validateEnv.name, () => {
   });
 
   it('names every bad variable', () => {
-    try {
+    const bad = () =>
       validate({
         PORT: 'eighty',
         DATABASE_URL: 'mysql://x',
         KAFKA_BROKERS: 'nohost',
         INTERNAL_SECRET: 'short',
       });
-      throw new Error('expected a validation error');
-    } catch (err) {
-      expect(err).toBeInstanceOf(EnvValidationError);
-      const text = (err as Error).message;
-      for (const name of ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'INTERNAL_SECRET'])
-        expect(text).toContain(name);
+    expect(bad).toThrow(EnvValidationError);
+    for (const name of ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'INTERNAL_SECRET']) {
+      expect(bad).toThrow(new RegExp(`${name}:`));
     }
   });
 });
