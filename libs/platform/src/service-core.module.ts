@@ -1,4 +1,4 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { CanActivate, DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -20,6 +20,8 @@ export interface ServiceCoreOptions {
   /** Topics this service publishes (created at start-up). */
   produces: readonly string[];
   relay?: boolean;
+  /** The global guard; default: trust only identities signed by the gateway. */
+  guard?: Type<CanActivate>;
 }
 
 /** Config, logs, database, messaging and the identity guard: what every backend service needs. */
@@ -61,7 +63,7 @@ export class ServiceCoreModule {
           }),
         }),
       ],
-      providers: [{ provide: APP_GUARD, useClass: IdentityGuard }],
+      providers: [{ provide: APP_GUARD, useClass: opts.guard ?? IdentityGuard }],
     };
   }
 }

@@ -28,6 +28,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
+    if (isHealthReport(exception)) {
+      // Terminus' 503 carries per-dependency details that monitors read: keep its shape.
+      res.status(exception.getStatus()).json(exception.getResponse());
+      return;
+    }
     const body = this.toProblem(exception);
     body.instance = req.originalUrl ?? req.url;
     if (body.status >= 500) {
@@ -89,4 +94,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: 'An unexpected error occurred.',
     };
   }
+}
+
+function isHealthReport(e: unknown): e is HttpException {
+  if (!(e instanceof HttpException)) return false;
+  const r = e.getResponse();
+  return typeof r === 'object' && r !== null && 'details' in r && (r as { status?: unknown }).status === 'error';
 }

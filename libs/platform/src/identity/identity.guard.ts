@@ -25,7 +25,20 @@ export const Public = () => SetMetadata(PUBLIC, true);
 /** Restricts a route to these roles; without it any authenticated identity passes. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-type WithIdentity = Request & { identity?: Identity };
+export type WithIdentity = Request & { identity?: Identity };
+
+/** Checks a route's @Public/@Roles metadata against an identity; shared by every guard. */
+export function authorize(reflector: Reflector, ctx: ExecutionContext, identity: Identity | null): boolean {
+  const targets = [ctx.getHandler(), ctx.getClass()];
+  if (reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+  if (!identity) throw new ProblemError(401, 'Unauthorized', 'Missing or invalid credentials.');
+  const roles = reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+  if (roles && !roles.includes(identity.role)) {
+    throw new ProblemError(403, 'Forbidden', `Role ${identity.role} may not do this.`);
+  }
+  ctx.switchToHttp().getRequest<WithIdentity>().identity = identity;
+  return true;
+}
 
 /** Services accept only identities signed by the gateway with INTERNAL_SECRET. */
 @Injectable()
@@ -40,21 +53,13 @@ export class IdentityGuard implements CanActivate {
   }
 
   canActivate(ctx: ExecutionContext): boolean {
-    const targets = [ctx.getHandler(), ctx.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<WithIdentity>();
     const identity = verifyIdentity(
       req.header(IDENTITY_HEADER),
       req.header(IDENTITY_SIGNATURE_HEADER),
       this.secret,
     );
-    if (!identity) throw new ProblemError(401, 'Unauthorized', 'Missing or invalid identity.');
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(identity.role)) {
-      throw new ProblemError(403, 'Forbidden', `Role ${identity.role} may not do this.`);
-    }
-    req.identity = identity;
-    return true;
+    return authorize(this.reflector, ctx, identity);
   }
 }
 

@@ -1,0 +1,39 @@
+import { ConfigService } from '@nestjs/config';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DomainError, ServiceOptions } from '@qa/platform';
+import { json } from 'express';
+import { GatewayEnv, productionProblems } from './config/gateway.env';
+import { AuthError, mapAuthError } from './modules/auth/auth.errors';
+import { ProxyService } from './modules/proxy/proxy.service';
+import { securityHeaders } from './security-headers';
+
+export const gatewayServiceOptions: ServiceOptions = {
+  name: 'gateway',
+  // Forwarded bodies stream through untouched; only the gateway's own routes parse JSON.
+  bodyParser: false,
+  mapDomainError: (err: DomainError) => (err instanceof AuthError ? mapAuthError(err) : undefined),
+  configure: (app) => {
+    const config = app.get(ConfigService<GatewayEnv, true>);
+    const problems = productionProblems({
+      NODE_ENV: config.get('NODE_ENV'),
+      JWT_SECRET: config.get('JWT_SECRET'),
+      INTERNAL_SECRET: config.get('INTERNAL_SECRET'),
+      ADMIN_PASSWORD: config.get('ADMIN_PASSWORD'),
+    });
+    if (problems.length > 0)
+      throw new Error(`refusing to start in production: ${problems.join('; ')}`);
+    app.use(securityHeaders);
+    app.use('/api/v1', app.get(ProxyService).handle);
+    app.use(['/api/v1/auth', '/api/v1/tenants', '/api/v1/users'], json({ limit: '100kb' }));
+    const doc = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('QA call-evaluation platform')
+        .setDescription('The public API. Forwarded routes are served by the owning service.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+  },
+};

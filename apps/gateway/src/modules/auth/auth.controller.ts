@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentIdentity, Identity, Public } from '@qa/platform';
+import { AuthService } from './auth.service';
+import { LoginRequestDto, RefreshRequestDto, TokenPairResponseDto } from './dto/login.request.dto';
+
+@ApiTags('auth')
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @ApiOkResponse({ type: TokenPairResponseDto })
+  login(@Body() dto: LoginRequestDto, @Ip() ip: string) {
+    return this.auth.login(dto.username, dto.password, ip);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @Public()
+  @ApiOkResponse({ type: TokenPairResponseDto })
+  refresh(@Body() dto: RefreshRequestDto) {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Public()
+  async logout(@Body() dto: RefreshRequestDto): Promise<void> {
+    await this.auth.logout(dto.refreshToken);
+  }
+
+  @Get('me')
+  me(@CurrentIdentity() identity: Identity): Identity {
+    return identity;
+  }
+}

@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { BearerAuthGuard } from './bearer-auth.guard';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([RefreshTokenEntity]), UsersModule],
+  controllers: [AuthController],
+  providers: [AuthService, BearerAuthGuard],
+  exports: [AuthService, BearerAuthGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TenantEntity } from './entities/tenant.entity';
+
+@Injectable()
+export class TenantsRepository {
+  async upsert(manager: EntityManager, t: Omit<TenantEntity, 'createdAt'>): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(TenantEntity)
+      .values(t)
+      .orUpdate(['name', 'company_name', 'seconds_per_ring', 'timezone'], ['tenant_id'])
+      .returning(['tenantId'])
+      .execute();
+    return (result.raw as unknown[]).length === 1;
+  }
+
+  exists(manager: EntityManager, tenantId: string): Promise<boolean> {
+    return manager.getRepository(TenantEntity).existsBy({ tenantId });
+  }
+}

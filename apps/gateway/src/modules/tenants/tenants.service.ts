@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { Topics } from '@qa/contracts';
+import { OutboxService } from '@qa/messaging';
+import { DataSource } from 'typeorm';
+import { CreateTenantRequestDto } from './dto/create-tenant.request.dto';
+import { TenantsRepository } from './tenants.repository';
+
+@Injectable()
+export class TenantsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tenants: TenantsRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Creates or updates a tenant and tells the other services (qa.tenant.upserted.v1). */
+  async upsert(dto: CreateTenantRequestDto, traceId: string): Promise<CreateTenantRequestDto> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.tenants.upsert(manager, { ...dto });
+      await this.outbox.add(manager, [
+        {
+          topic: Topics.TenantUpserted,
+          key: dto.tenantId,
+          tenantId: dto.tenantId,
+          traceId,
+          payload: { ...dto },
+        },
+      ]);
+    });
+    this.outbox.wake();
+    return dto;
+  }
+}

@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ROLES, Role } from '@qa/platform';
+
+export class CreateUserRequestDto {
+  @ApiProperty()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, {
+    message: 'username must be 3–64 letters, digits, ".", "_" or "-"',
+  })
+  username!: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters' })
+  @MaxLength(256)
+  password!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiProperty()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'tenantId must be an existing tenant id' })
+  tenantId!: string;
+
+  @ApiPropertyOptional({ description: 'for agents: the agentId their calls carry' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  agentId?: string;
+}
+
+export class UserResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ nullable: true }) tenantId!: string | null;
+  @ApiPropertyOptional({ nullable: true }) agentId!: string | null;
+}
