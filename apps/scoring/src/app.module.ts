@@ -5,6 +5,12 @@ import { ScoringEnv } from './config/scoring.env';
 import { migrations } from './migrations';
 import { CallsModule } from './modules/calls/calls.module';
 import { ScoredCallEntity } from './modules/calls/entities/scored-call.entity';
+import { EvaluationEntity } from './modules/evaluations/entities/evaluation.entity';
+import { EvaluationsModule } from './modules/evaluations/evaluations.module';
+import { ScorecardEntity } from './modules/scorecards/entities/scorecard.entity';
+import { ScorecardsModule } from './modules/scorecards/scorecards.module';
+import { TenantEntity } from './modules/tenants/entities/tenant.entity';
+import { TenantsModule } from './modules/tenants/tenants.module';
 
 @Module({
   imports: [
@@ -12,11 +18,14 @@ import { ScoredCallEntity } from './modules/calls/entities/scored-call.entity';
       name: 'scoring',
       schema: 'scoring',
       env: ScoringEnv,
-      entities: [ScoredCallEntity],
+      entities: [ScoredCallEntity, EvaluationEntity, ScorecardEntity, TenantEntity],
       migrations,
       produces: [Topics.EvaluationScored, Topics.EvaluationReviewed, Topics.ComplaintDetected],
     }),
     HealthModule.forRoot({ redis: true }),
+    TenantsModule,
+    ScorecardsModule,
+    EvaluationsModule,
     CallsModule,
   ],
 })

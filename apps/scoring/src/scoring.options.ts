@@ -1,3 +1,9 @@
-import type { ServiceOptions } from '@qa/platform';
+import { DomainError, ServiceOptions } from '@qa/platform';
+import { mapScorecardError, ScorecardError } from './modules/scorecards/scorecards.errors';
 
-export const scoringServiceOptions: ServiceOptions = { name: 'scoring' };
+export const scoringServiceOptions: ServiceOptions = {
+  name: 'scoring',
+  bodyLimit: '2mb',
+  mapDomainError: (err: DomainError) =>
+    err instanceof ScorecardError ? mapScorecardError(err) : undefined,
+};

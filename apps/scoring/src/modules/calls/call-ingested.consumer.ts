@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Call, CallIngested, Topics } from '@qa/contracts';
 import { ConsumeContext, EventConsumerHost } from '@qa/messaging';
+import { ScoreCallService } from '../evaluations/score-call.service';
 import { ScoredCallsRepository } from './scored-calls.repository';
 
 /** Decode-and-check happens here; the host dead-letters what fails it. */
@@ -22,6 +23,7 @@ export class CallIngestedConsumer implements OnModuleInit {
   constructor(
     private readonly host: EventConsumerHost,
     private readonly calls: ScoredCallsRepository,
+    private readonly scoring: ScoreCallService,
   ) {}
 
   onModuleInit(): void {

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CallIngestedConsumer } from './call-ingested.consumer';
 import { ScoredCallEntity } from './entities/scored-call.entity';
 import { ScoredCallsRepository } from './scored-calls.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ScoredCallEntity])],
+  imports: [TypeOrmModule.forFeature([ScoredCallEntity]), EvaluationsModule],
   providers: [CallIngestedConsumer, ScoredCallsRepository],
   exports: [ScoredCallsRepository],
 })

@@ -1,0 +1,69 @@
+import { Call, ComplaintDetected, EvaluationScored, FindingOutcome } from '@qa/contracts';
+import type { EvaluationEntity } from './entities/evaluation.entity';
+
+const OUTCOME: Record<string, FindingOutcome> = {
+  pass: FindingOutcome.FINDING_OUTCOME_PASS,
+  fail: FindingOutcome.FINDING_OUTCOME_FAIL,
+  not_applicable: FindingOutcome.FINDING_OUTCOME_NOT_APPLICABLE,
+};
+
+export function toEvaluationScored(
+  e: Omit<EvaluationEntity, 'createdAt'>,
+  call: Call,
+): EvaluationScored {
+  const r = e.result;
+  return {
+    evaluationId: e.id,
+    callId: e.callId,
+    tenantId: e.tenantId,
+    agentId: e.agentId,
+    teamId: e.teamId,
+    scorecardId: e.scorecardKey,
+    scorecardVersion: e.scorecardVersion,
+    score: e.score,
+    grade: e.grade,
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      itemId: f.itemId,
+      section: f.section,
+      outcome: OUTCOME[f.outcome] ?? FindingOutcome.FINDING_OUTCOME_UNSPECIFIED,
+      critical: f.critical,
+      evidence: f.evidence.map((v) => ({
+        segment: v.segment,
+        start: v.start,
+        end: v.end,
+        text: v.text,
+      })),
+    })),
+    sections: r.sections.map((s) => ({ section: s.name, weight: s.weight, score: s.score })),
+    callStartedAt: call.startedAt,
+    answeredWithinThreeRings: r.metrics.answeredWithinThreeRings === true,
+    forbiddenPhraseCount: r.metrics.forbiddenPhraseCount,
+    csat: call.csat,
+    handleSeconds: Math.round(r.metrics.handleSeconds ?? 0),
+  };
+}
+
+export function toComplaintDetected(
+  e: Omit<EvaluationEntity, 'createdAt'>,
+  call: Call,
+): ComplaintDetected {
+  const c = e.result.complaint;
+  return {
+    callId: e.callId,
+    tenantId: e.tenantId,
+    agentId: e.agentId,
+    teamId: e.teamId,
+    customerId: call.customer?.id ?? '',
+    customerPhone: call.customer?.phone ?? '',
+    reason: c.reason ?? 'keyword',
+    evidence: c.evidence.map((v) => ({
+      segment: v.segment,
+      start: v.start,
+      end: v.end,
+      text: v.text,
+    })),
+    evaluationId: e.id,
+    callStartedAt: call.startedAt,
+  };
+}

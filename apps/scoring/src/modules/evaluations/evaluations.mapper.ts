@@ -1,0 +1,76 @@
+import type { EvaluationEntity } from './entities/evaluation.entity';
+import type {
+  EvaluationResponseDto,
+  EvaluationSummaryResponseDto,
+} from './dto/evaluation.response.dto';
+
+export function toEvaluationSummary(e: EvaluationEntity): EvaluationSummaryResponseDto {
+  return {
+    id: e.id,
+    callId: e.callId,
+    agentId: e.agentId,
+    teamId: e.teamId,
+    callStartedAt: e.callStartedAt.toISOString(),
+    score: e.score,
+    grade: e.grade,
+    scorecardId: e.scorecardKey,
+    scorecardVersion: e.scorecardVersion,
+    status: e.status,
+    failedRules: e.result.findings.filter((f) => f.outcome === 'fail').map((f) => f.ruleId),
+  };
+}
+
+export function toEvaluationResponse(e: EvaluationEntity): EvaluationResponseDto {
+  const r = e.result;
+  return {
+    ...toEvaluationSummary(e),
+    sections: r.sections.map((s) => ({
+      sectionId: s.sectionId,
+      name: s.name,
+      weight: s.weight,
+      score: s.score,
+    })),
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      itemId: f.itemId,
+      section: f.section,
+      outcome: f.outcome,
+      critical: f.critical,
+      evidence: f.evidence.map((v) => ({
+        segment: v.segment,
+        start: v.start,
+        end: v.end,
+        text: v.text,
+      })),
+    })),
+    pendingManualItems: r.pendingManualItems.map((m) => (typeof m === 'string' ? m : m.itemId)),
+    complaint: {
+      detected: r.complaint.detected,
+      ...(r.complaint.reason ? { reason: r.complaint.reason } : {}),
+      evidence: r.complaint.evidence.map((v) => ({
+        segment: v.segment,
+        start: v.start,
+        end: v.end,
+        text: v.text,
+      })),
+    },
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+export function encodeCursor(e: EvaluationEntity): string {
+  return Buffer.from(JSON.stringify([e.callStartedAt.toISOString(), e.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { startedAt: Date; id: string } | null {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      string,
+      string,
+    ];
+    const startedAt = new Date(at);
+    return Number.isNaN(startedAt.getTime()) || typeof id !== 'string' ? null : { startedAt, id };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { EvaluationEntity } from './entities/evaluation.entity';
+
+export interface EvaluationFilter {
+  tenantId: string;
+  callId?: string;
+  agentId?: string;
+  teamId?: string;
+  from?: Date;
+  to?: Date;
+  grade?: string;
+  ruleFailed?: string;
+  /** Keyset cursor: rows strictly older than this (started_at, id). */
+  after?: { startedAt: Date; id: string };
+  limit: number;
+}
+
+@Injectable()
+export class EvaluationsRepository {
+  constructor(
+    @InjectRepository(EvaluationEntity) private readonly rows: Repository<EvaluationEntity>,
+  ) {}
+
+  /** One evaluation per call and scorecard version; false when it already exists. */
+  async insertIfAbsent(
+    manager: EntityManager,
+    row: Omit<EvaluationEntity, 'createdAt'>,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(EvaluationEntity)
+      // jsonb columns hold engine types TypeORM's deep-partial typing cannot follow.
+      .values(row as QueryDeepPartialEntity<EvaluationEntity>)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as unknown[]).length === 1;
+  }
+
+  findById(tenantId: string, id: string): Promise<EvaluationEntity | null> {
+    return this.rows.findOneBy({ tenantId, id });
+  }
+
+  async list(f: EvaluationFilter): Promise<EvaluationEntity[]> {
+    const q = this.rows
+      .createQueryBuilder('e')
+      .where('e.tenant_id = :tenantId', { tenantId: f.tenantId });
+    if (f.callId) q.andWhere('e.call_id = :callId', { callId: f.callId });
+    if (f.agentId) q.andWhere('e.agent_id = :agentId', { agentId: f.agentId });
+    if (f.teamId) q.andWhere('e.team_id = :teamId', { teamId: f.teamId });
+    if (f.from) q.andWhere('e.call_started_at >= :from', { from: f.from });
+    if (f.to) q.andWhere('e.call_started_at < :to', { to: f.to });
+    if (f.grade) q.andWhere('e.grade = :grade', { grade: f.grade });
+    if (f.ruleFailed) {
+      q.andWhere(
+        `EXISTS (SELECT 1 FROM jsonb_array_elements(e.result->'findings') x WHERE x->>'ruleId' = :rule AND x->>'outcome' = 'fail')`,
+        { rule: f.ruleFailed },
+      );
+    }
+    if (f.after) {
+      q.andWhere('(e.call_started_at, e.id) < (:afterAt, :afterId)', {
+        afterAt: f.after.startedAt,
+        afterId: f.after.id,
+      });
+    }
+    return q
+      .orderBy('e.call_started_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(f.limit)
+      .getMany();
+  }
+}

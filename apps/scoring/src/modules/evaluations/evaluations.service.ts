@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { Identity, ProblemError } from '@qa/platform';
+import { EvaluationPageResponseDto, EvaluationResponseDto } from './dto/evaluation.response.dto';
+import { ListEvaluationsRequestDto } from './dto/list-evaluations.request.dto';
+import { EvaluationsRepository } from './evaluations.repository';
+import {
+  decodeCursor,
+  encodeCursor,
+  toEvaluationResponse,
+  toEvaluationSummary,
+} from './evaluations.mapper';
+
+const notFound = (id: string) => new ProblemError(404, 'Not found', `evaluation ${id} not found`);
+
+@Injectable()
+export class EvaluationsService {
+  constructor(private readonly evaluations: EvaluationsRepository) {}
+
+  async list(identity: Identity, q: ListEvaluationsRequestDto): Promise<EvaluationPageResponseDto> {
+    if (identity.tenantId === null) return { items: [], nextCursor: null };
+    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    if (after === null) {
+      throw new ProblemError(400, 'Invalid request', 'cursor is not valid', [
+        { path: 'cursor', message: 'unknown cursor' },
+      ]);
+    }
+    const limit = q.limit ?? 50;
+    const rows = await this.evaluations.list({
+      tenantId: identity.tenantId,
+      callId: q.callId,
+      // Agents see only their own evaluations, whatever they ask for.
+      agentId: identity.role === 'agent' ? (identity.agentId ?? '\u0000') : q.agentId,
+      teamId: q.teamId,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      grade: q.grade,
+      ruleFailed: q.ruleFailed,
+      after,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(toEvaluationSummary),
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+
+  async get(identity: Identity, id: string): Promise<EvaluationResponseDto> {
+    if (identity.tenantId === null || !/^[0-9a-f-]{36}$/i.test(id)) throw notFound(id);
+    const row = await this.evaluations.findById(identity.tenantId, id);
+    if (!row || (identity.role === 'agent' && row.agentId !== identity.agentId)) throw notFound(id);
+    return toEvaluationResponse(row);
+  }
+}

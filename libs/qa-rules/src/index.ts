@@ -1,0 +1,12 @@
+export * from './types';
+export { defaultScorecard } from './scorecard/default-scorecard';
+export { DEFAULT_PHRASES } from './scorecard/default-phrases';
+export { compileScorecard, getCompiledScorecard } from './scorecard/compile-scorecard';
+export type { CompiledScorecard } from './scorecard/compile-scorecard';
+export { validateScorecard } from './scorecard/validate-scorecard';
+export type { ScorecardValidationError } from './scorecard/validate-scorecard';
+export { evaluateCall } from './evaluate-call';
+export { applyManualAnswers, gradeFor } from './scoring/aggregate-score';
+export { RULE_IDS } from './rules/rule-registry';
+export type { PhraseExpr } from './rules/custom-phrase-rule';
+export { PhraseAutomaton } from './automaton/aho-corasick';
