@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { runService } from '@qa/platform';
 import { scoringServiceOptions } from './scoring.options';
 

@@ -37,9 +37,12 @@ export class CallIngestedConsumer implements OnModuleInit {
   async handle(event: CallIngested, ctx: ConsumeContext): Promise<void> {
     const call = event.call as Call;
     await this.calls.save(ctx.manager, call, ctx.meta.eventId);
-    this.logger.log(
-      { callId: call.callId, tenantId: call.tenantId, traceId: ctx.meta.traceId },
-      'call received',
-    );
+    const evaluation = await this.scoring.score(ctx.manager, call, ctx.meta);
+    if (!evaluation) {
+      this.logger.log(
+        { callId: call.callId, tenantId: call.tenantId, traceId: ctx.meta.traceId },
+        'call already scored with the active scorecard version',
+      );
+    }
   }
 }
