@@ -1,21 +1,21 @@
 import type { Evidence } from '../types';
-import { evidence, fail, hitsExcept, hitsIn, notApplicable, pass, RuleFn } from './rule-context';
+import {
+  evidence,
+  fail,
+  hitsExcept,
+  hitsIn,
+  notApplicable,
+  outermost,
+  pass,
+  RuleFn,
+} from './rule-context';
 
 /** Agent speech only; a hit inside a polite exception (不知道您现在方便吗) does not count. */
 export function forbiddenEvidence(ctx: Parameters<RuleFn>[0]): Evidence[] {
   const found: Evidence[] = [];
   for (const seg of ctx.agentTurns) {
-    const hits = hitsExcept(ctx, seg, 'forbidden', 'forbiddenExceptions');
-    // Nested phrases (我也没办法 ⊃ 没办法) report once, by the longest span.
-    for (const h of hits) {
-      if (
-        !hits.some(
-          (o) =>
-            o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start,
-        )
-      ) {
-        found.push(evidence(ctx, seg, h));
-      }
+    for (const h of outermost(hitsExcept(ctx, seg, 'forbidden', 'forbiddenExceptions'))) {
+      found.push(evidence(ctx, seg, h));
     }
   }
   return found;

@@ -95,3 +95,13 @@ export function hitsExcept(
   const ex = hitsIn(ctx, segment, exceptions);
   return found.filter((h) => !ex.some((e) => e.start <= h.start && e.end >= h.end));
 }
+
+/** Drops hits nested inside a longer hit (12315 ⊃ 315, 我也没办法 ⊃ 没办法): one report per span. */
+export function outermost(hits: Hit[]): Hit[] {
+  return hits.filter(
+    (h) =>
+      !hits.some(
+        (o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start,
+      ),
+  );
+}
