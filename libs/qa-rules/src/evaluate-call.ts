@@ -1,10 +1,18 @@
 import { normalizeCall, NormalizedCall } from './input/normalize-call';
 import { forbiddenEvidence } from './rules/communication-rules';
-import type { Hit, RuleContext } from './rules/rule-context';
-import type { CompiledScorecard } from './scorecard/compile-scorecard';
+import type { RuleContext, SegmentHits } from './rules/rule-context';
+import { CompiledScorecard, resolveLists } from './scorecard/compile-scorecard';
 import { aggregateScore, ItemOutcome } from './scoring/aggregate-score';
 import { detectComplaint } from './scoring/detect-complaint';
-import type { EvaluationContext, EvaluationResult, Finding, PendingManualItem } from './types';
+import type {
+  EvaluationContext,
+  EvaluationResult,
+  Finding,
+  PendingManualItem,
+  ScorecardItem,
+} from './types';
+
+const NO_ITEM: ScorecardItem = { id: '', sectionId: '', kind: 'auto', points: 0 };
 
 function ringsOf(call: NormalizedCall, secondsPerRing: number): number | null {
   if (call.answeredMs === null) return null;
@@ -14,17 +22,19 @@ function ringsOf(call: NormalizedCall, secondsPerRing: number): number | null {
   return Number.isFinite(ms) ? Math.max(0, Math.ceil(ms / 1000 / spr)) : null;
 }
 
-function scan(compiled: CompiledScorecard, call: NormalizedCall): Hit[][] {
+function scan(compiled: CompiledScorecard, call: NormalizedCall): (SegmentHits | undefined)[] {
   const { automaton, patternLists } = compiled;
   const lengths = automaton.patternLengths;
   return call.segments.map((s) => {
-    const hits: Hit[] = [];
+    let byList: SegmentHits | undefined;
     automaton.scan(s.text, (p, end) => {
       const lists = patternLists[p];
       const start = end - lengths[p];
-      for (let i = 0; i < lists.length; i++) hits.push({ list: lists[i], start, end });
+      byList ??= [];
+      for (let i = 0; i < lists.length; i++)
+        (byList[lists[i]] ??= []).push({ list: lists[i], start, end });
     });
-    return hits;
+    return byList;
   });
 }
 
@@ -42,7 +52,6 @@ export function evaluateCall(
   const base = {
     call,
     hits: scan(compiled, call),
-    listIndex: compiled.listIndex,
     context: {
       companyName: String(context?.companyName ?? ''),
       secondsPerRing: Number(context?.secondsPerRing),
@@ -51,10 +60,12 @@ export function evaluateCall(
     customerTurns,
     rings: ringsOf(call, Number(context?.secondsPerRing)),
   };
+  // One context object, re-pointed per item: rules run per call on the hot path.
+  const ctx: RuleContext = { ...base, item: NO_ITEM, lists: compiled.defaultLists };
   const findings: Finding[] = [];
   const outcomes: ItemOutcome[] = [];
   const pendingManualItems: PendingManualItem[] = [];
-  for (const { item, sectionName, rule } of compiled.items) {
+  for (const { item, sectionName, rule, lists } of compiled.items) {
     const critical = item.critical === true;
     if (item.kind === 'manual' || !rule) {
       pendingManualItems.push({
@@ -72,7 +83,8 @@ export function evaluateCall(
       });
       continue;
     }
-    const ctx: RuleContext = { ...base, item };
+    ctx.item = item;
+    ctx.lists = lists;
     let r;
     try {
       r = rule(ctx);
@@ -102,7 +114,8 @@ export function evaluateCall(
     });
   }
   const { score, grade, sections, criticalFailed } = aggregateScore(def, outcomes);
-  const ctx: RuleContext = { ...base, item: { id: '', sectionId: '', kind: 'auto', points: 0 } };
+  ctx.item = NO_ITEM;
+  ctx.lists = compiled.defaultLists;
   const talkMs = call.answeredMs === null ? 0 : call.endedMs - call.answeredMs;
   return {
     scorecardId: def.id,

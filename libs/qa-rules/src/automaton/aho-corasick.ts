@@ -5,6 +5,8 @@
  */
 export class PhraseAutomaton {
   private readonly next = new Map<number, number>();
+  /** Root transitions as a dense table: most text characters are read from the root. */
+  private readonly root = new Int32Array(65536).fill(-1);
   private readonly fail: Int32Array;
   /** Pattern ending exactly at a state, or -1. */
   private readonly out: Int32Array;
@@ -36,6 +38,7 @@ export class PhraseAutomaton {
     this.fail = new Int32Array(states);
     this.dict = new Int32Array(states).fill(-1);
     this.link(states);
+    for (const [key, t] of this.next) if (key < 65536) this.root[key] = t;
   }
 
   private link(states: number): void {
@@ -68,19 +71,21 @@ export class PhraseAutomaton {
 
   /** Calls `onMatch(patternId, endExclusive)` for every occurrence of every pattern. */
   scan(text: string, onMatch: (pattern: number, end: number) => void): void {
-    const next = this.next;
-    const fail = this.fail;
-    const out = this.out;
-    const dict = this.dict;
+    const { next, fail, out, dict, root } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let t = next.get(s * 65536 + c);
-      while (t === undefined && s !== 0) {
-        s = fail[s];
+      let t: number | undefined;
+      while (s !== 0) {
         t = next.get(s * 65536 + c);
+        if (t !== undefined) break;
+        s = fail[s];
       }
-      s = t ?? 0;
+      if (s === 0) {
+        const r = root[c];
+        t = r >= 0 ? r : 0;
+      }
+      s = t!;
       if (out[s] >= 0) onMatch(out[s], i + 1);
       for (let d = dict[s]; d >= 0; d = dict[d]) onMatch(out[d], i + 1);
     }

@@ -7,11 +7,15 @@ export interface Hit {
   end: number;
 }
 
+/** Per segment, per list index: the hits of that list (undefined when none). */
+export type SegmentHits = (Hit[] | undefined)[];
+
 export interface RuleContext {
   call: NormalizedCall;
-  /** Phrase hits per segment, from the single automaton pass. */
-  hits: Hit[][];
-  listIndex: ReadonlyMap<string, number>;
+  /** Phrase hits per segment and list, from the single automaton pass. */
+  hits: (SegmentHits | undefined)[];
+  /** The item's list names resolved to indexes (with its `params.lists` renaming). */
+  lists: Readonly<Record<string, number>>;
   item: ScorecardItem;
   context: EvaluationContext;
   agentTurns: number[];
@@ -44,17 +48,11 @@ export const notApplicable = (note?: string): RuleOutcome => ({
   note,
 });
 
-/** A list's index, honouring an item's `params.lists` renaming; -1 when the list is absent. */
-export function listId(ctx: RuleContext, name: string): number {
-  const renamed = (ctx.item.params?.lists as Record<string, string> | undefined)?.[name];
-  return ctx.listIndex.get(renamed ?? name) ?? -1;
-}
+const NONE: Hit[] = [];
 
 export function hitsIn(ctx: RuleContext, segment: number, list: string): Hit[] {
-  const id = listId(ctx, list);
-  const all = ctx.hits[segment];
-  if (id < 0 || !all) return [];
-  return all.filter((h) => h.list === id);
+  const id = ctx.lists[list];
+  return (id === undefined ? undefined : ctx.hits[segment]?.[id]) ?? NONE;
 }
 
 export function evidence(

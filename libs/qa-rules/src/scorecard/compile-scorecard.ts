@@ -1,4 +1,5 @@
 import { PhraseAutomaton } from '../automaton/aho-corasick';
+import { LiteralScanner } from '../automaton/literal-scanner';
 import { RULES, RuleFn } from '../rules/rule-registry';
 import type { ScorecardDefinition, ScorecardItem } from '../types';
 
@@ -6,20 +7,31 @@ export interface CompiledItem {
   item: ScorecardItem;
   sectionName: string;
   rule?: RuleFn;
+  /** List name → index, with the item's `params.lists` renaming applied. */
+  lists: Record<string, number>;
 }
+
+/** Both report every occurrence of every phrase; Aho–Corasick is the faster here (npm run bench). */
+export type PhraseScanner = PhraseAutomaton | LiteralScanner;
+export type ScannerKind = 'regexp' | 'aho-corasick';
 
 export interface CompiledScorecard {
   definition: ScorecardDefinition;
-  automaton: PhraseAutomaton;
+  automaton: PhraseScanner;
   /** For each pattern, the list indexes it belongs to (a phrase may sit in several lists). */
   patternLists: number[][];
   listIndex: ReadonlyMap<string, number>;
   listCount: number;
+  /** List name → index without renaming (complaint detection, metrics). */
+  defaultLists: Record<string, number>;
   items: CompiledItem[];
 }
 
 /** One automaton over every phrase list of the scorecard: one pass per segment feeds all rules. */
-export function compileScorecard(definition: ScorecardDefinition): CompiledScorecard {
+export function compileScorecard(
+  definition: ScorecardDefinition,
+  scanner: ScannerKind = 'aho-corasick',
+): CompiledScorecard {
   const listIndex = new Map<string, number>();
   const patternId = new Map<string, number>();
   const patterns: string[] = [];
@@ -42,16 +54,32 @@ export function compileScorecard(definition: ScorecardDefinition): CompiledScore
   const sections = new Map(definition.sections.map((s) => [s.id, s.name]));
   return {
     definition,
-    automaton: new PhraseAutomaton(patterns),
+    automaton:
+      scanner === 'aho-corasick' ? new PhraseAutomaton(patterns) : new LiteralScanner(patterns),
     patternLists,
     listIndex,
     listCount: listIndex.size,
+    defaultLists: resolveLists(listIndex),
     items: definition.items.map((item) => ({
       item,
       sectionName: sections.get(item.sectionId) ?? item.sectionId,
       rule: item.kind === 'auto' && item.ruleId ? RULES[item.ruleId] : undefined,
+      lists: resolveLists(listIndex, item),
     })),
   };
+}
+
+export function resolveLists(
+  listIndex: ReadonlyMap<string, number>,
+  item?: ScorecardItem,
+): Record<string, number> {
+  const lists: Record<string, number> = Object.fromEntries(listIndex);
+  const renamed = (item?.params?.lists ?? {}) as Record<string, unknown>;
+  for (const [name, target] of Object.entries(renamed)) {
+    const id = typeof target === 'string' ? listIndex.get(target) : undefined;
+    if (id !== undefined) lists[name] = id;
+  }
+  return lists;
 }
 
 const CACHE_SIZE = 256;
