@@ -57,11 +57,11 @@ export async function runEngineBench(
     calls,
     (c) => evaluateCall(compiled, c, ctx),
   );
-  const engineAc = measure(
-    'engine with its own Aho–Corasick scanner instead of the regexp one',
+  const engineRegexp = measure(
+    'engine with the V8-regexp phrase scanner instead of Aho–Corasick',
     seconds,
     calls,
-    (c) => evaluateCall(compiledAc, c, ctx),
+    (c) => evaluateCall(compiledRegexp, c, ctx),
   );
   const naive = measure(
     'baseline: one RegExp per phrase, all phrase lists, matching only',
