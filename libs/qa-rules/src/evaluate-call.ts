@@ -1,7 +1,7 @@
 import { normalizeCall, NormalizedCall } from './input/normalize-call';
 import { forbiddenEvidence } from './rules/communication-rules';
 import type { RuleContext, SegmentHits } from './rules/rule-context';
-import { CompiledScorecard, resolveLists } from './scorecard/compile-scorecard';
+import type { CompiledScorecard } from './scorecard/compile-scorecard';
 import { aggregateScore, ItemOutcome } from './scoring/aggregate-score';
 import { detectComplaint } from './scoring/detect-complaint';
 import type {
