@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { runEngineBench } from './engine.bench';
+import { runPipelineBench } from './pipeline.bench';
+
+/** `npm run bench`: every benchmark, JSON on stdout, each baseline measured in the same run. */
+async function main(): Promise<void> {
+  const engine = await runEngineBench({ seconds: 3 });
+  const pipeline = await runPipelineBench({ calls: 1000, ratePerSecond: 100 });
+  console.log(
+    JSON.stringify(
+      {
+        machine: { cpus: require('node:os').cpus().length, node: process.version },
+        engine,
+        pipeline,
+      },
+      null,
+      2,
+    ),
+  );
+  process.exit(0);
+}
+
+void main();
