@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import type { INestApplication } from '@nestjs/common';

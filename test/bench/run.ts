@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { cpus } from 'node:os';
 import { runEngineBench } from './engine.bench';
 import { runPipelineBench } from './pipeline.bench';
 
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify(
       {
-        machine: { cpus: require('node:os').cpus().length, node: process.version },
+        machine: { cpus: cpus().length, node: process.version },
         engine,
         pipeline,
       },

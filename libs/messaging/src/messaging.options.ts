@@ -14,6 +14,8 @@ export interface MessagingOptions {
   /** Handler attempts before a message is dead-lettered (default 5). */
   maxAttempts?: number;
   retryBaseMs?: number;
+  /** Messages applied per database transaction (default 100). */
+  consumeChunkSize?: number;
   /** Called when the consumer crashed and kafkajs will not restart it (main.ts exits). */
   onFatal?: (err: Error) => void;
 }

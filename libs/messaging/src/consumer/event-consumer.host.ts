@@ -24,6 +24,15 @@ export interface ConsumeContext {
   key: string | null;
 }
 
+interface Prepared {
+  reg: Registration;
+  meta: EventMeta;
+  value: unknown;
+  message: KafkaMessage;
+  topic: string;
+  partition: number;
+}
+
 interface Registration {
   decode(value: Buffer | null): DecodeResult<unknown>;
   handle(value: unknown, ctx: ConsumeContext): Promise<void>;
@@ -108,6 +117,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
       groupId: this.opts.service,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
+      maxWaitTimeInMs: 100,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
     });
     this.consumer = consumer;
@@ -130,10 +140,12 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
         isStale,
         commitOffsetsIfNecessary,
       }) => {
-        for (const message of batch.messages) {
+        const chunkSize = this.opts.consumeChunkSize ?? 100;
+        for (let i = 0; i < batch.messages.length; i += chunkSize) {
           if (!isRunning() || isStale()) break;
-          await this.process(batch.topic, batch.partition, message, heartbeat);
-          resolveOffset(message.offset);
+          const chunk = batch.messages.slice(i, i + chunkSize);
+          await this.processChunk(batch.topic, batch.partition, chunk, heartbeat);
+          resolveOffset(chunk[chunk.length - 1].offset);
           await heartbeat();
         }
         await commitOffsetsIfNecessary();
@@ -142,57 +154,104 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     this.logger.log({ topics, groupId: this.opts.service }, 'consumer running');
   }
 
-  private async process(
+  /** Decodes and validates; dead-letters what cannot be handled and returns null for it. */
+  private async prepare(
     topic: string,
     partition: number,
     message: KafkaMessage,
-    heartbeat: () => Promise<void>,
-  ): Promise<void> {
+  ): Promise<Prepared | null> {
     const reg = this.registrations.get(topic);
-    if (!reg) return this.deadLetter(topic, partition, message, `no handler for ${topic}`);
+    if (!reg)
+      return this.deadLetter(topic, partition, message, `no handler for ${topic}`).then(() => null);
     let meta = readEventMeta(message.headers, topic);
     if (typeof meta === 'string') {
-      if (reg.requireHeaders) return this.deadLetter(topic, partition, message, meta);
+      if (reg.requireHeaders)
+        return this.deadLetter(topic, partition, message, meta).then(() => null);
       meta = fallbackMeta(topic, partition, message);
     }
     const decoded = reg.decode(message.value);
-    if (!decoded.ok) return this.deadLetter(topic, partition, message, decoded.reason);
+    if (!decoded.ok)
+      return this.deadLetter(topic, partition, message, decoded.reason).then(() => null);
+    return { reg, meta, value: decoded.value, message, topic, partition };
+  }
 
+  /**
+   * The whole chunk in one transaction (one commit instead of one per event); if anything in it
+   * fails, each message is redone alone with retries, so one bad event cannot hold up the rest.
+   */
+  private async processChunk(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const ready: Prepared[] = [];
+    for (const m of messages) {
+      const p = await this.prepare(topic, partition, m);
+      if (p) ready.push(p);
+    }
+    if (ready.length === 0) return;
+    if (ready.length > 1) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          for (const p of ready) await this.apply(manager, p);
+        });
+        return;
+      } catch (err) {
+        this.logger.warn(
+          { topic, partition, err: (err as Error).message },
+          'chunk failed; handling its messages one by one',
+        );
+      }
+    }
+    for (const p of ready) await this.processOne(p, heartbeat);
+  }
+
+  private async apply(manager: EntityManager, p: Prepared): Promise<void> {
+    const offset = p.message.offset;
+    const fresh = await this.inbox.claim(manager, {
+      eventId: p.meta.eventId,
+      topic: p.topic,
+      partition: p.partition,
+      offset,
+    });
+    if (!fresh) return;
+    await p.reg.handle(p.value, {
+      meta: p.meta,
+      manager,
+      topic: p.topic,
+      partition: p.partition,
+      offset,
+      key: p.message.key?.toString() ?? null,
+    });
+  }
+
+  private async processOne(p: Prepared, heartbeat: () => Promise<void>): Promise<void> {
     const maxAttempts = this.opts.maxAttempts ?? 5;
     const base = this.opts.retryBaseMs ?? 200;
     for (let attempt = 1; ; attempt++) {
       try {
-        const m = meta;
-        await this.dataSource.transaction(async (manager) => {
-          const fresh = await this.inbox.claim(manager, {
-            eventId: m.eventId,
-            topic,
-            partition,
-            offset: message.offset,
-          });
-          if (!fresh) return;
-          await reg.handle(decoded.value, {
-            meta: m,
-            manager,
-            topic,
-            partition,
-            offset: message.offset,
-            key: message.key?.toString() ?? null,
-          });
-        });
+        await this.dataSource.transaction((manager) => this.apply(manager, p));
         return;
       } catch (err) {
         const reason = (err as Error).message;
         if (err instanceof PermanentConsumeError || attempt >= maxAttempts) {
           return this.deadLetter(
-            topic,
-            partition,
-            message,
+            p.topic,
+            p.partition,
+            p.message,
             `${attempt} attempt(s) failed: ${reason}`,
           );
         }
         this.logger.warn(
-          { topic, partition, offset: message.offset, attempt, err: reason, traceId: meta.traceId },
+          {
+            topic: p.topic,
+            partition: p.partition,
+            offset: p.message.offset,
+            attempt,
+            err: reason,
+            traceId: p.meta.traceId,
+          },
           'handler failed; retrying',
         );
         await sleep(Math.min(10000, base * 2 ** (attempt - 1)));
