@@ -8,6 +8,7 @@ import { ScoredCallEntity } from './modules/calls/entities/scored-call.entity';
 import { EvaluationEntity } from './modules/evaluations/entities/evaluation.entity';
 import { EvaluationsModule } from './modules/evaluations/evaluations.module';
 import { ScorecardEntity } from './modules/scorecards/entities/scorecard.entity';
+import { RescoringModule } from './modules/rescoring/rescoring.module';
 import { ScorecardsModule } from './modules/scorecards/scorecards.module';
 import { TenantEntity } from './modules/tenants/entities/tenant.entity';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -27,6 +28,7 @@ import { TenantsModule } from './modules/tenants/tenants.module';
     ScorecardsModule,
     EvaluationsModule,
     CallsModule,
+    RescoringModule,
   ],
 })
 export class AppModule {}

@@ -28,6 +28,39 @@ export class ScoredCallsRepository {
       .execute();
   }
 
+  /** Calls started in [from, to), in a stable order, one page after `afterCallId`. */
+  async page(
+    tenantId: string,
+    from: Date,
+    to: Date,
+    afterCallId: string,
+    limit: number,
+  ): Promise<Call[]> {
+    const rows = await this.calls
+      .createQueryBuilder('c')
+      .where('c.tenant_id = :tenantId AND c.started_at >= :from AND c.started_at < :to', {
+        tenantId,
+        from,
+        to,
+      })
+      .andWhere('c.call_id > :after', { after: afterCallId })
+      .orderBy('c.call_id', 'ASC')
+      .limit(limit)
+      .getMany();
+    return rows.map((r) => Call.fromJSON(r.call));
+  }
+
+  countInRange(tenantId: string, from: Date, to: Date): Promise<number> {
+    return this.calls
+      .createQueryBuilder('c')
+      .where('c.tenant_id = :tenantId AND c.started_at >= :from AND c.started_at < :to', {
+        tenantId,
+        from,
+        to,
+      })
+      .getCount();
+  }
+
   count(tenantId: string, callId: string): Promise<number> {
     return this.calls.countBy({ tenantId, callId });
   }

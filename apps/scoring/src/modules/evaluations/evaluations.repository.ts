@@ -41,6 +41,20 @@ export class EvaluationsRepository {
     return (result.raw as unknown[]).length === 1;
   }
 
+  /** The newest evaluation of each call, whatever scorecard version made it. */
+  async latestScores(
+    tenantId: string,
+    callIds: string[],
+  ): Promise<Map<string, { score: number; grade: string }>> {
+    if (callIds.length === 0) return new Map();
+    const rows = (await this.rows.query(
+      `SELECT DISTINCT ON (call_id) call_id, score, grade FROM scoring.evaluations
+       WHERE tenant_id = $1 AND call_id = ANY($2) ORDER BY call_id, created_at DESC`,
+      [tenantId, callIds],
+    )) as { call_id: string; score: string; grade: string }[];
+    return new Map(rows.map((r) => [r.call_id, { score: Number(r.score), grade: r.grade }]));
+  }
+
   findById(tenantId: string, id: string): Promise<EvaluationEntity | null> {
     return this.rows.findOneBy({ tenantId, id });
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { Call, EventMeta, Topics } from '@qa/contracts';
 import { OutboxService } from '@qa/messaging';
-import { evaluateCall, getCompiledScorecard } from '@qa/qa-rules';
+import { evaluateCall, EvaluationResult, getCompiledScorecard } from '@qa/qa-rules';
 import { EntityManager } from 'typeorm';
 import { ScorecardEntity } from '../scorecards/entities/scorecard.entity';
 import { ScorecardsService } from '../scorecards/scorecards.service';
@@ -26,13 +26,12 @@ export class ScoreCallService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async score(
+  /** Runs the engine with the tenant's settings; stores nothing (dry runs use this alone). */
+  async evaluate(
     manager: EntityManager,
     call: Call,
-    meta: Pick<EventMeta, 'traceId'>,
-    scorecard?: ScorecardEntity,
-  ) {
-    const card = scorecard ?? (await this.scorecards.ensureDefault(manager, call.tenantId));
+    card: ScorecardEntity,
+  ): Promise<EvaluationResult> {
     const settings = await this.tenants.settings(manager, call.tenantId);
     // The compiled cache is keyed by id@version; the row id is unique across tenants.
     const compiled = getCompiledScorecard({
@@ -40,10 +39,21 @@ export class ScoreCallService {
       id: card.id,
       version: card.version,
     });
-    const result = evaluateCall(compiled, toCallInput(call), {
+    return evaluateCall(compiled, toCallInput(call), {
       companyName: settings?.companyName ?? '',
       secondsPerRing: settings?.secondsPerRing ?? DEFAULT_SECONDS_PER_RING,
     });
+  }
+
+  /** Scores and stores once per scorecard version, publishing the events; null if already scored. */
+  async score(
+    manager: EntityManager,
+    call: Call,
+    meta: Pick<EventMeta, 'traceId'>,
+    scorecard?: ScorecardEntity,
+  ) {
+    const card = scorecard ?? (await this.scorecards.ensureDefault(manager, call.tenantId));
+    const result = await this.evaluate(manager, call, card);
     const row: Omit<EvaluationEntity, 'createdAt'> = {
       id: randomUUID(),
       tenantId: call.tenantId,

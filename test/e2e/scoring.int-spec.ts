@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import {
+  Call,
+  CallIngested,
+  Codecs,
+  EventHeader,
+  EventMap,
+  EventTopic,
+  Topics,
+} from '@qa/contracts';
+import { createKafka } from '@qa/messaging';
+import { createService } from '@qa/platform';
+import { defaultScorecard } from '@qa/qa-rules';
+import { asIdentity, sleep, TopicRecorder, waitFor } from '@qa/testing';
+import { Kafka, Producer } from 'kafkajs';
+import request from 'supertest';
+import { AppModule } from '../../apps/scoring/src/app.module';
+import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
+
+/** The scoring service against the real Kafka, Postgres and Redis, fed events as ingestion would. */
+describe('scoring service', () => {
+  const tenantId = `s-${randomUUID().slice(0, 8)}`;
+  const qa = asIdentity({ tenantId, role: 'qa' });
+  const admin = asIdentity({ tenantId, role: 'admin' });
+  let app: INestApplication;
+  let kafka: Kafka;
+  let producer: Producer;
+  let recorder: TopicRecorder;
+
+  const publish = async <K extends EventTopic>(topic: K, key: string, payload: EventMap[K]) => {
+    const codec = Codecs[topic] as (typeof Codecs)[EventTopic];
+    await producer.send({
+      topic,
+      messages: [
+        {
+          key,
+          value: Buffer.from(codec.encode(payload as never).finish()),
+          headers: {
+            [EventHeader.EventId]: randomUUID(),
+            [EventHeader.EventType]: topic,
+            [EventHeader.TenantId]: tenantId,
+            [EventHeader.TraceId]: key,
+          },
+        },
+      ],
+    });
+  };
+
+  const call = (callId: string, texts: [1 | 2, string][], over: Partial<Call> = {}): Call => ({
+    callId,
+    tenantId,
+    direction: 1,
+    purpose: 1,
+    agentId: 'a-1',
+    teamId: 't-1',
+    customer: { phone: '13800138000', id: 'u-1' },
+    startedAt: '2026-11-22T01:00:00Z',
+    answeredAt: '2026-11-22T01:00:06Z',
+    endedAt: '2026-11-22T01:03:00Z',
+    ringCount: 2,
+    hangupBy: 1,
+    segments: texts.map(([speaker, text], i) => ({
+      speaker,
+      startMs: i * 4000,
+      endMs: i * 4000 + 3000,
+      text,
+    })),
+    recordingUrl: '',
+    csat: 0,
+    relatedCallIds: [],
+    ...over,
+  });
+
+  const evaluationOf = (callId: string, identity = qa) =>
+    waitFor(`evaluation of ${callId}`, async () => {
+      const list = await request(app.getHttpServer())
+        .get('/api/v1/evaluations')
+        .query({ callId })
+        .set(identity);
+      const first = list.body.items?.[0];
+      if (!first) return undefined;
+      return (
+        await request(app.getHttpServer()).get(`/api/v1/evaluations/${first.id}`).set(identity)
+      ).body;
+    });
+
+  beforeAll(async () => {
+    app = await createService(AppModule, scoringServiceOptions);
+    await app.listen(0);
+    kafka = createKafka('scoring-test', process.env.KAFKA_BROKERS!.split(','));
+    producer = kafka.producer();
+    await producer.connect();
+    recorder = new TopicRecorder(kafka, [Topics.EvaluationScored, Topics.ComplaintDetected]);
+    await recorder.start();
+    await publish(Topics.TenantUpserted, tenantId, {
+      tenantId,
+      name: 'S',
+      companyName: '星河通信',
+      secondsPerRing: 3,
+      timezone: 'Asia/Shanghai',
+    });
+  });
+
+  afterAll(async () => {
+    await recorder?.stop();
+    await producer?.disconnect();
+    await app?.close();
+  });
+
+  it('scores a call with the tenant company name and returns the DESIGN.md shape', async () => {
+    const c = call(`c-${randomUUID()}`, [
+      [1, '您好,星河通信,工号1001,很高兴为您服务'],
+      [2, '查一下话费'],
+      [1, '这个我不清楚,请问还有其他可以帮您的吗'],
+      [1, '感谢您的来电,再见'],
+    ]);
+    await sleep(500); // the tenant event goes first on its own topic
+    await publish(Topics.CallIngested, c.callId, { call: c, ingestedAt: '2026-11-22T01:03:01Z' });
+    const ev = await evaluationOf(c.callId);
+    expect(typeof ev.score).toBe('number');
+    expect(typeof ev.grade).toBe('string');
+    expect(ev.scorecardVersion).toBe(1);
+    const byRule = Object.fromEntries(ev.findings.map((f: { ruleId: string }) => [f.ruleId, f]));
+    expect(byRule['greeting.opening'].outcome).toBe('pass');
+    expect(byRule['greeting.opening'].evidence).toEqual(
+      expect.arrayContaining([expect.objectContaining({ segment: 0, text: '星河通信' })]),
+    );
+    expect(byRule['forbidden.phrases']).toMatchObject({
+      outcome: 'fail',
+      evidence: [{ segment: 2, start: 3, end: 6, text: '不清楚' }],
+    });
+    expect(ev.sections.map((s: { name: string }) => s.name)).toEqual([
+      '礼仪',
+      '沟通',
+      '问题解决',
+      '效率',
+    ]);
+    await waitFor(
+      'the scored event',
+      () => recorder.withKey(Topics.EvaluationScored, c.callId).length === 1,
+    );
+  });
+
+  it('scores a call once per scorecard version even when it arrives twice with new event ids', async () => {
+    const c = call(`c-${randomUUID()}`, [[1, '您好,星河通信,很高兴为您服务']]);
+    await publish(Topics.CallIngested, c.callId, { call: c, ingestedAt: '' });
+    await publish(Topics.CallIngested, c.callId, { call: c, ingestedAt: '' });
+    await evaluationOf(c.callId);
+    await sleep(1500);
+    const list = await request(app.getHttpServer())
+      .get('/api/v1/evaluations')
+      .query({ callId: c.callId })
+      .set(qa);
+    expect(list.body.items).toHaveLength(1);
+    expect(recorder.withKey(Topics.EvaluationScored, c.callId)).toHaveLength(1);
+  });
+
+  it('publishes qa.complaint.detected.v1 with the evidence when the customer complains', async () => {
+    const c = call(`c-${randomUUID()}`, [
+      [1, '您好,星河通信,很高兴为您服务'],
+      [2, '你们再不处理我就打12315投诉'],
+      [1, '非常抱歉给您带来不便'],
+    ]);
+    await publish(Topics.CallIngested, c.callId, { call: c, ingestedAt: '' });
+    const [msg] = await waitFor('complaint event', () => {
+      const got = recorder.withKey(Topics.ComplaintDetected, c.callId);
+      return got.length ? got : undefined;
+    });
+    const event = Codecs[Topics.ComplaintDetected].decode(msg.message.value!);
+    expect(event).toMatchObject({
+      callId: c.callId,
+      tenantId,
+      reason: 'keyword',
+      customerId: 'u-1',
+    });
+    expect(event.evidence.map((e) => e.text)).toEqual(['12315', '投诉']);
+    expect(msg.message.headers?.[EventHeader.TenantId]?.toString()).toBe(tenantId);
+  });
+
+  it('keeps scorecards as versions: refuses an invalid one, activates a new one, scores with it', async () => {
+    const http = request(app.getHttpServer());
+    const list = await http.get('/api/v1/scorecards').set(qa);
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([
+      expect.objectContaining({ key: 'default', version: 1, active: true }),
+    ]);
+    const bad = defaultScorecard();
+    bad.sections[0].weight = 10;
+    const refused = await http
+      .post('/api/v1/scorecards/default/versions')
+      .set(admin)
+      .send({ definition: bad });
+    expect(refused.status).toBe(422);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'sections' })]),
+    );
+    expect(
+      (await http.post('/api/v1/scorecards/default/versions').set(qa).send({ definition: bad }))
+        .status,
+    ).toBe(403);
+    const v2 = defaultScorecard();
+    v2.phraseLists.forbidden.push('查不到');
+    const created = await http
+      .post('/api/v1/scorecards/default/versions')
+      .set(admin)
+      .send({ definition: v2, activate: true });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ key: 'default', version: 2, active: true });
+    const c = call(`c-${randomUUID()}`, [[1, '您好,星河通信,很高兴为您服务,这个查不到']]);
+    await publish(Topics.CallIngested, c.callId, { call: c, ingestedAt: '' });
+    const ev = await evaluationOf(c.callId);
+    expect(ev.scorecardVersion).toBe(2);
+    expect(
+      ev.findings.find((f: { ruleId: string }) => f.ruleId === 'forbidden.phrases').evidence[0]
+        .text,
+    ).toBe('查不到');
+  });
+
+  it('re-scores stored calls in the background: a dry run stores nothing, a real run adds a version', async () => {
+    const http = request(app.getHttpServer());
+    const body = { from: '2026-11-22T00:00:00Z', to: '2026-11-23T00:00:00Z' };
+    const poll = (jobId: string) =>
+      waitFor(`rescore job ${jobId}`, async () => {
+        const s = await http.get(`/api/v1/scorecards/rescore-jobs/${jobId}`).set(qa);
+        return s.body.state === 'completed' ? s.body : undefined;
+      });
+    const dry = await http
+      .post('/api/v1/scorecards/default/versions/2/rescore')
+      .set(qa)
+      .send({ ...body, dryRun: true });
+    expect(dry.status).toBe(202);
+    const dryDone = await poll(dry.body.jobId);
+    expect(dryDone.progress).toBe(100);
+    expect(dryDone.result).toMatchObject({ dryRun: true, calls: 4, scored: 4 });
+    const v2Before = (await http.get('/api/v1/evaluations').set(qa)).body.items.filter(
+      (e: { scorecardVersion: number }) => e.scorecardVersion === 2,
+    );
+    expect(v2Before).toHaveLength(1);
+    const real = await http
+      .post('/api/v1/scorecards/default/versions/2/rescore')
+      .set(admin)
+      .send({ ...body, dryRun: false });
+    const realDone = await poll(real.body.jobId);
+    expect(realDone.result).toMatchObject({ dryRun: false, calls: 4, scored: 3, alreadyScored: 1 });
+    const all = (await http.get('/api/v1/evaluations').set(qa)).body.items;
+    expect(all.filter((e: { scorecardVersion: number }) => e.scorecardVersion === 2)).toHaveLength(
+      4,
+    );
+    expect(all.filter((e: { scorecardVersion: number }) => e.scorecardVersion === 1)).toHaveLength(
+      3,
+    );
+    const other = asIdentity({ tenantId: `x-${tenantId}`, role: 'qa' });
+    expect(
+      (await http.get(`/api/v1/scorecards/rescore-jobs/${real.body.jobId}`).set(other)).status,
+    ).toBe(404);
+  });
+
+  it('shows agents only their own evaluations', async () => {
+    const mine = asIdentity({ tenantId, role: 'agent', agentId: 'a-1' });
+    const notMine = asIdentity({ tenantId, role: 'agent', agentId: 'a-2' });
+    const http = request(app.getHttpServer());
+    expect((await http.get('/api/v1/evaluations').set(mine)).body.items.length).toBeGreaterThan(0);
+    expect((await http.get('/api/v1/evaluations').set(notMine)).body.items).toEqual([]);
+    const id = (await http.get('/api/v1/evaluations').set(mine)).body.items[0].id;
+    expect((await http.get(`/api/v1/evaluations/${id}`).set(notMine)).status).toBe(404);
+  });
+});
