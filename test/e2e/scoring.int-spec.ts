@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import {
-  Call,
-  CallIngested,
-  Codecs,
-  EventHeader,
-  EventMap,
-  EventTopic,
-  Topics,
-} from '@qa/contracts';
+import { Call, Codecs, EventHeader, EventMap, EventTopic, Topics } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
 import { defaultScorecard } from '@qa/qa-rules';
