@@ -4,6 +4,7 @@ import { HealthModule, ServiceCoreModule } from '@qa/platform';
 import { IngestionEnv } from './config/ingestion.env';
 import { migrations } from './migrations';
 import { CallsModule } from './modules/calls/calls.module';
+import { TenantsModule } from './modules/tenants/tenants.module';
 import { CallEntity } from './modules/calls/entities/call.entity';
 
 @Module({
@@ -17,6 +18,7 @@ import { CallEntity } from './modules/calls/entities/call.entity';
       produces: [Topics.CallIngested],
     }),
     HealthModule.forRoot({ redis: false }),
+    TenantsModule,
     CallsModule,
   ],
 })

@@ -1,3 +1,4 @@
 import { CreateCalls1763856000000 } from './1763856000000-create-calls';
+import { CreateTenantsRecordings1763942400000 } from './1763942400000-create-tenants-recordings';
 
-export const migrations = [CreateCalls1763856000000];
+export const migrations = [CreateCalls1763856000000, CreateTenantsRecordings1763942400000];
