@@ -18,5 +18,5 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   touch "$stamp"
 fi
 
-bash deploy/services/ensure.sh qa qa_test
+QA_AUTO_INSTALL=1 bash deploy/services/ensure.sh qa qa_test
 bash deploy/kafka/up.sh
