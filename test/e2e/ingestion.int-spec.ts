@@ -202,12 +202,13 @@ describe('ingestion', () => {
   it.each(badInputs)(
     'refuses %s with 400 problem+json naming the field, and stores nothing',
     async (_name, mutate, path) => {
-      const body = mutate(valid()) as Record<string, unknown>;
+      const base = valid();
+      const body = mutate(base) as Record<string, unknown>;
       const res = await post(body);
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
-      if (typeof body.callId === 'string') expect(await storedCount(body.callId)).toBe(0);
+      expect(await storedCount(base.callId as string)).toBe(0);
     },
   );
 
