@@ -356,7 +356,7 @@ describe('ingestion', () => {
         ).length === 1,
     );
     const derived = valid();
-    const given = { ...valid(), ringCount: 1 };
+    const given: Record<string, unknown> = { ...valid(), ringCount: 1 };
     expect((await post(derived)).status).toBe(201);
     expect((await post(given)).status).toBe(201);
     expect(

@@ -4,6 +4,8 @@ import { HealthModule, ServiceCoreModule } from '@qa/platform';
 import { IngestionEnv } from './config/ingestion.env';
 import { migrations } from './migrations';
 import { CallsModule } from './modules/calls/calls.module';
+import { CdrImportModule } from './modules/cdr-import/cdr-import.module';
+import { RecordingsModule } from './modules/recordings/recordings.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { CallEntity } from './modules/calls/entities/call.entity';
 
@@ -20,6 +22,8 @@ import { CallEntity } from './modules/calls/entities/call.entity';
     HealthModule.forRoot({ redis: false }),
     TenantsModule,
     CallsModule,
+    RecordingsModule,
+    CdrImportModule,
   ],
 })
 export class AppModule {}

@@ -8,7 +8,11 @@ export const ingestionServiceOptions: ServiceOptions = {
   bodyParser: false,
   mapDomainError: (err) => (err instanceof CallError ? mapCallError(err) : undefined),
   configure: (app) => {
-    app.use('/api/v1/calls/batch', json({ limit: '64mb' }), raw({ type: 'application/x-ndjson', limit: '64mb' }));
+    app.use(
+      '/api/v1/calls/batch',
+      json({ limit: '64mb' }),
+      raw({ type: 'application/x-ndjson', limit: '64mb' }),
+    );
     app.use(json({ limit: '5mb' }));
   },
 };

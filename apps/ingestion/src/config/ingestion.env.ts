@@ -1,6 +1,6 @@
 import { InternalEnv } from '@qa/platform';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 
 export class IngestionEnv extends InternalEnv {
   override PORT = 3001;
@@ -11,4 +11,14 @@ export class IngestionEnv extends InternalEnv {
   @Min(1)
   @Max(30)
   DEFAULT_SECONDS_PER_RING: number = 3;
+
+  /** Where uploaded recordings are kept, one folder per tenant. */
+  @IsString()
+  @MinLength(1)
+  RECORDINGS_DIR: string = '.run/recordings';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  RECORDINGS_MAX_BYTES: number = 200 * 1024 * 1024;
 }
