@@ -3,29 +3,41 @@ import { Call, CallDirection, CallIngested, CallPurpose, HangupBy, Speaker } fro
 import type { CreateCallRequestDto } from './dto/create-call.request.dto';
 import type { CallBody } from './calls.types';
 
+/**
+ * The stored body. Keys are emitted in sorted order at every level so that JSON.stringify of it is
+ * already canonical JSON: hashing needs no sorting pass (a unit test holds this).
+ */
 export function toCallBody(dto: CreateCallRequestDto): CallBody {
+  const c = dto.customer;
   return {
-    callId: dto.callId,
-    tenantId: dto.tenantId,
-    direction: dto.direction,
-    purpose: dto.purpose,
     agentId: dto.agentId,
-    teamId: dto.teamId,
-    ...(dto.customer ? { customer: { ...dto.customer } } : {}),
-    startedAt: dto.startedAt,
     answeredAt: dto.answeredAt ?? null,
+    callId: dto.callId,
+    ...(dto.csat !== undefined ? { csat: dto.csat } : {}),
+    ...(c
+      ? {
+          customer: {
+            ...(c.id !== undefined ? { id: c.id } : {}),
+            ...(c.phone !== undefined ? { phone: c.phone } : {}),
+          },
+        }
+      : {}),
+    direction: dto.direction,
     endedAt: dto.endedAt,
-    ...(dto.ringCount !== undefined ? { ringCount: dto.ringCount } : {}),
     hangupBy: dto.hangupBy,
+    purpose: dto.purpose,
+    ...(dto.recordingUrl !== undefined ? { recordingUrl: dto.recordingUrl } : {}),
+    ...(dto.relatedCallIds ? { relatedCallIds: [...dto.relatedCallIds] } : {}),
+    ...(dto.ringCount !== undefined ? { ringCount: dto.ringCount } : {}),
     segments: dto.segments.map((s) => ({
+      endMs: s.endMs,
       speaker: s.speaker,
       startMs: s.startMs,
-      endMs: s.endMs,
       text: s.text,
     })),
-    ...(dto.recordingUrl !== undefined ? { recordingUrl: dto.recordingUrl } : {}),
-    ...(dto.csat !== undefined ? { csat: dto.csat } : {}),
-    ...(dto.relatedCallIds ? { relatedCallIds: [...dto.relatedCallIds] } : {}),
+    startedAt: dto.startedAt,
+    teamId: dto.teamId,
+    tenantId: dto.tenantId,
   };
 }
 
@@ -41,8 +53,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** sha256 of the canonical JSON; `body` must come from toCallBody (sorted keys). */
 export function hashCallBody(body: CallBody): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
 /** Top-level fields whose values differ: what a 409 names. */

@@ -34,34 +34,38 @@ export class CallsRepository {
   constructor(@InjectRepository(CallEntity) private readonly calls: Repository<CallEntity>) {}
 
   /**
-   * One statement for many calls (unnest of column arrays); rows whose (tenant, callId) exists are
+   * One statement for many calls; rows whose (tenant, callId) exists are
    * skipped. Concurrent duplicates wait on the first insert and are skipped too.
    * Returns the keys actually inserted.
    */
   async insertMany(manager: EntityManager, rows: NewCallRow[]): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
-    const col = <K extends keyof NewCallRow>(k: K) => rows.map((r) => r[k]);
+    // One JSON parameter for the whole chunk: Postgres unpacks it, pg need not escape arrays.
+    const records = rows.map((r) => ({
+      tenant_id: r.tenantId,
+      call_id: r.callId,
+      agent_id: r.agentId,
+      team_id: r.teamId,
+      direction: r.direction,
+      purpose: r.purpose,
+      started_at: r.startedAt,
+      answered_at: r.answeredAt,
+      ended_at: r.endedAt,
+      ring_count: r.ringCount,
+      body: r.body,
+      body_hash: r.bodyHash,
+    }));
     const inserted = (await manager.query(
       `INSERT INTO ingestion.calls (tenant_id, call_id, agent_id, team_id, direction, purpose, started_at,
          answered_at, ended_at, ring_count, body, body_hash)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-         $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::int[], $11::jsonb[], $12::text[])
+       SELECT tenant_id, call_id, agent_id, team_id, direction, purpose, started_at, answered_at, ended_at,
+         ring_count, body, body_hash
+       FROM jsonb_to_recordset($1::jsonb) AS x(tenant_id text, call_id text, agent_id text, team_id text,
+         direction text, purpose text, started_at timestamptz, answered_at timestamptz, ended_at timestamptz,
+         ring_count int, body jsonb, body_hash text)
        ON CONFLICT (tenant_id, call_id) DO NOTHING
        RETURNING tenant_id, call_id`,
-      [
-        col('tenantId'),
-        col('callId'),
-        col('agentId'),
-        col('teamId'),
-        col('direction'),
-        col('purpose'),
-        col('startedAt'),
-        col('answeredAt'),
-        col('endedAt'),
-        col('ringCount'),
-        rows.map((r) => JSON.stringify(r.body)),
-        col('bodyHash'),
-      ],
+      [JSON.stringify(records)],
     )) as { tenant_id: string; call_id: string }[];
     return new Set(inserted.map((r) => `${r.tenant_id}\u0000${r.call_id}`));
   }

@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import fc from 'fast-check';
+import { canonicalJson, toCallBody } from './calls.mapper';
+import { CreateCallRequestDto } from './dto/create-call.request.dto';
+import { fastCallCheck } from './fast-call-check';
+
+const dtoAccepts = (raw: unknown) =>
+  validateSync(plainToInstance(CreateCallRequestDto, raw as object), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+  }).length === 0;
+
+const base = () => ({
+  callId: 'c-1',
+  tenantId: 'acme',
+  direction: 'inbound',
+  purpose: 'service',
+  agentId: 'a-1',
+  teamId: 't-1',
+  customer: { phone: '13800138000', id: 'u-1' },
+  startedAt: '2026-11-22T09:00:00+08:00',
+  answeredAt: '2026-11-22T09:00:07+08:00',
+  endedAt: '2026-11-22T09:04:10+08:00',
+  hangupBy: 'customer',
+  segments: [{ speaker: 'agent', startMs: 0, endMs: 2800, text: '您好' }],
+});
+
+const weird = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.integer({ min: -5, max: 200 }),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.constantFrom(
+    '2026-02-29T09:00:00Z',
+    '2026-11-22T24:00:00Z',
+    '2026-11-22 09:00:00',
+    'inbound',
+    'agent',
+    'x'.repeat(130),
+  ),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+);
+const fields = [
+  'callId',
+  'tenantId',
+  'direction',
+  'purpose',
+  'agentId',
+  'teamId',
+  'customer',
+  'startedAt',
+  'answeredAt',
+  'endedAt',
+  'ringCount',
+  'hangupBy',
+  'segments',
+  'csat',
+  'recordingUrl',
+  'relatedCallIds',
+  'extra',
+];
+
+describe(fastCallCheck.name, () => {
+  it('accepts an ordinary valid call', () => {
+    expect(fastCallCheck(base())).toBe(true);
+  });
+
+  it('never accepts what the DTO refuses (mutated calls)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...fields),
+        weird,
+        fc.constantFrom('top', 'segment', 'customer'),
+        (field, value, where) => {
+          const call: Record<string, unknown> = base();
+          if (where === 'top') call[field] = value;
+          else if (where === 'segment')
+            (call.segments as Record<string, unknown>[])[0][
+              field === 'extra'
+                ? 'extra'
+                : ['speaker', 'startMs', 'endMs', 'text'][fields.indexOf(field) % 4]
+            ] = value;
+          else
+            (call.customer as Record<string, unknown>)[
+              field === 'extra' ? 'extra' : fields.indexOf(field) % 2 ? 'phone' : 'id'
+            ] = value;
+          expect(!fastCallCheck(call) || dtoAccepts(call)).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe(toCallBody.name, () => {
+  it('emits keys in canonical (sorted) order, so JSON.stringify is canonical JSON', () => {
+    const dto = plainToInstance(CreateCallRequestDto, {
+      ...base(),
+      csat: 5,
+      ringCount: 3,
+      recordingUrl: 'file:///r.wav',
+      relatedCallIds: ['c-0'],
+    });
+    const body = toCallBody(dto);
+    expect(JSON.stringify(body)).toBe(canonicalJson(body));
+  });
+});
