@@ -14,6 +14,7 @@ async function main(): Promise<void> {
       {
         machine: { cpus: cpus().length, node: process.version },
         engine,
+        ingestion,
         pipeline,
       },
       null,
