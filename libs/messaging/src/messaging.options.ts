@@ -1,6 +1,8 @@
 export interface MessagingOptions {
-  /** Service name: Kafka client id, consumer group and inbox consumer name. */
+  /** Service name: Kafka client id and inbox consumer name. */
   service: string;
+  /** Consumer group id (default: the service name). */
+  groupId?: string;
   /** Postgres schema holding this service's outbox and inbox tables. */
   schema: string;
   brokers: string[];

@@ -54,6 +54,7 @@ export class ServiceCoreModule {
           inject: [ConfigService],
           useFactory: (config: ConfigService) => ({
             service: opts.name,
+            groupId: `${config.get<string>('KAFKA_GROUP_PREFIX') ?? ''}${opts.name}`,
             schema: opts.schema,
             brokers: config.getOrThrow<string>('KAFKA_BROKERS').split(','),
             partitions: config.getOrThrow<number>('KAFKA_PARTITIONS'),

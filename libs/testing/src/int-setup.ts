@@ -6,4 +6,5 @@ process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
 process.env.INTERNAL_SECRET ??= 'test-internal-secret-0123456789';
 process.env.LOG_LEVEL ??= 'warn';
 process.env.PORT ??= '0';
+process.env.KAFKA_GROUP_PREFIX ??= 'test.';
 jest.setTimeout(120_000);

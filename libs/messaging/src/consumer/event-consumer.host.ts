@@ -114,7 +114,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     this.dlqProducer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await this.dlqProducer.connect();
     const consumer = this.kafka.consumer({
-      groupId: this.opts.service,
+      groupId: this.opts.groupId ?? this.opts.service,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
       maxWaitTimeInMs: 100,
@@ -151,7 +151,10 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
         await commitOffsetsIfNecessary();
       },
     });
-    this.logger.log({ topics, groupId: this.opts.service }, 'consumer running');
+    this.logger.log(
+      { topics, groupId: this.opts.groupId ?? this.opts.service },
+      'consumer running',
+    );
   }
 
   /** Decodes and validates; dead-letters what cannot be handled and returns null for it. */

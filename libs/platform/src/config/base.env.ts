@@ -30,9 +30,12 @@ export class BaseEnv {
   @Max(64)
   KAFKA_PARTITIONS: number = 3;
 
+  /** Prepended to consumer group ids, so a test run never shares groups with a running platform. */
   @IsOptional()
-  @IsString()
-  KAFKA_CLIENT_ID?: string;
+  @Matches(/^[a-z0-9._-]*$/, {
+    message: 'KAFKA_GROUP_PREFIX may hold lowercase letters, digits, ".", "_", "-"',
+  })
+  KAFKA_GROUP_PREFIX?: string;
 }
 
 /** Services behind the gateway verify forwarded identities with this shared secret. */

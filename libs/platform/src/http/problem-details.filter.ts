@@ -99,5 +99,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function isHealthReport(e: unknown): e is HttpException {
   if (!(e instanceof HttpException)) return false;
   const r = e.getResponse();
-  return typeof r === 'object' && r !== null && 'details' in r && (r as { status?: unknown }).status === 'error';
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    'details' in r &&
+    (r as { status?: unknown }).status === 'error'
+  );
 }

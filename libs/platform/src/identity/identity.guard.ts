@@ -17,20 +17,24 @@ import {
   verifyIdentity,
 } from './identity';
 
-const PUBLIC = 'qa:public';
-const ROLES_KEY = 'qa:roles';
+export const PUBLIC_KEY = 'qa:public';
+export const ROLES_KEY = 'qa:roles';
 
 /** Marks a route that needs no forwarded identity (health). */
-export const Public = () => SetMetadata(PUBLIC, true);
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /** Restricts a route to these roles; without it any authenticated identity passes. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 export type WithIdentity = Request & { identity?: Identity };
 
 /** Checks a route's @Public/@Roles metadata against an identity; shared by every guard. */
-export function authorize(reflector: Reflector, ctx: ExecutionContext, identity: Identity | null): boolean {
+export function authorize(
+  reflector: Reflector,
+  ctx: ExecutionContext,
+  identity: Identity | null,
+): boolean {
   const targets = [ctx.getHandler(), ctx.getClass()];
-  if (reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+  if (reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
   if (!identity) throw new ProblemError(401, 'Unauthorized', 'Missing or invalid credentials.');
   const roles = reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
   if (roles && !roles.includes(identity.role)) {
