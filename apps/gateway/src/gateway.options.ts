@@ -4,6 +4,7 @@ import { DomainError, ServiceOptions } from '@qa/platform';
 import { json } from 'express';
 import { GatewayEnv, productionProblems } from './config/gateway.env';
 import { AuthError, mapAuthError } from './modules/auth/auth.errors';
+import { MergedOpenApi } from './modules/docs/merged-openapi';
 import { ProxyService } from './modules/proxy/proxy.service';
 import { securityHeaders } from './security-headers';
 
@@ -11,6 +12,7 @@ export const gatewayServiceOptions: ServiceOptions = {
   name: 'gateway',
   // Forwarded bodies stream through untouched; only the gateway's own routes parse JSON.
   bodyParser: false,
+  ownDocs: true,
   mapDomainError: (err: DomainError) => (err instanceof AuthError ? mapAuthError(err) : undefined),
   configure: (app) => {
     const config = app.get(ConfigService<GatewayEnv, true>);
@@ -34,6 +36,15 @@ export const gatewayServiceOptions: ServiceOptions = {
         .addBearerAuth()
         .build(),
     );
-    SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+    const merged = new MergedOpenApi({
+      ingestion: config.get('INGESTION_URL'),
+      scoring: config.get('SCORING_URL'),
+      complaints: config.get('COMPLAINTS_URL'),
+      kpi: config.get('KPI_URL'),
+    });
+    SwaggerModule.setup('docs', app, doc, {
+      jsonDocumentUrl: 'docs-json',
+      patchDocumentOnRequest: (_req, _res, own) => merged.document(own),
+    });
   },
 };

@@ -2,6 +2,7 @@ import { INestApplication, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { EnvValidationError } from './config/validate-env';
 import { DomainErrorMapper, ProblemDetailsFilter } from './http/problem-details.filter';
@@ -14,6 +15,8 @@ export interface ServiceOptions {
   bodyParser?: boolean;
   mapDomainError?: DomainErrorMapper;
   configure?: (app: INestApplication) => void | Promise<void>;
+  /** The service serves its own /docs (the gateway); others publish /docs-json for it to merge. */
+  ownDocs?: boolean;
 }
 
 /** Applies the house conventions to a Nest app (used by main.ts and by integration tests). */
@@ -35,6 +38,14 @@ export async function createService(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await opts.configure?.(app);
+  if (!opts.ownDocs) {
+    // Each service describes its own routes; the gateway merges them into the public /docs.
+    const doc = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle(opts.name).setVersion('1').build(),
+    );
+    SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json', ui: false });
+  }
   return app;
 }
 
