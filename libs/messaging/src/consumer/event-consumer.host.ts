@@ -6,7 +6,7 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import { Codecs, DlqHeader, dlqTopic, EventMap, EventMeta, EventTopic } from '@qa/contracts';
-import { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Consumer, IHeaders, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { ensureTopics } from '../kafka/topic-admin';
 import { InboxRepository } from '../inbox/inbox.repository';
@@ -111,7 +111,11 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
       this.opts.partitions,
     );
     if (topics.length === 0) return;
-    this.dlqProducer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.dlqProducer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await this.dlqProducer.connect();
     const consumer = this.kafka.consumer({
       groupId: this.opts.groupId ?? this.opts.service,
