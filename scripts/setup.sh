@@ -18,5 +18,15 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   touch "$stamp"
 fi
 
+# Browser tests drive Debian's Chromium (no browser download); a CJK font makes screenshots legible.
+if [ "${1:-}" = "--with-browser" ] && { ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'wenquanyi\|noto sans cjk'; }; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "[setup] installing chromium and a CJK font (Debian packages)" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+  else
+    echo "[setup] browser tests need: apt-get install chromium fonts-wqy-microhei" >&2
+  fi
+fi
+
 QA_AUTO_INSTALL=1 bash deploy/services/ensure.sh qa qa_test
 bash deploy/kafka/up.sh

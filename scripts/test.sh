@@ -7,7 +7,7 @@ cd "$root"
 mkdir -p artifacts
 start=$(date +%s)
 
-bash scripts/setup.sh || { echo "[test] setup failed" >&2; exit 1; }
+bash scripts/setup.sh --with-browser || { echo "[test] setup failed" >&2; exit 1; }
 
 status=0
 step() {
@@ -18,9 +18,10 @@ step() {
   else echo "[test] ✘ $name ($(( $(date +%s) - t0 )) s)" >&2; status=1; fi
 }
 
-step "typecheck" npx tsc -p tsconfig.json --noEmit
+step "typecheck" npm run --silent typecheck
 step "lint" npx eslint --max-warnings=0 .
 step "unit tests" npx jest --selectProjects unit --ci --json --outputFile=artifacts/jest-unit.json
+step "build dashboard" npx vite build web --logLevel warn
 step "integration tests" npx jest --selectProjects int --ci --runInBand --forceExit --json --outputFile=artifacts/jest-int.json
 node scripts/test-summary.js artifacts/jest-unit.json artifacts/jest-int.json || status=1
 echo "[test] total $(( $(date +%s) - start )) s" >&2

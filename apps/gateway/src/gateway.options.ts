@@ -1,7 +1,9 @@
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DomainError, ServiceOptions } from '@qa/platform';
-import { json } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { json, static as serveStatic } from 'express';
 import { GatewayEnv, productionProblems } from './config/gateway.env';
 import { AuthError, mapAuthError } from './modules/auth/auth.errors';
 import { MergedOpenApi } from './modules/docs/merged-openapi';
@@ -26,6 +28,9 @@ export const gatewayServiceOptions: ServiceOptions = {
       throw new Error(`refusing to start in production: ${problems.join('; ')}`);
     app.use(securityHeaders);
     app.use('/api/v1', app.get(ProxyService).handle);
+    const web = resolve(config.get('WEB_DIST_DIR'));
+    if (existsSync(join(web, 'index.html')))
+      app.use(serveStatic(web, { index: 'index.html', maxAge: '1h' }));
     app.use(['/api/v1/auth', '/api/v1/tenants', '/api/v1/users'], json({ limit: '100kb' }));
     const doc = SwaggerModule.createDocument(
       app,

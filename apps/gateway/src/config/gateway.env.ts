@@ -47,6 +47,10 @@ export class GatewayEnv extends InternalEnv {
 
   @IsUrl(url)
   KPI_URL: string = 'http://127.0.0.1:3004';
+
+  /** The built dashboard (npm run build); served at /. */
+  @IsString()
+  WEB_DIST_DIR: string = 'web/dist';
 }
 
 /** Production must not run on the well-known development secrets. */

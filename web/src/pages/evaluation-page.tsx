@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState } from 'react';
+import { api, CallView, Evaluation } from '../api';
+import { useUi } from '../app';
+import { Transcript } from '../components/transcript';
+import { RULE_NAMES } from '../i18n';
+
+export function EvaluationPage({ id }: { id: string }) {
+  const { t, lang } = useUi();
+  const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
+  const [call, setCall] = useState<CallView | null>(null);
+  const [audio, setAudio] = useState<string | null>(null);
+  const [playing, setPlaying] = useState(-1);
+  const [error, setError] = useState('');
+  const player = useRef<HTMLAudioElement>(null);
+
+  useEffect(() => {
+    let url: string | null = null;
+    void (async () => {
+      try {
+        const ev = await api.evaluation(id);
+        setEvaluation(ev);
+        setCall(await api.call(ev.callId));
+        url = await api.recording(ev.callId);
+        setAudio(url);
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    })();
+    return () => {
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [id]);
+
+  const onTime = () => {
+    const ms = (player.current?.currentTime ?? 0) * 1000;
+    setPlaying(call?.segments.findIndex((s) => ms >= s.startMs && ms < s.endMs) ?? -1);
+  };
+  const seek = (ms: number) => {
+    if (!player.current) return;
+    player.current.currentTime = ms / 1000;
+    void player.current.play().catch(() => undefined);
+    onTime();
+  };
+
+  if (error) return <p className="error">{error}</p>;
+  if (!evaluation || !call) return <p>…</p>;
+  const name = (ruleId: string) => RULE_NAMES[ruleId]?.[lang === 'zh' ? 0 : 1] ?? ruleId;
+  return (
+    <section className="evaluation">
+      <a href="#/evaluations">← {t('back')}</a>
+      <h1 data-testid="score">
+        {evaluation.callId} · {t('score')} {evaluation.score} · {evaluation.grade}
+      </h1>
+      <p>
+        {t('version')}: <strong data-testid="version">v{evaluation.scorecardVersion}</strong>
+      </p>
+      <div className="columns">
+        <div>
+          <h2>{t('transcript')}</h2>
+          {audio ? (
+            <audio ref={player} src={audio} controls onTimeUpdate={onTime} data-testid="audio" />
+          ) : (
+            <p className="muted">{t('noRecording')}</p>
+          )}
+          <Transcript
+            segments={call.segments}
+            findings={evaluation.findings}
+            playing={playing}
+            onSeek={audio ? seek : undefined}
+          />
+        </div>
+        <aside>
+          <h2>{t('sections')}</h2>
+          <table className="list">
+            <tbody>
+              {evaluation.sections.map((s) => (
+                <tr key={s.sectionId}>
+                  <td>{s.name}</td>
+                  <td className="num">
+                    {s.score} / {s.weight}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>{t('findings')}</h2>
+          <ul className="findings" data-testid="findings">
+            {evaluation.findings.map((f) => (
+              <li key={f.itemId} className={f.outcome} data-rule={f.ruleId}>
+                <span className="badge">{t(f.outcome)}</span> {name(f.ruleId)}
+                {f.evidence.length > 0 && (
+                  <span className="muted">
+                    {' '}
+                    — {t('evidence')}:{' '}
+                    {f.evidence.map((e) => `「${e.text}」#${e.segment}`).join(' ')}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+    </section>
+  );
+}

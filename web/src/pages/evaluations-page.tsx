@@ -1,0 +1,112 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { api, EvaluationSummary, Session } from '../api';
+import { useUi } from '../app';
+import { RULE_NAMES } from '../i18n';
+
+const FILTERS = ['teamId', 'agentId', 'from', 'to', 'grade', 'ruleFailed'] as const;
+
+export function EvaluationsPage({ user }: { user: Session }) {
+  const { t, lang } = useUi();
+  const [filters, setFilters] = useState<Record<string, string>>({});
+  const [items, setItems] = useState<EvaluationSummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState('');
+
+  const load = async (more: boolean) => {
+    setError('');
+    try {
+      const q: Record<string, string> = { ...filters };
+      if (q.from) q.from = new Date(q.from).toISOString();
+      if (q.to) q.to = new Date(q.to).toISOString();
+      if (more && cursor) q.cursor = cursor;
+      const page = await api.evaluations(q);
+      setItems(more ? [...items, ...page.items] : page.items);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  useEffect(() => {
+    void load(false);
+  }, []);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void load(false);
+  };
+  const label: Record<(typeof FILTERS)[number], string> = {
+    teamId: t('team'),
+    agentId: t('agent'),
+    from: t('from'),
+    to: t('to'),
+    grade: t('grade'),
+    ruleFailed: t('ruleFailed'),
+  };
+  return (
+    <section>
+      <form className="filters" onSubmit={submit}>
+        {FILTERS.filter((f) => !(f === 'agentId' && user.role === 'agent')).map((f) => (
+          <label key={f}>
+            {label[f]}
+            {f === 'ruleFailed' ? (
+              <select
+                value={filters[f] ?? ''}
+                onChange={(e) => setFilters({ ...filters, [f]: e.target.value })}
+              >
+                <option value="" />
+                {Object.entries(RULE_NAMES).map(([id, names]) => (
+                  <option key={id} value={id}>
+                    {names[lang === 'zh' ? 0 : 1]}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                type={f === 'from' || f === 'to' ? 'date' : 'text'}
+                value={filters[f] ?? ''}
+                onChange={(e) => setFilters({ ...filters, [f]: e.target.value })}
+              />
+            )}
+          </label>
+        ))}
+        <button type="submit">{t('search')}</button>
+      </form>
+      {error && <p className="error">{error}</p>}
+      <table className="list" data-testid="evaluations">
+        <thead>
+          <tr>
+            <th>{t('startedAt')}</th>
+            <th>{t('call')}</th>
+            <th>{t('team')}</th>
+            <th>{t('agent')}</th>
+            <th>{t('score')}</th>
+            <th>{t('grade')}</th>
+            <th>{t('ruleFailed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((e) => (
+            <tr key={e.id}>
+              <td>{new Date(e.callStartedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
+              <td>
+                <a href={`#/evaluations/${e.id}`}>{e.callId}</a>
+              </td>
+              <td>{e.teamId}</td>
+              <td>{e.agentId}</td>
+              <td className="num">{e.score}</td>
+              <td>{e.grade}</td>
+              <td>
+                {e.failedRules.map((r) => RULE_NAMES[r]?.[lang === 'zh' ? 0 : 1] ?? r).join('、')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {items.length === 0 && <p>{t('noResults')}</p>}
+      {cursor && (
+        <button type="button" onClick={() => void load(true)}>
+          {t('more')}
+        </button>
+      )}
+    </section>
+  );
+}
