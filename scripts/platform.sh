@@ -47,12 +47,23 @@ for app in "${apps[@]}"; do
   done
 done
 
+# Demo calls for the demo tenant, through the public API (idempotent: the same calls again are 200).
+token=$(curl -fsS http://127.0.0.1:3000/api/v1/auth/login -H 'content-type: application/json' \
+  -d '{"username":"demo-qa","password":"demo-qa-pass"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken' 2>/dev/null || true)
+if [ -n "$token" ]; then
+  curl -fsS http://127.0.0.1:3000/api/v1/calls/batch -H "authorization: Bearer $token" \
+    -H 'content-type: application/json' --data-binary @deploy/demo/calls.json >/dev/null \
+    && echo "[platform] demo calls posted (demo-0001..0003)" >&2
+fi
+
 cat <<MSG
 
   QA platform is up:  http://127.0.0.1:3000/
   API docs:           http://127.0.0.1:3000/docs
   Logs:               $run/logs/
-  Demo logins:        see the gateway log ($run/logs/gateway.log, "demo users")
+  Demo logins:        demo-admin / demo-admin-pass, demo-qa / demo-qa-pass, demo-lead / demo-lead-pass,
+                      demo-ops / demo-ops-pass, demo-agent / demo-agent-pass (tenant "demo");
+                      platform admin: admin / \$ADMIN_PASSWORD (default "admin")
   Stop:               npm run stop
 MSG
 grep -h "demo user" "$run/logs/gateway.log" 2>/dev/null | tail -n 10 || true
