@@ -49,7 +49,9 @@ export function evaluateCall(
   const agentTurns: number[] = [];
   const customerTurns: number[] = [];
   call.segments.forEach((s, i) => (s.speaker === 'agent' ? agentTurns : customerTurns).push(i));
-  const base = {
+  const ctx: RuleContext = {
+    item: NO_ITEM,
+    lists: compiled.defaultLists,
     call,
     hits: scan(compiled, call),
     context: {
@@ -61,7 +63,6 @@ export function evaluateCall(
     rings: ringsOf(call, Number(context?.secondsPerRing)),
   };
   // One context object, re-pointed per item: rules run per call on the hot path.
-  const ctx: RuleContext = { ...base, item: NO_ITEM, lists: compiled.defaultLists };
   const findings: Finding[] = [];
   const outcomes: ItemOutcome[] = [];
   const pendingManualItems: PendingManualItem[] = [];
@@ -103,7 +104,7 @@ export function evaluateCall(
       critical,
       evidence: r.evidence,
       scorecardVersion: def.version,
-      ...(r.note ? { note: r.note } : {}),
+      note: r.note,
     });
     outcomes.push({
       itemId: item.id,
@@ -128,8 +129,8 @@ export function evaluateCall(
     pendingManualItems,
     complaint: detectComplaint(ctx),
     metrics: {
-      answeredWithinThreeRings: base.rings === null ? null : base.rings <= 3,
-      ringCount: base.rings,
+      answeredWithinThreeRings: ctx.rings === null ? null : ctx.rings <= 3,
+      ringCount: ctx.rings,
       forbiddenPhraseCount: (
         findings.find((f) => f.ruleId === 'forbidden.phrases')?.evidence ?? forbiddenEvidence(ctx)
       ).length,

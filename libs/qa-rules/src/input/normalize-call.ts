@@ -20,6 +20,10 @@ export interface NormalizedCall {
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const time = (v: unknown): number => (typeof v === 'string' ? Date.parse(v) : NaN);
+const DIRECTIONS = ['inbound', 'outbound'] as const;
+const PURPOSES = ['service', 'complaint', 'callback'] as const;
+const HANGUPS = ['customer', 'agent', 'system'] as const;
+
 const pick = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T =>
   allowed.includes(v as T) ? (v as T) : fallback;
 
@@ -41,9 +45,9 @@ export function normalizeCall(input: unknown): NormalizedCall {
   const answered = c.answeredAt == null ? NaN : time(c.answeredAt);
   const ring = c.ringCount;
   return {
-    direction: pick(c.direction, ['inbound', 'outbound'] as const, 'inbound'),
-    purpose: pick(c.purpose, ['service', 'complaint', 'callback'] as const, 'service'),
-    hangupBy: pick(c.hangupBy, ['customer', 'agent', 'system'] as const, 'system'),
+    direction: pick(c.direction, DIRECTIONS, 'inbound'),
+    purpose: pick(c.purpose, PURPOSES, 'service'),
+    hangupBy: pick(c.hangupBy, HANGUPS, 'system'),
     startedMs: time(c.startedAt),
     answeredMs: Number.isNaN(answered) ? null : answered,
     endedMs: time(c.endedAt),

@@ -18,9 +18,15 @@ export interface ItemOutcome {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** The band with the highest min not above the score (the lowest band if none); no sorting. */
 export function gradeFor(score: number, bands: GradeBand[]): string {
-  const sorted = [...bands].sort((a, b) => b.min - a.min);
-  return (sorted.find((b) => score >= b.min) ?? sorted[sorted.length - 1])?.grade ?? '';
+  let best: GradeBand | undefined;
+  let lowest: GradeBand | undefined;
+  for (const b of bands) {
+    if (b.min <= score && (!best || b.min > best.min)) best = b;
+    if (!lowest || b.min < lowest.min) lowest = b;
+  }
+  return (best ?? lowest)?.grade ?? '';
 }
 
 /**
