@@ -7,8 +7,9 @@ import { runPipelineBench } from './pipeline.bench';
 /** `npm run bench`: every benchmark, JSON on stdout, each baseline measured in the same run. */
 async function main(): Promise<void> {
   const engine = await runEngineBench({ seconds: 3 });
-  const ingestion = await runIngestionBench();
+  // Pipeline before ingestion: its scoring consumer must not start behind another bench's events.
   const pipeline = await runPipelineBench({ calls: 1000, ratePerSecond: 100 });
+  const ingestion = await runIngestionBench();
   console.log(
     JSON.stringify(
       {

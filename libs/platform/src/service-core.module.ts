@@ -59,7 +59,7 @@ export class ServiceCoreModule {
             brokers: config.getOrThrow<string>('KAFKA_BROKERS').split(','),
             partitions: config.getOrThrow<number>('KAFKA_PARTITIONS'),
             produces: opts.produces,
-            relay: opts.relay,
+            relay: opts.relay ?? config.get<boolean>('OUTBOX_RELAY'),
             onFatal: () => process.exit(1),
           }),
         }),

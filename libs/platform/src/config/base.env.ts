@@ -1,5 +1,15 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 /** Variables every service reads. Defaults match deploy/ scripts and docker-compose.yml. */
 export class BaseEnv {
@@ -29,6 +39,14 @@ export class BaseEnv {
   @Min(1)
   @Max(64)
   KAFKA_PARTITIONS: number = 3;
+
+  /** Run the outbox relay in this process (a benchmark of the write path turns it off). */
+  // Read from the raw value: implicit conversion would turn the string "false" into true.
+  @Transform(({ obj, key }) =>
+    [true, 'true', '1'].includes((obj as Record<string, unknown>)[key] as string),
+  )
+  @IsBoolean()
+  OUTBOX_RELAY: boolean = true;
 
   /** Prepended to consumer group ids, so a test run never shares groups with a running platform. */
   @IsOptional()

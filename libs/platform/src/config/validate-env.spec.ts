@@ -9,6 +9,11 @@ describe(validateEnv.name, () => {
     expect(env).toMatchObject({ PORT: 3002, KAFKA_PARTITIONS: 6, KAFKA_BROKERS: '127.0.0.1:9092' });
   });
 
+  it('reads OUTBOX_RELAY=false as false (not as a non-empty string)', () => {
+    expect(validate({ PORT: '1', OUTBOX_RELAY: 'false' })).toMatchObject({ OUTBOX_RELAY: false });
+    expect(validate({ PORT: '1' })).toMatchObject({ OUTBOX_RELAY: true });
+  });
+
   it('names every bad variable', () => {
     const bad = () =>
       validate({
