@@ -1,25 +1,38 @@
 /**
- * Imports calls from files through the public batch API, with a progress bar on stderr.
+ * Imports calls from Asterisk CDR files through the public batch API, with a progress bar on stderr.
+ *
  *   npm run import -- --asterisk Master.csv [--transcripts dir/|file.json] --tenant acme
  *                     [--url http://127.0.0.1:3000] (--token T | --username U --password P)
- *                     [--utc-offset +08:00] [--chunk 500]
- * Transcripts: a JSON object keyed by uniqueid, or a folder of <uniqueid>.json segment arrays.
+ *                     [--utc-offset +08:00 | --timezone Asia/Shanghai] [--chunk 1000]
+ *                     [--header "name: value"]…
+ *
+ * Transcripts: a JSON object keyed by uniqueid, or a folder of <uniqueid>.json files each holding
+ * the segments array. Re-running an import is safe: calls already stored come back "duplicate".
+ * Exit status: 0 all stored, 1 some rows rejected, 2 the import could not run.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   cdrToCall,
+  isHeaderRow,
+  isValidZone,
   parseCsv,
   toCdrRecord,
-  TranscriptSegment,
 } from '../apps/ingestion/src/modules/cdr-import/asterisk-cdr';
 
-function args(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+interface Args {
+  [name: string]: string | string[] | undefined;
+  header?: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const out: Args = { header: [] };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith('--'))
-      out[argv[i].slice(2)] =
-        argv[i + 1]?.startsWith('--') || argv[i + 1] === undefined ? 'true' : argv[++i];
+    if (!argv[i].startsWith('--')) continue;
+    const name = argv[i].slice(2);
+    const value = argv[i + 1] === undefined || argv[i + 1].startsWith('--') ? 'true' : argv[++i];
+    if (name === 'header') out.header!.push(value);
+    else out[name] = value;
   }
   return out;
 }
@@ -29,85 +42,160 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function loadTranscripts(path?: string): Record<string, TranscriptSegment[]> | undefined {
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    fail(`${path} is not JSON: ${(err as Error).message.slice(0, 200)}`);
+  }
+}
+
+function loadTranscripts(path?: string): Record<string, unknown> | undefined {
   if (!path) return undefined;
   if (!existsSync(path)) fail(`no transcripts at ${path}`);
-  if (!statSync(path).isDirectory())
-    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, TranscriptSegment[]>;
-  const out: Record<string, TranscriptSegment[]> = {};
+  if (!statSync(path).isDirectory()) {
+    const all = readJson(path);
+    if (!all || typeof all !== 'object' || Array.isArray(all))
+      fail(`${path} must be a JSON object keyed by uniqueid`);
+    return all as Record<string, unknown>;
+  }
+  const out: Record<string, unknown> = {};
   for (const f of readdirSync(path).filter((n) => n.endsWith('.json'))) {
-    out[basename(f, '.json')] = JSON.parse(
-      readFileSync(join(path, f), 'utf8'),
-    ) as TranscriptSegment[];
+    const value = readJson(join(path, f)) as { segments?: unknown } | unknown[];
+    out[basename(f, '.json')] = Array.isArray(value) ? value : value?.segments;
   }
   return out;
 }
 
-function progress(done: number, total: number, accepted: number, rejected: number): void {
-  const width = 30;
-  const filled = total === 0 ? width : Math.round((done / total) * width);
-  const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} accepted ${accepted} rejected ${rejected}`;
-  process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
+/** A plain bar: redrawn in place on a terminal, a line per 10% when stderr is a file or pipe. */
+class Progress {
+  private readonly started = Date.now();
+  private lastDecile = -1;
+
+  constructor(private readonly total: number) {}
+
+  update(done: number, accepted: number, duplicate: number, rejected: number): void {
+    const width = 30;
+    const ratio = this.total === 0 ? 1 : done / this.total;
+    const filled = Math.round(ratio * width);
+    const seconds = (Date.now() - this.started) / 1000;
+    const rate = seconds > 0 ? Math.round(done / seconds) : 0;
+    const eta = rate > 0 ? Math.ceil((this.total - done) / rate) : 0;
+    const line =
+      `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}% ` +
+      `${done}/${this.total} accepted ${accepted} duplicate ${duplicate} rejected ${rejected} ` +
+      `${rate}/s eta ${eta}s`;
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r\x1b[2K${line}`);
+      if (done >= this.total) process.stderr.write('\n');
+      return;
+    }
+    const decile = Math.floor(ratio * 10);
+    if (decile !== this.lastDecile || done >= this.total) {
+      this.lastDecile = decile;
+      process.stderr.write(`${line}\n`);
+    }
+  }
+}
+
+interface BatchAnswer {
+  accepted: number;
+  duplicate: number;
+  rejected: number;
+  results: { index: number; status: string; errors?: { path: string; message: string }[] }[];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Posts one chunk; network errors, 429 and 5xx are retried (the batch API is idempotent). */
+async function postBatch(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<BatchAnswer> {
+  for (let attempt = 1; ; attempt++) {
+    let status = 0;
+    let text = '';
+    try {
+      const res = await fetch(`${url}/api/v1/calls/batch`, { method: 'POST', headers, body });
+      status = res.status;
+      text = await res.text();
+      if (res.ok) return JSON.parse(text) as BatchAnswer;
+    } catch (err) {
+      text = (err as Error).message;
+    }
+    const retryable = status === 0 || status === 429 || status >= 500;
+    if (!retryable || attempt >= 5)
+      fail(`batch refused: ${status || 'network'} ${text.slice(0, 500)}`);
+    await sleep(500 * 2 ** (attempt - 1));
+  }
+}
+
+async function login(url: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) fail(`login failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
 async function main(): Promise<void> {
-  const a = args(process.argv.slice(2));
-  if (!a.asterisk) fail('--asterisk Master.csv is required');
-  if (!a.tenant) fail('--tenant is required');
-  const url = (a.url ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-  let token = a.token;
-  if (!token) {
-    if (!a.username || !a.password) fail('give --token, or --username and --password');
-    const res = await fetch(`${url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: a.username, password: a.password }),
-    });
-    if (!res.ok) fail(`login failed: ${res.status} ${await res.text()}`);
-    token = ((await res.json()) as { accessToken: string }).accessToken;
+  const a = parseArgs(process.argv.slice(2));
+  const str = (name: string) => (typeof a[name] === 'string' ? (a[name] as string) : undefined);
+  const csvPath = str('asterisk') ?? fail('--asterisk Master.csv is required');
+  const tenantId = str('tenant') ?? fail('--tenant is required');
+  if (!existsSync(csvPath)) fail(`no CDR file at ${csvPath}`);
+  const zone = str('utc-offset') ?? str('timezone') ?? 'Asia/Shanghai';
+  if (!isValidZone(zone)) fail(`${zone} is neither an offset like +08:00 nor a known time zone`);
+  const chunk = Number(str('chunk') ?? 1000);
+  if (!Number.isInteger(chunk) || chunk < 1 || chunk > 10_000) fail('--chunk must be 1..10000');
+  const url = (str('url') ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  for (const h of a.header ?? []) {
+    const at = h.indexOf(':');
+    if (at < 1) fail(`--header must be "name: value", got ${h}`);
+    headers[h.slice(0, at).trim().toLowerCase()] = h.slice(at + 1).trim();
   }
-  const transcripts = loadTranscripts(a.transcripts);
-  const rows = parseCsv(readFileSync(a.asterisk, 'utf8'));
-  const calls: unknown[] = [];
+  const username = str('username');
+  const password = str('password');
+  const token =
+    str('token') ?? (username && password ? await login(url, username, password) : undefined);
+  if (token) headers.authorization = `Bearer ${token}`;
+  else if (!a.header?.length) fail('give --token, or --username and --password');
+
+  const transcripts = loadTranscripts(str('transcripts'));
+  const rows = parseCsv(readFileSync(csvPath, 'utf8')).filter(
+    (r, i) => i > 0 || !isHeaderRow(r.fields),
+  );
+  const calls: { line: number; call: unknown }[] = [];
   const problems: string[] = [];
-  rows.forEach((fields, i) => {
+  for (const { fields, line } of rows) {
     const rec = toCdrRecord(fields);
-    if (typeof rec === 'string') problems.push(`line ${i + 1}: ${rec}`);
-    else
-      calls.push(
-        cdrToCall(rec, { tenantId: a.tenant, utcOffset: a['utc-offset'] ?? '+08:00', transcripts }),
-      );
-  });
-  const chunk = Number(a.chunk ?? 500);
+    if (typeof rec === 'string') problems.push(`line ${line}: ${rec}`);
+    else calls.push({ line, call: cdrToCall(rec, { tenantId, zone, transcripts }) });
+  }
+
   let accepted = 0;
   let duplicate = 0;
   let rejected = problems.length;
-  progress(0, calls.length, 0, rejected);
+  const progress = new Progress(calls.length);
+  progress.update(0, 0, 0, rejected);
   for (let i = 0; i < calls.length; i += chunk) {
-    const res = await fetch(`${url}/api/v1/calls/batch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(calls.slice(i, i + chunk)),
-    });
-    if (!res.ok) fail(`batch at row ${i + 1} failed: ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as {
-      accepted: number;
-      duplicate: number;
-      rejected: number;
-      results: { index: number; status: string; errors?: { path: string; message: string }[] }[];
-    };
-    accepted += body.accepted;
-    duplicate += body.duplicate;
-    rejected += body.rejected;
-    for (const r of body.results) {
-      if (r.status === 'rejected')
-        problems.push(
-          `call ${i + r.index + 1}: ${r.errors?.map((e) => `${e.path} ${e.message}`).join('; ')}`,
-        );
+    const slice = calls.slice(i, i + chunk);
+    const answer = await postBatch(url, headers, JSON.stringify(slice.map((c) => c.call)));
+    accepted += answer.accepted;
+    duplicate += answer.duplicate;
+    rejected += answer.rejected;
+    for (const r of answer.results) {
+      if (r.status !== 'rejected') continue;
+      const why = r.errors?.map((e) => `${e.path || '(row)'} ${e.message}`).join('; ');
+      problems.push(`line ${slice[r.index].line}: ${why}`);
     }
-    progress(Math.min(i + chunk, calls.length), calls.length, accepted, rejected);
+    progress.update(Math.min(i + chunk, calls.length), accepted, duplicate, rejected);
   }
-  if (process.stderr.isTTY) process.stderr.write('\n');
   for (const p of problems.slice(0, 50)) process.stderr.write(`  ${p}\n`);
   if (problems.length > 50) process.stderr.write(`  … ${problems.length - 50} more\n`);
   process.stdout.write(`${JSON.stringify({ rows: rows.length, accepted, duplicate, rejected })}\n`);

@@ -1,28 +1,221 @@
+import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { INestApplication } from '@nestjs/common';
 import { createService } from '@qa/platform';
 import { asIdentity } from '@qa/testing';
 import request from 'supertest';
-import { AppModule } from '../../apps/ingestion/src/app.module';
-import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
+import { DataSource } from 'typeorm';
 
-/** Recordings (upload, checksum, HTTP Range) and Asterisk CDR import, on the real Postgres. */
+const MAX_BYTES = 64 * 1024;
+
+/** A minimal RIFF/WAVE file of `samples` bytes of PCM data. */
+function wav(samples: number, seed = 0): Buffer {
+  const data = Buffer.from(Array.from({ length: samples }, (_, i) => (i * 7 + seed) % 256));
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'latin1');
+  header.writeUInt32LE(36 + samples, 4);
+  header.write('WAVEfmt ', 8, 'latin1');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(8000, 28);
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write('data', 36, 'latin1');
+  header.writeUInt32LE(samples, 40);
+  return Buffer.concat([header, data]);
+}
+
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+/** Recordings (upload, checksum, type and size limits, HTTP Range) and Asterisk CDR import. */
 describe('ingestion files', () => {
   const tenantId = `f-${randomUUID().slice(0, 8)}`;
   const qa = asIdentity({ tenantId, role: 'qa' });
+  const saved = { dir: process.env.RECORDINGS_DIR, max: process.env.RECORDINGS_MAX_BYTES };
+  let recordingsDir: string;
   let app: INestApplication;
+  let db: DataSource;
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
+    recordingsDir = await mkdtemp(join(tmpdir(), 'qa-recordings-'));
+    process.env.RECORDINGS_DIR = recordingsDir;
+    process.env.RECORDINGS_MAX_BYTES = String(MAX_BYTES);
+    // Imported after the environment is set: the config is validated when the module loads.
+    const { AppModule } = await import('../../apps/ingestion/src/app.module');
+    const { ingestionServiceOptions } = await import('../../apps/ingestion/src/ingestion.options');
     app = await createService(AppModule, ingestionServiceOptions);
     await app.listen(0);
+    db = app.get(DataSource);
   });
 
   afterAll(async () => {
     await app?.close();
+    process.env.RECORDINGS_DIR = saved.dir;
+    process.env.RECORDINGS_MAX_BYTES = saved.max;
+    await rm(recordingsDir, { recursive: true, force: true });
   });
 
-  const cdrLine = (uniqueid: string, disposition = 'ANSWERED', answer = '2026-11-22 09:00:07') =>
+  const newCall = async (agentId = 'a-1') => {
+    const callId = `c-${randomUUID()}`;
+    const res = await http().post('/api/v1/calls').set(qa).send({
+      callId,
+      tenantId,
+      direction: 'inbound',
+      purpose: 'service',
+      agentId,
+      teamId: 't-1',
+      startedAt: '2026-11-22T09:00:00+08:00',
+      answeredAt: '2026-11-22T09:00:05+08:00',
+      endedAt: '2026-11-22T09:01:00+08:00',
+      hangupBy: 'customer',
+      segments: [],
+    });
+    expect(res.status).toBe(201);
+    return callId;
+  };
+  const upload = (callId: string, body: Buffer, contentType = 'audio/wav', identity = qa) =>
+    http()
+      .post(`/api/v1/calls/${callId}/recording`)
+      .set(identity)
+      .attach('recording', body, { filename: 'r.wav', contentType });
+  const fetchRecording = (callId: string, range?: string, identity = qa) => {
+    const req = http().get(`/api/v1/calls/${callId}/recording`).set(identity);
+    if (range) req.set('range', range);
+    return req.buffer(true).parse(binary);
+  };
+
+  it('stores a recording with its checksum and serves it whole and with HTTP Range', async () => {
+    const callId = await newCall();
+    const audio = wav(5000);
+    const up = await upload(callId, audio);
+    expect(up.status).toBe(201);
+    const sha256 = createHash('sha256').update(audio).digest('hex');
+    expect(up.body).toEqual({ callId, contentType: 'audio/wav', sizeBytes: audio.length, sha256 });
+    const [row] = (await db.query(
+      'SELECT path, sha256, size_bytes FROM ingestion.recordings WHERE tenant_id = $1 AND call_id = $2',
+      [tenantId, callId],
+    )) as { path: string; sha256: string; size_bytes: string }[];
+    expect(row).toMatchObject({ sha256, size_bytes: String(audio.length) });
+    expect(resolve(row.path).startsWith(join(recordingsDir, tenantId))).toBe(true);
+
+    const whole = await fetchRecording(callId);
+    expect(whole.status).toBe(200);
+    expect(whole.headers).toMatchObject({
+      'accept-ranges': 'bytes',
+      'content-type': 'audio/wav',
+      'content-length': String(audio.length),
+      etag: `"${sha256}"`,
+    });
+    expect(Buffer.compare(whole.body as Buffer, audio)).toBe(0);
+
+    for (const [range, from, to] of [
+      ['bytes=100-199', 100, 199],
+      ['bytes=5000-', 5000, audio.length - 1],
+      ['bytes=-44', audio.length - 44, audio.length - 1],
+      ['bytes=0-999999', 0, audio.length - 1],
+    ] as const) {
+      const part = await fetchRecording(callId, range);
+      expect(part.status).toBe(206);
+      expect(part.headers['content-range']).toBe(`bytes ${from}-${to}/${audio.length}`);
+      expect(part.headers['content-length']).toBe(String(to - from + 1));
+      expect(Buffer.compare(part.body as Buffer, audio.subarray(from, to + 1))).toBe(0);
+    }
+    for (const range of ['bytes=6000-', 'bytes=10-5', 'bytes=0-1,5-6', 'pages=1-2', 'bytes=-0']) {
+      const bad = await http().get(`/api/v1/calls/${callId}/recording`).set(qa).set('range', range);
+      expect({ range, status: bad.status }).toEqual({ range, status: 416 });
+      expect(bad.headers['content-range']).toBe(`bytes */${audio.length}`);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('replaces a recording on a second upload, keeping one file', async () => {
+    const callId = await newCall();
+    await upload(callId, wav(1000, 1)).expect(201);
+    const ogg = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(500, 3)]);
+    const second = await upload(callId, ogg, 'audio/ogg');
+    expect(second.status).toBe(201);
+    expect(second.body.sha256).toBe(createHash('sha256').update(ogg).digest('hex'));
+    const files = await readdir(join(recordingsDir, tenantId));
+    expect(files.filter((f) => f.startsWith(callId))).toEqual([`${callId}.ogg`]);
+    expect(await readdir(join(recordingsDir, '.incoming'))).toEqual([]);
+  });
+
+  it('refuses wrong types, disguised files, oversized uploads and missing files, keeping nothing', async () => {
+    const callId = await newCall();
+    const cases: [string, () => request.Test, number][] = [
+      ['text/plain', () => upload(callId, Buffer.from('hello'), 'text/plain'), 415],
+      [
+        'a text file claiming to be audio/wav',
+        () => upload(callId, Buffer.from('hello world, not audio')),
+        415,
+      ],
+      [
+        'an MP3 claiming to be audio/wav',
+        () => upload(callId, Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000')),
+        415,
+      ],
+      ['a file over the size limit', () => upload(callId, wav(MAX_BYTES + 10)), 413],
+      [
+        'no file',
+        () => http().post(`/api/v1/calls/${callId}/recording`).set(qa).field('x', '1'),
+        400,
+      ],
+      [
+        'the wrong field name',
+        () =>
+          http()
+            .post(`/api/v1/calls/${callId}/recording`)
+            .set(qa)
+            .attach('audio', wav(10), { filename: 'r.wav', contentType: 'audio/wav' }),
+        400,
+      ],
+      ['an unknown call', () => upload('c-none', wav(10)), 404],
+      [
+        'an agent uploading',
+        () =>
+          upload(
+            callId,
+            wav(10),
+            'audio/wav',
+            asIdentity({ tenantId, role: 'agent', agentId: 'a-1' }),
+          ),
+        403,
+      ],
+    ];
+    for (const [name, send, status] of cases) {
+      const res = await send();
+      expect({ name, status: res.status }).toEqual({ name, status });
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await http().get(`/api/v1/calls/${callId}/recording`).set(qa)).status).toBe(404);
+    expect(await readdir(join(recordingsDir, '.incoming'))).toEqual([]);
+  });
+
+  it('serves recordings only inside the tenant, and to agents only for their own calls', async () => {
+    const mine = await newCall('a-7');
+    const theirs = await newCall('a-8');
+    await upload(mine, wav(100)).expect(201);
+    await upload(theirs, wav(100)).expect(201);
+    const agent = asIdentity({ tenantId, role: 'agent', agentId: 'a-7' });
+    expect((await fetchRecording(mine, undefined, agent)).status).toBe(200);
+    expect((await fetchRecording(theirs, undefined, agent)).status).toBe(404);
+    const other = asIdentity({ tenantId: `o-${tenantId}`, role: 'qa' });
+    expect((await fetchRecording(mine, undefined, other)).status).toBe(404);
+  });
+
+  const cdrLine = (uniqueid: string, over: Partial<Record<number, string>> = {}) =>
     [
       't-01',
       '13800138000',
@@ -34,116 +227,181 @@ describe('ingestion files', () => {
       'Dial',
       'SIP/1001',
       '2026-11-22 09:00:00',
-      answer,
+      '2026-11-22 09:00:07',
       '2026-11-22 09:04:10',
       '250',
       '243',
-      disposition,
+      'ANSWERED',
       'DOCUMENTATION',
       uniqueid,
       '',
     ]
+      .map((v, i) => over[i] ?? v)
       .map((v) => `"${v.replace(/"/g, '""')}"`)
       .join(',');
-
-  it('imports an Asterisk Master.csv with transcripts; unanswered calls become abandoned', async () => {
-    const u1 = `${Date.now()}.1`;
-    const u2 = `${Date.now()}.2`;
-    const csv = [cdrLine(u1), cdrLine(u2, 'NO ANSWER', ''), '"too","short"'].join('\n');
-    const transcripts = {
-      [u1]: [{ speaker: 'agent', startMs: 0, endMs: 2000, text: '您好,示例公司' }],
-    };
-    const res = await http()
+  const importCdr = (csv: string, transcripts?: unknown, utcOffset?: string) => {
+    const req = http()
       .post('/api/v1/calls/import/asterisk')
       .set(qa)
-      .attach('cdr', Buffer.from(csv), { filename: 'Master.csv', contentType: 'text/csv' })
-      .attach('transcripts', Buffer.from(JSON.stringify(transcripts)), {
-        filename: 't.json',
-        contentType: 'application/json',
-      });
+      .attach('cdr', Buffer.from(csv), { filename: 'Master.csv', contentType: 'text/csv' });
+    if (transcripts !== undefined) {
+      req.attach(
+        'transcripts',
+        Buffer.from(typeof transcripts === 'string' ? transcripts : JSON.stringify(transcripts)),
+        {
+          filename: 't.json',
+          contentType: 'application/json',
+        },
+      );
+    }
+    if (utcOffset) req.field('utcOffset', utcOffset);
+    return req;
+  };
+
+  it('imports an Asterisk Master.csv with transcripts; unanswered calls become abandoned', async () => {
+    const u = `${Date.now()}`;
+    const csv = [
+      'accountcode,src,dst,dcontext,clid,channel,dstchannel,lastapp,lastdata,start,answer,end,duration,billsec,disposition,amaflags,uniqueid,userfield',
+      cdrLine(`${u}.1`),
+      cdrLine(`${u}.2`, { 10: '', 14: 'NO ANSWER', 6: '' }),
+      '"too","short"',
+      cdrLine(`${u}.4`, {
+        3: 'from-internal',
+        1: '1002',
+        2: '13912345678',
+        5: 'SIP/1002-07',
+        6: 'SIP/trunk-08',
+      }),
+      cdrLine(`${u}.5`, { 9: '22/11/2026 09:00' }),
+      cdrLine(`${u}.1`),
+    ].join('\r\n');
+    const transcripts = {
+      [`${u}.1`]: [{ speaker: 'agent', startMs: 0, endMs: 2000, text: '您好,示例公司' }],
+    };
+    const res = await importCdr(csv, transcripts);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ accepted: 2, rejected: 1 });
-    expect(res.body.results[2]).toMatchObject({ line: 3, status: 'rejected' });
-    const answered = await http().get(`/api/v1/calls/ast-${u1}`).set(qa);
+    expect(res.body).toMatchObject({ accepted: 3, duplicate: 0, rejected: 3 });
+    expect(
+      res.body.results.map((r: { line: number; status: string }) => [r.line, r.status]),
+    ).toEqual([
+      [2, 'accepted'],
+      [3, 'accepted'],
+      [4, 'rejected'],
+      [5, 'accepted'],
+      [6, 'rejected'],
+      [7, 'rejected'],
+    ]);
+    expect(res.body.results[4].errors[0].path).toBe('startedAt');
+    expect(res.body.results[5].errors[0].message).toContain('earlier in this batch');
+    const lead = asIdentity({ tenantId, role: 'lead' });
+    const answered = await http().get(`/api/v1/calls/ast-${u}.1`).set(lead);
     expect(answered.body).toMatchObject({
       agentId: '1001',
       teamId: 't-01',
       ringCount: 3,
       answeredAt: '2026-11-22T09:00:07+08:00',
+      customer: { phone: '13800138000' },
     });
     expect(answered.body.segments[0].text).toBe('您好,示例公司');
-    const abandoned = await http().get(`/api/v1/calls/ast-${u2}`).set(qa);
-    expect(abandoned.body).toMatchObject({ answeredAt: null, segments: [] });
-  });
-
-  it('refuses an import without the cdr file', async () => {
-    const res = await http()
-      .post('/api/v1/calls/import/asterisk')
-      .set(qa)
-      .field('utcOffset', '+08:00');
-    expect(res.status).toBe(400);
-    expect(res.body.errors[0].path).toBe('cdr');
-  });
-
-  it('stores a recording with its checksum and serves it with HTTP Range', async () => {
-    const callId = `c-${randomUUID()}`;
-    const call = {
-      callId,
-      tenantId,
-      direction: 'inbound',
-      purpose: 'service',
-      agentId: 'a-1',
-      teamId: 't-1',
-      startedAt: '2026-11-22T09:00:00+08:00',
-      answeredAt: '2026-11-22T09:00:05+08:00',
-      endedAt: '2026-11-22T09:01:00+08:00',
-      hangupBy: 'customer',
-      segments: [],
-    };
-    expect((await http().post('/api/v1/calls').set(qa).send(call)).status).toBe(201);
-    const audio = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 256));
-    const up = await http()
-      .post(`/api/v1/calls/${callId}/recording`)
-      .set(qa)
-      .attach('recording', audio, { filename: 'r.wav', contentType: 'audio/wav' });
-    expect(up.status).toBe(201);
-    expect(up.body).toMatchObject({
-      sizeBytes: 5000,
-      sha256: createHash('sha256').update(audio).digest('hex'),
+    const abandoned = await http().get(`/api/v1/calls/ast-${u}.2`).set(qa);
+    expect(abandoned.body).toMatchObject({ answeredAt: null, segments: [], ringCount: 84 });
+    const outbound = await http().get(`/api/v1/calls/ast-${u}.4`).set(lead);
+    expect(outbound.body).toMatchObject({
+      direction: 'outbound',
+      agentId: '1002',
+      customer: { phone: '13912345678' },
     });
-    const part = await http()
-      .get(`/api/v1/calls/${callId}/recording`)
-      .set(qa)
-      .set('range', 'bytes=100-199')
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    expect(part.status).toBe(206);
-    expect(part.headers['content-range']).toBe('bytes 100-199/5000');
-    expect(part.headers['accept-ranges']).toBe('bytes');
-    expect(Buffer.compare(part.body as Buffer, audio.subarray(100, 200))).toBe(0);
-    expect(
-      (await http().get(`/api/v1/calls/${callId}/recording`).set(qa).set('range', 'bytes=6000-'))
-        .status,
-    ).toBe(416);
-    expect((await http().get(`/api/v1/calls/${callId}/recording`).set(qa)).status).toBe(200);
+    expect((await importCdr(cdrLine(`${u}.1`), transcripts)).body).toMatchObject({
+      accepted: 0,
+      duplicate: 1,
+    });
   });
 
-  it('refuses non-audio uploads, unknown calls and other tenants', async () => {
-    const bad = await http()
-      .post(`/api/v1/calls/nope/recording`)
-      .set(qa)
-      .attach('recording', Buffer.from('hello'), { filename: 'x.txt', contentType: 'text/plain' });
-    expect(bad.status).toBe(415);
-    const missing = await http()
-      .post(`/api/v1/calls/nope/recording`)
-      .set(qa)
-      .attach('recording', Buffer.from('RIFF'), { filename: 'x.wav', contentType: 'audio/wav' });
-    expect(missing.status).toBe(404);
-    const other = asIdentity({ tenantId: `o-${tenantId}`, role: 'qa' });
-    expect((await http().get(`/api/v1/calls/nope/recording`).set(other)).status).toBe(404);
+  it('reads PBX times in the given zone', async () => {
+    const u = `${Date.now()}.z`;
+    expect((await importCdr(cdrLine(u), undefined, 'Europe/Berlin')).body.accepted).toBe(1);
+    const call = await http().get(`/api/v1/calls/ast-${u}`).set(qa);
+    expect(call.body.startedAt).toBe('2026-11-22T09:00:00+01:00');
+  });
+
+  it.each<[string, () => request.Test, string]>([
+    [
+      'no cdr file',
+      () => http().post('/api/v1/calls/import/asterisk').set(qa).field('utcOffset', '+08:00'),
+      'cdr',
+    ],
+    ['transcripts that are not JSON', () => importCdr(cdrLine('1.1'), '{nope'), 'transcripts'],
+    ['transcripts that are an array', () => importCdr(cdrLine('1.1'), [1, 2]), 'transcripts'],
+    [
+      'an unknown time zone',
+      () => importCdr(cdrLine('1.1'), undefined, 'Mars/Olympus'),
+      'utcOffset',
+    ],
+    ['an empty file', () => importCdr(''), 'cdr'],
+  ])(
+    'refuses an import with %s (400, naming the field, nothing stored)',
+    async (_name, send, path) => {
+      const res = await send();
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.errors[0].path).toBe(path);
+      expect(
+        (
+          (await db.query('SELECT 1 FROM ingestion.calls WHERE tenant_id = $1 AND call_id = $2', [
+            tenantId,
+            'ast-1.1',
+          ])) as unknown[]
+        ).length,
+      ).toBe(0);
+    },
+  );
+
+  it('imports with the CLI through the batch API, transcripts from a folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'qa-import-'));
+    try {
+      const u = `${Date.now()}.cli`;
+      await writeFile(
+        join(dir, 'Master.csv'),
+        [cdrLine(`${u}1`), cdrLine(`${u}2`), '"bad"'].join('\n'),
+      );
+      await mkdir(join(dir, 'transcripts'));
+      await writeFile(
+        join(dir, 'transcripts', `${u}1.json`),
+        JSON.stringify([{ speaker: 'agent', startMs: 0, endMs: 1500, text: '您好,示例公司' }]),
+      );
+      const port = (app.getHttpServer().address() as { port: number }).port;
+      const headers = Object.entries(qa).flatMap(([k, v]) => ['--header', `${k}: ${v}`]);
+      const script = resolve(__dirname, '../../scripts/import-calls.ts');
+      expect(existsSync(script)).toBe(true);
+      const run = promisify(execFile);
+      const out = await run(
+        process.execPath,
+        [
+          '-r',
+          '@swc-node/register',
+          script,
+          '--asterisk',
+          join(dir, 'Master.csv'),
+          '--transcripts',
+          join(dir, 'transcripts'),
+          '--tenant',
+          tenantId,
+          '--url',
+          `http://127.0.0.1:${port}`,
+          '--chunk',
+          '1',
+          ...headers,
+        ],
+        { cwd: resolve(__dirname, '../..'), timeout: 60_000 },
+      ).catch((err: { code: number; stdout: string; stderr: string }) => err);
+      expect('code' in out ? out.code : 0).toBe(1); // one bad row
+      expect(JSON.parse(out.stdout)).toEqual({ rows: 3, accepted: 2, duplicate: 0, rejected: 1 });
+      expect(out.stderr).toContain('100%');
+      expect(out.stderr).toContain('line 3: expected 18 columns, got 1');
+      const call = await http().get(`/api/v1/calls/ast-${u}1`).set(qa);
+      expect(call.body.segments[0].text).toBe('您好,示例公司');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,10 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
 
+type Call = Record<string, unknown>;
+/** A mutation gives an object, or raw JSON text for what JSON.stringify cannot express. */
+type BadInput = [name: string, mutate: (c: Call) => Call | string, path: string];
+
 /** Ingestion against the real Postgres and Kafka: validation, batches, idempotency, PII, raw topic. */
 describe('ingestion', () => {
   const tenantId = `i-${randomUUID().slice(0, 8)}`;
@@ -20,8 +24,9 @@ describe('ingestion', () => {
   let kafka: Kafka;
   let producer: Producer;
   let recorder: TopicRecorder;
+  const http = () => request(app.getHttpServer());
 
-  const valid = (callId = `c-${randomUUID()}`): Record<string, unknown> => ({
+  const valid = (callId = `c-${randomUUID()}`): Call => ({
     callId,
     tenantId,
     direction: 'inbound',
@@ -43,28 +48,30 @@ describe('ingestion', () => {
       },
     ],
   });
-  const storedCount = async (callId: string) =>
-    Number(
-      (
-        (await db.query(
-          'SELECT count(*)::int AS n FROM ingestion.calls WHERE tenant_id = $1 AND call_id = $2',
-          [tenantId, callId],
-        )) as { n: number }[]
-      )[0].n,
+  const count = async (sql: string, params: unknown[]) =>
+    ((await db.query(sql, params)) as { n: number }[])[0].n;
+  const storedCount = (callIds: string | string[]) =>
+    count(
+      'SELECT count(*)::int AS n FROM ingestion.calls WHERE tenant_id = $1 AND call_id = ANY($2)',
+      [tenantId, ([] as string[]).concat(callIds)],
     );
-  const outboxCount = async (callId: string) =>
-    Number(
-      (
-        (await db.query('SELECT count(*)::int AS n FROM ingestion.outbox WHERE key = $1', [
-          callId,
-        ])) as { n: number }[]
-      )[0].n,
-    );
+  const outboxCount = (callIds: string | string[]) =>
+    count('SELECT count(*)::int AS n FROM ingestion.outbox WHERE key = ANY($1)', [
+      ([] as string[]).concat(callIds),
+    ]);
   const post = (body: unknown, identity = qa) =>
-    request(app.getHttpServer())
-      .post('/api/v1/calls')
-      .set(identity)
-      .send(body as object);
+    typeof body === 'string'
+      ? http()
+          .post('/api/v1/calls')
+          .set(identity)
+          .set('content-type', 'application/json')
+          .send(body)
+      : http()
+          .post('/api/v1/calls')
+          .set(identity)
+          .send(body as object);
+  const postBatch = (items: unknown[], identity = qa) =>
+    http().post('/api/v1/calls/batch').set(identity).send(items);
 
   beforeAll(async () => {
     app = await createService(AppModule, ingestionServiceOptions);
@@ -90,20 +97,43 @@ describe('ingestion', () => {
     text: '您好',
     ...over,
   });
-  const badInputs: [string, (c: Record<string, unknown>) => unknown, string][] = [
+  const withKeyFirst = (c: Call, key: string, value: string) =>
+    `{"${key}":${value},${JSON.stringify(c).slice(1)}`;
+  let deep = '1';
+  for (let i = 0; i < 20_000; i++) deep = `[${deep}]`;
+
+  const badInputs: BadInput[] = [
     ['callId missing', (c) => ({ ...c, callId: undefined }), 'callId'],
     ['callId a number', (c) => ({ ...c, callId: 42 }), 'callId'],
     ['callId with spaces', (c) => ({ ...c, callId: 'a b' }), 'callId'],
     ['callId too long', (c) => ({ ...c, callId: 'x'.repeat(200) }), 'callId'],
+    ['callId with a slash', (c) => ({ ...c, callId: 'a/../b' }), 'callId'],
+    ['callId with an emoji', (c) => ({ ...c, callId: 'c-😀' }), 'callId'],
     ['tenantId missing', (c) => ({ ...c, tenantId: undefined }), 'tenantId'],
     ['direction unknown', (c) => ({ ...c, direction: 'sideways' }), 'direction'],
     ['direction null', (c) => ({ ...c, direction: null }), 'direction'],
+    ['direction in upper case', (c) => ({ ...c, direction: 'INBOUND' }), 'direction'],
     ['purpose unknown', (c) => ({ ...c, purpose: 'sales' }), 'purpose'],
     ['agentId empty', (c) => ({ ...c, agentId: '' }), 'agentId'],
     ['teamId an object', (c) => ({ ...c, teamId: { a: 1 } }), 'teamId'],
     ['startedAt not a date', (c) => ({ ...c, startedAt: 'yesterday' }), 'startedAt'],
     ['startedAt a number', (c) => ({ ...c, startedAt: 1732237200000 }), 'startedAt'],
+    [
+      'startedAt without an offset',
+      (c) => ({ ...c, startedAt: '2026-11-22T09:00:00' }),
+      'startedAt',
+    ],
+    ['startedAt a date only', (c) => ({ ...c, startedAt: '2026-11-22' }), 'startedAt'],
+    [
+      'startedAt an impossible date',
+      (c) => ({ ...c, startedAt: '2026-02-30T09:00:00+08:00' }),
+      'startedAt',
+    ],
+    ['startedAt in 1970', (c) => ({ ...c, startedAt: '1970-01-01T00:00:00Z' }), 'startedAt'],
     ['endedAt missing', (c) => ({ ...c, endedAt: undefined }), 'endedAt'],
+    ['endedAt in the year 9999', (c) => ({ ...c, endedAt: '9999-12-31T23:59:59Z' }), 'endedAt'],
+    ['answeredAt missing', (c) => ({ ...c, answeredAt: undefined }), 'answeredAt'],
+    ['answeredAt an empty string', (c) => ({ ...c, answeredAt: '' }), 'answeredAt'],
     [
       'answeredAt before startedAt',
       (c) => ({ ...c, answeredAt: '2026-11-22T08:59:00+08:00' }),
@@ -118,24 +148,50 @@ describe('ingestion', () => {
     ['abandoned call with a transcript', (c) => ({ ...c, answeredAt: null }), 'segments'],
     ['ringCount negative', (c) => ({ ...c, ringCount: -1 }), 'ringCount'],
     ['ringCount fractional', (c) => ({ ...c, ringCount: 2.5 }), 'ringCount'],
+    ['ringCount absurd', (c) => ({ ...c, ringCount: 101 }), 'ringCount'],
     ['hangupBy unknown', (c) => ({ ...c, hangupBy: 'nobody' }), 'hangupBy'],
     ['csat out of range', (c) => ({ ...c, csat: 6 }), 'csat'],
+    ['csat zero', (c) => ({ ...c, csat: 0 }), 'csat'],
     ['csat a string', (c) => ({ ...c, csat: 'five' }), 'csat'],
     ['unknown top-level field', (c) => ({ ...c, priority: 'high' }), 'priority'],
+    ['a "constructor" field', (c) => ({ ...c, constructor: { name: 'x' } }), 'constructor'],
+    ['a "__proto__" field', (c) => withKeyFirst(c, '__proto__', '{"isAdmin":true}'), '__proto__'],
     [
       'unknown segment field',
       (c) => ({ ...c, segments: [seg({ emotion: 'angry' })] }),
       'segments.0.emotion',
     ],
+    [
+      'unknown customer field',
+      (c) => ({ ...c, customer: { phone: '13800138000', vip: true } }),
+      'customer.vip',
+    ],
     ['segments not an array', (c) => ({ ...c, segments: 'hello' }), 'segments'],
+    ['segments missing', (c) => ({ ...c, segments: undefined }), 'segments'],
+    ['a segment that is null', (c) => ({ ...c, segments: [null] }), 'segments.0'],
+    [
+      'segments nested 20,000 deep',
+      (c) => withKeyFirst({ ...c, segments: undefined }, 'segments', deep),
+      'segments',
+    ],
     [
       'segment speaker unknown',
       (c) => ({ ...c, segments: [seg({ speaker: 'robot' })] }),
       'segments.0.speaker',
     ],
     [
+      'segment text missing',
+      (c) => ({ ...c, segments: [seg({ text: undefined })] }),
+      'segments.0.text',
+    ],
+    [
       'segment negative start',
       (c) => ({ ...c, segments: [seg({ startMs: -5 })] }),
+      'segments.0.startMs',
+    ],
+    [
+      'segment start a string',
+      (c) => ({ ...c, segments: [seg({ startMs: '0' })] }),
       'segments.0.startMs',
     ],
     [
@@ -167,8 +223,18 @@ describe('ingestion', () => {
       'segments.0.text',
     ],
     [
-      'segment text with control characters',
+      'segment text with a NUL',
       (c) => ({ ...c, segments: [seg({ text: 'bad\u0000text' })] }),
+      'segments.0.text',
+    ],
+    [
+      'segment text with an escape sequence',
+      (c) => ({ ...c, segments: [seg({ text: 'x\u001b[31m' })] }),
+      'segments.0.text',
+    ],
+    [
+      'segment text with a lone surrogate',
+      (c) => ({ ...c, segments: [seg({ text: 'a\ud800b' })] }),
       'segments.0.text',
     ],
     [
@@ -184,49 +250,234 @@ describe('ingestion', () => {
       (c) => ({ ...c, customer: { phone: 'call me' } }),
       'customer.phone',
     ],
+    [
+      'customer phone huge',
+      (c) => ({ ...c, customer: { phone: '1'.repeat(40) } }),
+      'customer.phone',
+    ],
+    ['customer id with a NUL', (c) => ({ ...c, customer: { id: 'u\u0000' } }), 'customer.id'],
     ['customer not an object', (c) => ({ ...c, customer: 'u-1' }), 'customer'],
     ['recordingUrl huge', (c) => ({ ...c, recordingUrl: 'x'.repeat(3000) }), 'recordingUrl'],
+    [
+      'recordingUrl with a control character',
+      (c) => ({ ...c, recordingUrl: 'file:///r\u0007.wav' }),
+      'recordingUrl',
+    ],
     ['relatedCallIds not strings', (c) => ({ ...c, relatedCallIds: [1, 2] }), 'relatedCallIds'],
     [
       'relatedCallIds too many',
       (c) => ({ ...c, relatedCallIds: Array.from({ length: 101 }, (_, i) => `c-${i}`) }),
       'relatedCallIds',
     ],
-    [
-      'startedAt impossible date',
-      (c) => ({ ...c, startedAt: '2026-02-30T09:00:00+08:00' }),
-      'startedAt',
-    ],
   ];
+
+  it('tries at least 40 kinds of bad input', () => {
+    expect(badInputs.length).toBeGreaterThanOrEqual(60);
+  });
 
   it.each(badInputs)(
     'refuses %s with 400 problem+json naming the field, and stores nothing',
     async (_name, mutate, path) => {
       const base = valid();
-      const body = mutate(base) as Record<string, unknown>;
-      const res = await post(body);
+      const res = await post(mutate(base));
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+      for (const e of res.body.errors) expect(e.message).toEqual(expect.any(String));
       expect(await storedCount(base.callId as string)).toBe(0);
     },
   );
 
-  it('refuses malformed JSON, a non-object body and an 11 MB body with clear 4xx', async () => {
-    const malformed = await request(app.getHttpServer())
-      .post('/api/v1/calls')
+  it('rejects each of the bad inputs inside one JSON batch, and stores only the valid item', async () => {
+    const bases = badInputs.map(() => valid());
+    const good = valid();
+    const texts = badInputs.map(([, mutate], i) => {
+      const m = mutate(bases[i]);
+      return typeof m === 'string' ? m : JSON.stringify(m);
+    });
+    const res = await http()
+      .post('/api/v1/calls/batch')
       .set(qa)
       .set('content-type', 'application/json')
-      .send('{"callId": ');
-    expect(malformed.status).toBe(400);
-    expect(malformed.headers['content-type']).toContain('application/problem+json');
-    expect((await post([valid()])).status).toBe(400);
+      .send(`[${[...texts, JSON.stringify(good)].join(',')}]`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 1, duplicate: 0, rejected: badInputs.length });
+    badInputs.forEach(([name, , path], i) => {
+      const r = res.body.results[i];
+      expect({ name, index: r.index, status: r.status }).toEqual({
+        name,
+        index: i,
+        status: 'rejected',
+      });
+      expect({ name, paths: r.errors.map((e: { path: string }) => e.path) }).toEqual({
+        name,
+        paths: expect.arrayContaining([path]),
+      });
+    });
+    expect(await storedCount(bases.map((b) => b.callId as string))).toBe(0);
+    expect(await outboxCount(bases.map((b) => b.callId as string))).toBe(0);
+    expect(await storedCount(good.callId as string)).toBe(1);
+  });
+
+  it.each<[string, () => request.Test, number]>([
+    ['malformed JSON', () => post('{"callId": '), 400],
+    ['a JSON array to the single-call path', () => post([valid()]), 400],
+    ['a JSON string body', () => post('"a call"'), 400],
+    ['an empty JSON object', () => post({}), 400],
+    ['no body at all', () => http().post('/api/v1/calls').set(qa), 400],
+    [
+      'text/plain',
+      () =>
+        http()
+          .post('/api/v1/calls')
+          .set(qa)
+          .set('content-type', 'text/plain')
+          .send(JSON.stringify(valid())),
+      415,
+    ],
+    [
+      'a latin1 charset',
+      () =>
+        http()
+          .post('/api/v1/calls')
+          .set(qa)
+          .set('content-type', 'application/json; charset=latin1')
+          .send(JSON.stringify(valid())),
+      415,
+    ],
+    [
+      'invalid UTF-8 in a JSON body',
+      () => {
+        const bytes = Buffer.from(JSON.stringify(valid()).replace('您好', 'XX'));
+        const at = bytes.indexOf('XX');
+        bytes[at] = 0xff;
+        bytes[at + 1] = 0xfe;
+        return http()
+          .post('/api/v1/calls')
+          .set(qa)
+          .set('content-type', 'application/json')
+          .send(bytes);
+      },
+      400,
+    ],
+    [
+      'a batch that is an object',
+      () => http().post('/api/v1/calls/batch').set(qa).send({ calls: [] }),
+      400,
+    ],
+    ['an empty batch', () => postBatch([]), 400],
+    [
+      'an empty NDJSON batch',
+      () =>
+        http()
+          .post('/api/v1/calls/batch')
+          .set(qa)
+          .set('content-type', 'application/x-ndjson')
+          .send('\n\n'),
+      400,
+    ],
+    [
+      'a batch as text/csv',
+      () => http().post('/api/v1/calls/batch').set(qa).set('content-type', 'text/csv').send('a,b'),
+      415,
+    ],
+    ['a call of another tenant', () => post({ ...valid(), tenantId: 'someone-else' }), 403],
+    [
+      'an agent posting a call',
+      () => post(valid(), asIdentity({ tenantId, role: 'agent', agentId: 'a-1001' })),
+      403,
+    ],
+    ['ops posting a batch', () => postBatch([valid()], asIdentity({ tenantId, role: 'ops' })), 403],
+    ['no identity', () => http().post('/api/v1/calls').send(valid()), 401],
+    [
+      'a list with an unknown parameter',
+      () => http().get('/api/v1/calls').query({ sort: 'asc' }).set(qa),
+      400,
+    ],
+    ['a list with limit 0', () => http().get('/api/v1/calls').query({ limit: 0 }).set(qa), 400],
+    [
+      'a list with a forged cursor',
+      () =>
+        http()
+          .get('/api/v1/calls')
+          .query({ cursor: Buffer.from('["x","y"]').toString('base64url') })
+          .set(qa),
+      400,
+    ],
+    [
+      'a list with from not a date',
+      () => http().get('/api/v1/calls').query({ from: 'monday' }).set(qa),
+      400,
+    ],
+    [
+      'a list with a NUL in agentId',
+      () => http().get('/api/v1/calls').query({ agentId: 'a\u0000' }).set(qa),
+      400,
+    ],
+    [
+      'a list with an ISO week date',
+      () => http().get('/api/v1/calls').query({ from: '2026-W47-1' }).set(qa),
+      400,
+    ],
+    ['a call id with a NUL in the path', () => http().get('/api/v1/calls/a%00b').set(qa), 404],
+    ['a call that does not exist', () => http().get('/api/v1/calls/c-none').set(qa), 404],
+  ])('answers %s with a clear %i problem+json', async (_name, send, status) => {
+    const res = await send();
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.detail).toEqual(expect.any(String));
+  });
+
+  it('answers an 11 MB call and a 65 MB batch with 413 problem+json, storing nothing', async () => {
     const huge = valid();
     huge.segments = [seg({ text: 'x'.repeat(11 * 1024 * 1024) })];
     const tooBig = await post(huge);
     expect(tooBig.status).toBe(413);
     expect(tooBig.headers['content-type']).toContain('application/problem+json');
-    expect(await storedCount(huge.callId as string)).toBe(0);
+    const hugeBatch: Call[] = [
+      { ...valid(), segments: [seg({ text: 'y'.repeat(65 * 1024 * 1024) })] },
+    ];
+    const batch = await postBatch(hugeBatch);
+    expect(batch.status).toBe(413);
+    expect(batch.headers['content-type']).toContain('application/problem+json');
+    expect(await storedCount([huge.callId as string, hugeBatch[0].callId as string])).toBe(0);
+  });
+
+  it('refuses a batch over 10,000 calls with 413', async () => {
+    const res = await http()
+      .post('/api/v1/calls/batch')
+      .set(qa)
+      .set('content-type', 'application/x-ndjson')
+      .send(Buffer.from('{}\n'.repeat(10_001)));
+    expect(res.status).toBe(413);
+    expect(res.body.detail).toContain('10000');
+  });
+
+  it('accepts the same call again without a second event, and names what differs on a 409', async () => {
+    const body = valid();
+    expect((await post(body)).status).toBe(201);
+    // Same call, other key order and explicit nulls for absent optional fields.
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const again = await post({ ...reordered, csat: null, ringCount: null });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ callId: body.callId, status: 'duplicate' });
+    const changed = await post({ ...body, csat: 4, segments: [seg({})] });
+    expect(changed.status).toBe(409);
+    expect(changed.headers['content-type']).toContain('application/problem+json');
+    expect(changed.body).toMatchObject({
+      code: 'CALL_CONFLICT',
+      differingFields: ['csat', 'segments'],
+    });
+    expect(changed.body.detail).toContain('csat, segments');
+    expect(await outboxCount(body.callId as string)).toBe(1);
+    await waitFor(
+      'the event on the wire',
+      () => recorder.withKey(Topics.CallIngested, body.callId as string).length === 1,
+    );
+    await sleep(500);
+    expect(recorder.withKey(Topics.CallIngested, body.callId as string)).toHaveLength(1);
+    const stored = await http().get(`/api/v1/calls/${body.callId}`).set(lead);
+    expect(stored.body.csat).toBeUndefined();
   });
 
   it('stores one call and publishes one event when the same call is posted 20 times at once', async () => {
@@ -246,80 +497,136 @@ describe('ingestion', () => {
     expect(recorder.withKey(Topics.CallIngested, body.callId as string)).toHaveLength(1);
   });
 
+  it('stores each call once when overlapping batches arrive at the same time', async () => {
+    const calls = Array.from({ length: 60 }, () => valid());
+    const ids = calls.map((c) => c.callId as string);
+    // Five batches, each the same 60 calls in a different order.
+    const orders = Array.from({ length: 5 }, (_, k) =>
+      [...calls].sort(
+        (a, b) => ((a.callId as string) > (b.callId as string) ? 1 : -1) * (k % 2 ? 1 : -1),
+      ),
+    );
+    const answers = await Promise.all(orders.map((o) => postBatch(o)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers.reduce((n, a) => n + a.body.accepted, 0)).toBe(60);
+    expect(answers.reduce((n, a) => n + a.body.duplicate, 0)).toBe(240);
+    expect(await storedCount(ids)).toBe(60);
+    expect(await outboxCount(ids)).toBe(60);
+    await waitFor('all events on the wire', () =>
+      ids.every((id) => recorder.withKey(Topics.CallIngested, id).length === 1),
+    );
+  });
+
   it('takes a JSON-array batch: valid items accepted, bad ones and in-batch duplicates rejected per item', async () => {
     const a = valid();
     const b = valid();
-    const items = [
-      a,
-      { ...valid(), direction: 'up' },
-      b,
-      { ...b },
-      { ...valid(), tenantId: 'someone-else' },
-    ];
-    const res = await request(app.getHttpServer()).post('/api/v1/calls/batch').set(qa).send(items);
+    const bad: Call = { ...valid(), direction: 'up' };
+    const other: Call = { ...valid(), tenantId: 'someone-else' };
+    const res = await postBatch([a, bad, b, { ...b, csat: 5 }, other]);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ accepted: 2, duplicate: 0, rejected: 3 });
-    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual([
-      'accepted',
-      'rejected',
-      'accepted',
-      'rejected',
-      'rejected',
+    expect(res.body.results).toEqual([
+      { index: 0, callId: a.callId, status: 'accepted' },
+      {
+        index: 1,
+        callId: bad.callId,
+        status: 'rejected',
+        errors: [expect.objectContaining({ path: 'direction' })],
+      },
+      { index: 2, callId: b.callId, status: 'accepted' },
+      {
+        index: 3,
+        callId: b.callId,
+        status: 'rejected',
+        errors: [{ path: 'callId', message: 'appears earlier in this batch' }],
+      },
+      {
+        index: 4,
+        callId: other.callId,
+        status: 'rejected',
+        errors: [{ path: 'tenantId', message: 'must be your own tenant' }],
+      },
     ]);
-    expect(res.body.results[1].errors[0].path).toBe('direction');
-    expect(res.body.results[3].errors[0].message).toContain('earlier in this batch');
-    expect(await storedCount(a.callId as string)).toBe(1);
-    const again = await request(app.getHttpServer()).post('/api/v1/calls/batch').set(qa).send([a]);
-    expect(again.body).toMatchObject({ accepted: 0, duplicate: 1, rejected: 0 });
+    expect(await storedCount([a.callId as string, b.callId as string])).toBe(2);
+    expect(await storedCount([bad.callId as string, other.callId as string])).toBe(0);
+    const stored = await http().get(`/api/v1/calls/${b.callId}`).set(lead);
+    expect(stored.body.csat).toBeUndefined();
+    const again = await postBatch([a, { ...b, hangupBy: 'agent' }]);
+    expect(again.body).toMatchObject({ accepted: 0, duplicate: 1, rejected: 1 });
+    expect(again.body.results[1].errors[0].message).toContain('hangupBy');
   });
 
   it('takes NDJSON with a bad UTF-8 line and a broken JSON line, keeping the good lines', async () => {
     const a = valid();
     const b = valid();
     const body = Buffer.concat([
-      Buffer.from(JSON.stringify(a) + '\n'),
+      Buffer.from(JSON.stringify(a) + '\r\n'),
       Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]),
-      Buffer.from('{"callId": \n'),
-      Buffer.from(JSON.stringify(b) + '\n'),
+      Buffer.from('\n{"callId": "13800138000\n'),
+      Buffer.from(JSON.stringify(b)),
     ]);
-    const res = await request(app.getHttpServer())
+    const res = await http()
       .post('/api/v1/calls/batch')
       .set(qa)
       .set('content-type', 'application/x-ndjson')
       .send(body);
     expect(res.status).toBe(200);
-    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual([
-      'accepted',
-      'rejected',
-      'rejected',
-      'accepted',
+    expect(
+      res.body.results.map((r: { status: string; line: number }) => [r.line, r.status]),
+    ).toEqual([
+      [1, 'accepted'],
+      [2, 'rejected'],
+      [4, 'rejected'],
+      [5, 'accepted'],
     ]);
     expect(res.body.results[1].errors[0].message).toContain('UTF-8');
-    expect(await storedCount(b.callId as string)).toBe(1);
+    expect(JSON.stringify(res.body)).not.toContain('13800138000');
+    expect(await storedCount([a.callId as string, b.callId as string])).toBe(2);
   });
 
-  it('refuses an empty batch and one over 10,000 calls', async () => {
-    expect(
-      (await request(app.getHttpServer()).post('/api/v1/calls/batch').set(qa).send([])).status,
-    ).toBe(400);
-    const lines = Buffer.from('{}\n'.repeat(10_001));
-    const res = await request(app.getHttpServer())
-      .post('/api/v1/calls/batch')
-      .set(qa)
-      .set('content-type', 'application/x-ndjson')
-      .send(lines);
-    expect(res.status).toBe(413);
+  it('lets the platform admin send one batch for several tenants', async () => {
+    const otherTenant = `i2-${randomUUID().slice(0, 8)}`;
+    const mine = valid();
+    const theirs: Call = { ...valid(), tenantId: otherTenant };
+    const res = await postBatch(
+      [mine, theirs],
+      asIdentity({ tenantId: null, role: 'platform_admin' }),
+    );
+    expect(res.body).toMatchObject({ accepted: 2, rejected: 0 });
+    const other = asIdentity({ tenantId: otherTenant, role: 'lead' });
+    expect((await http().get(`/api/v1/calls/${theirs.callId}`).set(other)).status).toBe(200);
+    expect((await http().get(`/api/v1/calls/${theirs.callId}`).set(qa)).status).toBe(404);
   });
 
   it('masks phone, ID-card and bank numbers for roles without PII permission; keeps originals', async () => {
-    const body = valid();
+    const body: Call = {
+      ...valid(),
+      customer: { phone: '+86 138-0013-8000', id: '110101199003071234' },
+      recordingUrl: 'file:///recordings/13800138000-001.wav',
+    };
+    (body.segments as Call[]).push(
+      seg({ startMs: 9500, endMs: 12000, text: '卡号 6222 0212 3456 7890 128' }),
+    );
     expect((await post(body)).status).toBe(201);
-    const masked = await request(app.getHttpServer()).get(`/api/v1/calls/${body.callId}`).set(qa);
-    expect(masked.body.customer.phone).toBe('138****8000');
+    const masked = await http().get(`/api/v1/calls/${body.callId}`).set(qa);
+    expect(masked.body).toMatchObject({
+      piiMasked: true,
+      customer: { phone: '+86 138-****-8000', id: '110101********1234' },
+      recordingUrl: 'file:///recordings/138****8000-001.wav',
+    });
     expect(masked.body.segments[1].text).toBe('我的手机号139****5678,身份证110101********1234');
-    const clear = await request(app.getHttpServer()).get(`/api/v1/calls/${body.callId}`).set(lead);
-    expect(clear.body.customer.phone).toBe('13800138000');
+    expect(masked.body.segments[2].text).toBe('卡号 **** **** **** ***0 128');
+    const listed = await http().get('/api/v1/calls').query({ limit: 200 }).set(qa);
+    expect(JSON.stringify(listed.body)).not.toMatch(/13912345678|110101199003071234/);
+    const clear = await http().get(`/api/v1/calls/${body.callId}`).set(lead);
+    expect(clear.body.piiMasked).toBe(false);
+    expect(clear.body.customer).toEqual(body.customer);
     expect(clear.body.segments[1].text).toContain('13912345678');
+    const stored = (await db.query(
+      'SELECT body FROM ingestion.calls WHERE tenant_id = $1 AND call_id = $2',
+      [tenantId, body.callId],
+    )) as { body: Call }[];
+    expect(stored[0].body.customer).toEqual(body.customer);
   });
 
   it('derives the ring count from ringing time with the tenant seconds per ring, or keeps the given one', async () => {
@@ -356,43 +663,80 @@ describe('ingestion', () => {
         ).length === 1,
     );
     const derived = valid();
-    const given: Record<string, unknown> = { ...valid(), ringCount: 1 };
-    expect((await post(derived)).status).toBe(201);
-    expect((await post(given)).status).toBe(201);
-    expect(
-      (await request(app.getHttpServer()).get(`/api/v1/calls/${derived.callId}`).set(qa)).body
-        .ringCount,
-    ).toBe(4);
-    expect(
-      (await request(app.getHttpServer()).get(`/api/v1/calls/${given.callId}`).set(qa)).body
-        .ringCount,
-    ).toBe(1);
+    const given = { ...valid(), ringCount: 1 };
+    const abandoned = {
+      ...valid(),
+      answeredAt: null,
+      endedAt: '2026-11-22T09:00:09+08:00',
+      segments: [],
+    };
+    for (const c of [derived, given, abandoned]) expect((await post(c)).status).toBe(201);
+    const ring = async (c: Call) => (await http().get(`/api/v1/calls/${c.callId}`).set(qa)).body;
+    expect(await ring(derived)).toMatchObject({ ringCount: 4, ringCountDerived: true }); // 7 s / 2 s
+    expect(await ring(given)).toMatchObject({ ringCount: 1, ringCountDerived: false });
+    expect(await ring(abandoned)).toMatchObject({ ringCount: 5, answeredAt: null }); // 9 s until hang-up
+    const [event] = await waitFor('the derived call on the wire', () => {
+      const got = recorder.withKey(Topics.CallIngested, derived.callId as string);
+      return got.length ? got : undefined;
+    });
+    expect(Codecs[Topics.CallIngested].decode(event.message.value!).call?.ringCount).toBe(4);
   });
 
-  it('lists calls newest first with a cursor; agents see only their own', async () => {
-    const http = request(app.getHttpServer());
-    const first = await http.get('/api/v1/calls').query({ limit: 2 }).set(qa);
-    expect(first.status).toBe(200);
-    expect(first.body.items).toHaveLength(2);
-    const next = await http
-      .get('/api/v1/calls')
-      .query({ limit: 2, cursor: first.body.nextCursor })
-      .set(qa);
-    const ids = [...first.body.items, ...next.body.items].map((c: { callId: string }) => c.callId);
-    expect(new Set(ids).size).toBe(ids.length);
-    const agent = asIdentity({ tenantId, role: 'agent', agentId: 'a-9999' });
-    expect((await http.get('/api/v1/calls').set(agent)).body.items).toEqual([]);
-    expect((await http.get('/api/v1/calls').query({ cursor: 'garbage' }).set(qa)).status).toBe(400);
+  it('lists calls newest first with an opaque cursor and filters; agents see only their own', async () => {
+    const listTenant = `l-${randomUUID().slice(0, 8)}`;
+    const who = asIdentity({ tenantId: listTenant, role: 'qa' });
+    const calls = Array.from({ length: 7 }, (_, i) => ({
+      ...valid(`l-${i}`),
+      tenantId: listTenant,
+      agentId: i % 2 ? 'a-odd' : 'a-even',
+      teamId: i < 4 ? 't-a' : 't-b',
+      startedAt: `2026-11-2${i}T09:00:00.123456+08:00`,
+      answeredAt: `2026-11-2${i}T09:00:07+08:00`,
+      endedAt: `2026-11-2${i}T09:04:10+08:00`,
+    }));
+    expect((await postBatch(calls, who)).body.accepted).toBe(7);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await http()
+        .get('/api/v1/calls')
+        .query({ limit: 3, ...(cursor ? { cursor } : {}) })
+        .set(who);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((c: { callId: string }) => c.callId));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(['l-6', 'l-5', 'l-4', 'l-3', 'l-2', 'l-1', 'l-0']);
+    const ids = async (query: Record<string, string>, identity = who) =>
+      (await http().get('/api/v1/calls').query(query).set(identity)).body.items.map(
+        (c: { callId: string }) => c.callId,
+      );
+    expect(await ids({ agentId: 'a-odd' })).toEqual(['l-5', 'l-3', 'l-1']);
+    expect(await ids({ teamId: 't-b' })).toEqual(['l-6', 'l-5', 'l-4']);
+    expect(
+      await ids({ from: '2026-11-22T00:00:00+08:00', to: '2026-11-24T00:00:00+08:00' }),
+    ).toEqual(['l-3', 'l-2']);
+    const agent = asIdentity({ tenantId: listTenant, role: 'agent', agentId: 'a-even' });
+    expect(await ids({}, agent)).toEqual(['l-6', 'l-4', 'l-2', 'l-0']);
+    expect(await ids({ agentId: 'a-odd' }, agent)).toEqual(['l-6', 'l-4', 'l-2', 'l-0']);
+    expect((await http().get('/api/v1/calls/l-1').set(agent)).status).toBe(404);
+    expect((await http().get('/api/v1/calls/l-2').set(agent)).status).toBe(200);
+    const unlinked = asIdentity({ tenantId: listTenant, role: 'agent' });
+    expect(await ids({}, unlinked)).toEqual([]);
   });
 
   it('consumes raw JSON calls from qa.call.raw.v1 and dead-letters bad ones with the reason', async () => {
     const good = valid();
-    const badKey = `raw-bad-${randomUUID()}`;
+    const conflicting = { ...good, csat: 2 };
+    const key = `raw-bad-${randomUUID()}`;
     await producer.send({
       topic: Topics.CallRaw,
       messages: [
-        { key: badKey, value: JSON.stringify({ ...valid(), direction: 'diagonal' }) },
-        { key: `${badKey}-json`, value: '{not json' },
+        { key: `${key}-enum`, value: JSON.stringify({ ...valid(), direction: 'diagonal' }) },
+        { key: `${key}-json`, value: '{"phone": 13800138000x' },
+        { key: `${key}-empty`, value: '' },
+        { key: `${key}-utf8`, value: Buffer.from([0x7b, 0xc3, 0x28, 0x7d]) },
+        { key: `${key}-array`, value: JSON.stringify([valid()]) },
         { key: good.callId as string, value: JSON.stringify(good) },
       ],
     });
@@ -400,14 +744,34 @@ describe('ingestion', () => {
       'the raw call stored',
       async () => (await storedCount(good.callId as string)) === 1,
     );
-    const [dead] = await waitFor('bad raw call in the DLQ', () => {
-      const got = recorder.withKey(dlqTopic(Topics.CallRaw), badKey);
-      return got.length ? got : undefined;
+    await producer.send({
+      topic: Topics.CallRaw,
+      messages: [
+        { key: good.callId as string, value: JSON.stringify(good) },
+        { key: `${key}-conflict`, value: JSON.stringify(conflicting) },
+      ],
     });
-    expect(dead.message.headers?.[DlqHeader.Reason]?.toString()).toContain('direction');
+    const reasons = await waitFor('every bad raw message in the DLQ', () => {
+      const got = ['enum', 'json', 'empty', 'utf8', 'array', 'conflict'].map(
+        (k) => recorder.withKey(dlqTopic(Topics.CallRaw), `${key}-${k}`)[0],
+      );
+      return got.every(Boolean)
+        ? got.map((m) => m.message.headers?.[DlqHeader.Reason]?.toString() ?? '')
+        : undefined;
+    });
+    expect(reasons[0]).toContain('direction');
+    expect(reasons[1]).toContain('not UTF-8 JSON');
+    expect(reasons[1]).not.toContain('13800138000');
+    expect(reasons[2]).toContain('empty payload');
+    expect(reasons[3]).toContain('not UTF-8 JSON');
+    expect(reasons[4]).toContain('a call must be a JSON object');
+    expect(reasons[5]).toContain('differs in csat');
     await waitFor(
-      'broken JSON in the DLQ',
-      () => recorder.withKey(dlqTopic(Topics.CallRaw), `${badKey}-json`).length === 1,
+      'the raw call on the wire',
+      () => recorder.withKey(Topics.CallIngested, good.callId as string).length > 0,
     );
+    await sleep(500);
+    expect(recorder.withKey(Topics.CallIngested, good.callId as string)).toHaveLength(1);
+    expect(await outboxCount(good.callId as string)).toBe(1);
   });
 });

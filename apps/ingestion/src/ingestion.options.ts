@@ -1,6 +1,15 @@
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServiceOptions } from '@qa/platform';
 import { json, raw } from 'express';
 import { CallError, mapCallError } from './modules/calls/calls.errors';
+
+/** body-parser would turn broken UTF-8 into U+FFFD silently and store it; refuse it instead. */
+function verifyUtf8(_req: IncomingMessage, _res: ServerResponse, buf: Buffer): void {
+  if (!isUtf8(buf)) {
+    throw Object.assign(new Error('the body is not valid UTF-8'), { status: 400 });
+  }
+}
 
 export const ingestionServiceOptions: ServiceOptions = {
   name: 'ingestion',
@@ -10,9 +19,13 @@ export const ingestionServiceOptions: ServiceOptions = {
   configure: (app) => {
     app.use(
       '/api/v1/calls/batch',
-      json({ limit: '64mb' }),
-      raw({ type: 'application/x-ndjson', limit: '64mb' }),
+      json({ limit: '64mb', verify: verifyUtf8 }),
+      // NDJSON stays bytes: a line that is not UTF-8 is rejected on its own, not the whole batch.
+      raw({
+        type: ['application/x-ndjson', 'application/ndjson', 'application/jsonl'],
+        limit: '64mb',
+      }),
     );
-    app.use(json({ limit: '5mb' }));
+    app.use(json({ limit: '5mb', verify: verifyUtf8 }));
   },
 };

@@ -20,7 +20,9 @@ export function serviceDataSourceOptions(opts: ServiceDbOptions): DataSourceOpti
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // TypeORM's error log prints query parameters (call bodies, phone numbers): errors surface as
+    // exceptions instead, logged without parameters.
+    logging: false,
     extra: { max: opts.poolSize ?? 10, application_name: `qa-${opts.schema}` },
   };
 }

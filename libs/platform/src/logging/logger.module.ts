@@ -28,6 +28,9 @@ export class PlatformLoggerModule {
               },
               customProps: (req: IncomingMessage) => ({ traceId: (req as { id?: unknown }).id }),
               redact: [
+                'err.parameters',
+                'err.driverError',
+                'err.query',
                 'req.headers.authorization',
                 'req.headers.cookie',
                 'req.headers["x-qa-identity"]',

@@ -1,12 +1,25 @@
 import type { FieldError } from '@qa/platform';
 import type { CallBody } from './calls.types';
 
+/** Contact-centre records start well after 2000; a year outside this is a clock or parsing fault. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
 /** Checks across fields that decorators cannot express; pure, so it is unit-tested directly. */
 export function checkCallConsistency(call: CallBody): FieldError[] {
   const errors: FieldError[] = [];
   const started = Date.parse(call.startedAt);
   const ended = Date.parse(call.endedAt);
   const answered = call.answeredAt == null ? null : Date.parse(call.answeredAt);
+  for (const [path, at] of [
+    ['startedAt', started],
+    ['answeredAt', answered],
+    ['endedAt', ended],
+  ] as const) {
+    if (at !== null && (at < EARLIEST || at >= LATEST)) {
+      errors.push({ path, message: `${path} must be between 2000 and 2099` });
+    }
+  }
   if (answered !== null && answered < started) {
     errors.push({ path: 'answeredAt', message: 'answeredAt must not be before startedAt' });
   }

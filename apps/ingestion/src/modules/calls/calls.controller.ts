@@ -1,45 +1,75 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, ProblemError, TraceId } from '@qa/platform';
+import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentIdentity, Identity, ProblemError, Roles, TraceId } from '@qa/platform';
 import type { Request, Response } from 'express';
 import { parseBatch } from './batch-parser';
 import { CallsService } from './calls.service';
-import { toCallBody } from './calls.mapper';
+import { BatchResultResponseDto } from './dto/batch-result.response.dto';
 import { CallAcceptedResponseDto } from './dto/call-accepted.response.dto';
+import { CallPageResponseDto, CallResponseDto } from './dto/call.response.dto';
 import { CreateCallRequestDto } from './dto/create-call.request.dto';
 import { ListCallsRequestDto } from './dto/list-calls.request.dto';
+import { WRITER_ROLES } from './writer-roles';
+
+export const NDJSON = 'application/x-ndjson';
+
+/** A body the parsers did not take: the wrong media type (415), or none at all (400). */
+function refuseUnparsed(req: Request, accepted: string[]): never {
+  if (req.headers['content-type']) {
+    throw new ProblemError(
+      415,
+      'Unsupported media type',
+      `send ${accepted.join(' or ')}, not ${req.headers['content-type']}`,
+    );
+  }
+  throw new ProblemError(
+    400,
+    'Invalid request',
+    `the request has no body; send ${accepted.join(' or ')}`,
+  );
+}
 
 @ApiTags('calls')
 @Controller('api/v1/calls')
 export class CallsController {
   constructor(private readonly calls: CallsService) {}
 
-  /** 201 when new, 200 when the same call was already accepted, 409 when it differs. */
+  /**
+   * 201 when new, 200 when the same call was already accepted, 409 when it differs. The body is
+   * validated by the service (the same rules as batches, Kafka and imports), so it arrives raw.
+   */
   @Post()
   @HttpCode(201)
+  @Roles(...WRITER_ROLES)
+  @ApiBody({ type: CreateCallRequestDto })
+  @ApiResponse({ status: 201, type: CallAcceptedResponseDto })
+  @ApiResponse({ status: 200, type: CallAcceptedResponseDto, description: 'the same call again' })
   async create(
-    @Body() dto: CreateCallRequestDto,
+    @Body() body: unknown,
+    @Req() req: Request,
     @CurrentIdentity() identity: Identity,
     @TraceId() traceId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CallAcceptedResponseDto> {
-    const result = await this.calls.ingestOne(identity, toCallBody(dto), traceId);
+    if (body === undefined) refuseUnparsed(req, ['application/json']);
+    const result = await this.calls.ingestOne(identity, body, traceId);
     if (result.status === 'duplicate') res.status(200);
     return result;
   }
 
-  /** A JSON array or NDJSON (application/x-ndjson) of up to 10,000 calls; a result per item. */
+  /** A JSON array or NDJSON of up to 10,000 calls; a result per item. */
   @Post('batch')
   @HttpCode(200)
-  @ApiConsumes('application/json', 'application/x-ndjson')
-  @ApiBody({
-    schema: { type: 'array', items: { $ref: '#/components/schemas/CreateCallRequestDto' } },
-  })
+  @Roles(...WRITER_ROLES)
+  @ApiConsumes('application/json', NDJSON)
+  @ApiBody({ type: [CreateCallRequestDto] })
+  @ApiResponse({ status: 200, type: BatchResultResponseDto })
   async batch(
     @Req() req: Request,
     @CurrentIdentity() identity: Identity,
     @TraceId() traceId: string,
-  ) {
+  ): Promise<BatchResultResponseDto> {
+    if (req.body === undefined) refuseUnparsed(req, ['application/json', NDJSON]);
     const items = parseBatch(req.body);
     if (!Array.isArray(items))
       throw new ProblemError(400, 'Invalid request', items.message, [items]);
@@ -47,12 +77,20 @@ export class CallsController {
   }
 
   @Get()
-  list(@CurrentIdentity() identity: Identity, @Query() query: ListCallsRequestDto) {
+  @ApiResponse({ status: 200, type: CallPageResponseDto })
+  list(
+    @CurrentIdentity() identity: Identity,
+    @Query() query: ListCallsRequestDto,
+  ): Promise<CallPageResponseDto> {
     return this.calls.list(identity, query);
   }
 
   @Get(':callId')
-  get(@Param('callId') callId: string, @CurrentIdentity() identity: Identity) {
+  @ApiResponse({ status: 200, type: CallResponseDto })
+  get(
+    @Param('callId') callId: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CallResponseDto> {
     return this.calls.get(identity, callId);
   }
 }

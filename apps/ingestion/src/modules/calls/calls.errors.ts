@@ -1,16 +1,33 @@
-import { DomainError } from '@qa/platform';
+import { DomainError, FieldError } from '@qa/platform';
 
 export enum CallErrorCode {
-  Conflict = 'CALL_CONFLICT',
   Invalid = 'CALL_INVALID',
+  Conflict = 'CALL_CONFLICT',
   NotFound = 'CALL_NOT_FOUND',
+  WrongTenant = 'CALL_WRONG_TENANT',
+  NoTenant = 'CALL_NO_TENANT',
+  BatchEmpty = 'CALL_BATCH_EMPTY',
+  BatchTooLarge = 'CALL_BATCH_TOO_LARGE',
+  BadCursor = 'CALL_BAD_CURSOR',
+  RecordingRequired = 'RECORDING_REQUIRED',
+  RecordingType = 'RECORDING_UNSUPPORTED_TYPE',
+  RecordingNotFound = 'RECORDING_NOT_FOUND',
+  ImportInvalid = 'IMPORT_INVALID',
 }
 
+/**
+ * Everything the ingestion service refuses, whatever the transport. `details.errors` lists the
+ * failing field paths; the HTTP filter spreads details into the problem+json body.
+ */
 export class CallError extends DomainError<CallErrorCode> {
+  static invalid(message: string, errors: FieldError[]): CallError {
+    return new CallError(CallErrorCode.Invalid, message, { errors });
+  }
+
   static conflict(callId: string, differingFields: string[]): CallError {
     return new CallError(
       CallErrorCode.Conflict,
-      `call ${callId} was already accepted with a different body`,
+      `call ${callId} was already accepted with a different body (differs in ${differingFields.join(', ')})`,
       { differingFields },
     );
   }
@@ -19,18 +36,82 @@ export class CallError extends DomainError<CallErrorCode> {
     return new CallError(CallErrorCode.NotFound, `call ${callId} not found`);
   }
 
+  static wrongTenant(path = 'tenantId'): CallError {
+    return new CallError(CallErrorCode.WrongTenant, 'tenantId does not match your tenant', {
+      errors: [{ path, message: 'must be your own tenant' }],
+    });
+  }
+
+  static noTenant(): CallError {
+    return new CallError(CallErrorCode.NoTenant, 'calls belong to a tenant; sign in as one');
+  }
+
+  static batchEmpty(): CallError {
+    return new CallError(CallErrorCode.BatchEmpty, 'the batch is empty', {
+      errors: [{ path: '', message: 'send at least one call' }],
+    });
+  }
+
+  static batchTooLarge(max: number, got: number): CallError {
+    return new CallError(
+      CallErrorCode.BatchTooLarge,
+      `a batch holds at most ${max} calls (got ${got})`,
+    );
+  }
+
+  static badCursor(): CallError {
+    return new CallError(CallErrorCode.BadCursor, 'cursor is not valid', {
+      errors: [{ path: 'cursor', message: 'unknown cursor; start again without one' }],
+    });
+  }
+
+  static recordingRequired(): CallError {
+    return new CallError(
+      CallErrorCode.RecordingRequired,
+      'send the audio as multipart field "recording"',
+      { errors: [{ path: 'recording', message: 'file is required' }] },
+    );
+  }
+
+  static recordingType(message: string, accepted: string[]): CallError {
+    return new CallError(CallErrorCode.RecordingType, message, {
+      errors: [{ path: 'recording', message: `must be one of ${accepted.join(', ')}` }],
+    });
+  }
+
+  static recordingNotFound(callId: string): CallError {
+    return new CallError(CallErrorCode.RecordingNotFound, `no recording for call ${callId}`);
+  }
+
+  static importInvalid(message: string, errors: FieldError[]): CallError {
+    return new CallError(CallErrorCode.ImportInvalid, message, { errors });
+  }
+
   private constructor(code: CallErrorCode, message: string, details: Record<string, unknown> = {}) {
     super(code, message, details);
   }
 }
 
+/** The one place a CallError becomes an HTTP status. */
 export function mapCallError(err: CallError): { status: number; title: string } {
   switch (err.code) {
+    case CallErrorCode.Invalid:
+    case CallErrorCode.BatchEmpty:
+    case CallErrorCode.BadCursor:
+    case CallErrorCode.RecordingRequired:
+    case CallErrorCode.ImportInvalid:
+      return { status: 400, title: 'Invalid request' };
+    case CallErrorCode.WrongTenant:
+      return { status: 403, title: 'Forbidden' };
+    case CallErrorCode.NotFound:
+    case CallErrorCode.NoTenant:
+    case CallErrorCode.RecordingNotFound:
+      return { status: 404, title: 'Not found' };
     case CallErrorCode.Conflict:
       return { status: 409, title: 'Conflict' };
-    case CallErrorCode.Invalid:
-      return { status: 400, title: 'Invalid request' };
-    case CallErrorCode.NotFound:
-      return { status: 404, title: 'Not found' };
+    case CallErrorCode.BatchTooLarge:
+      return { status: 413, title: 'Payload too large' };
+    case CallErrorCode.RecordingType:
+      return { status: 415, title: 'Unsupported media type' };
   }
 }

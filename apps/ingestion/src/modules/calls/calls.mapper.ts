@@ -1,24 +1,28 @@
 import { createHash } from 'node:crypto';
 import { Call, CallDirection, CallIngested, CallPurpose, HangupBy, Speaker } from '@qa/contracts';
 import type { CreateCallRequestDto } from './dto/create-call.request.dto';
+import type { CallResponseDto } from './dto/call.response.dto';
 import type { CallBody } from './calls.types';
+import type { CallEntity } from './entities/call.entity';
+import { maskPhone, maskPii } from './pii-masker';
 
 /**
  * The stored body. Keys are emitted in sorted order at every level so that JSON.stringify of it is
  * already canonical JSON: hashing needs no sorting pass (a unit test holds this).
  */
 export function toCallBody(dto: CreateCallRequestDto): CallBody {
-  const c = dto.customer;
+  // Optional fields sent as null mean "not given": dropped, so null and absent hash the same.
+  const c = dto.customer ?? undefined;
   return {
     agentId: dto.agentId,
     answeredAt: dto.answeredAt ?? null,
     callId: dto.callId,
-    ...(dto.csat !== undefined ? { csat: dto.csat } : {}),
+    ...(dto.csat != null ? { csat: dto.csat } : {}),
     ...(c
       ? {
           customer: {
-            ...(c.id !== undefined ? { id: c.id } : {}),
-            ...(c.phone !== undefined ? { phone: c.phone } : {}),
+            ...(c.id != null ? { id: c.id } : {}),
+            ...(c.phone != null ? { phone: c.phone } : {}),
           },
         }
       : {}),
@@ -26,9 +30,9 @@ export function toCallBody(dto: CreateCallRequestDto): CallBody {
     endedAt: dto.endedAt,
     hangupBy: dto.hangupBy,
     purpose: dto.purpose,
-    ...(dto.recordingUrl !== undefined ? { recordingUrl: dto.recordingUrl } : {}),
-    ...(dto.relatedCallIds ? { relatedCallIds: [...dto.relatedCallIds] } : {}),
-    ...(dto.ringCount !== undefined ? { ringCount: dto.ringCount } : {}),
+    ...(dto.recordingUrl != null ? { recordingUrl: dto.recordingUrl } : {}),
+    ...(dto.relatedCallIds != null ? { relatedCallIds: [...dto.relatedCallIds] } : {}),
+    ...(dto.ringCount != null ? { ringCount: dto.ringCount } : {}),
     segments: dto.segments.map((s) => ({
       endMs: s.endMs,
       speaker: s.speaker,
@@ -66,8 +70,9 @@ export function differingFields(a: CallBody, b: CallBody): string[] {
     .sort();
 }
 
+/** As given, or ringing time (answer − start; until hang-up when abandoned) over seconds per ring. */
 export function deriveRingCount(body: CallBody, secondsPerRing: number): number {
-  if (body.ringCount !== undefined) return body.ringCount;
+  if (body.ringCount != null) return body.ringCount;
   const until = body.answeredAt ?? body.endedAt;
   const ringingMs = Math.max(0, Date.parse(until) - Date.parse(body.startedAt));
   return Math.ceil(ringingMs / 1000 / secondsPerRing);
@@ -118,4 +123,48 @@ export function toCallIngested(
     relatedCallIds: body.relatedCallIds ?? [],
   };
   return { call, ingestedAt };
+}
+
+/**
+ * The call as a reader sees it. The stored original is kept; without PII permission the phone,
+ * the customer id, the recording URL and every transcript line are masked.
+ */
+export function toCallResponse(entity: CallEntity, canSeePii: boolean): CallResponseDto {
+  const b = entity.body;
+  const customer = b.customer
+    ? canSeePii
+      ? b.customer
+      : {
+          ...(b.customer.id !== undefined ? { id: maskPii(b.customer.id) } : {}),
+          ...(b.customer.phone !== undefined ? { phone: maskPhone(b.customer.phone) } : {}),
+        }
+    : undefined;
+  return {
+    callId: b.callId,
+    tenantId: b.tenantId,
+    direction: b.direction,
+    purpose: b.purpose,
+    agentId: b.agentId,
+    teamId: b.teamId,
+    ...(customer ? { customer } : {}),
+    startedAt: b.startedAt,
+    answeredAt: b.answeredAt,
+    endedAt: b.endedAt,
+    ringCount: entity.ringCount,
+    ringCountDerived: b.ringCount == null,
+    hangupBy: b.hangupBy,
+    segments: b.segments.map((s) => ({
+      speaker: s.speaker,
+      startMs: s.startMs,
+      endMs: s.endMs,
+      text: canSeePii ? s.text : maskPii(s.text),
+    })),
+    ...(b.recordingUrl !== undefined
+      ? { recordingUrl: canSeePii ? b.recordingUrl : maskPii(b.recordingUrl) }
+      : {}),
+    ...(b.csat !== undefined ? { csat: b.csat } : {}),
+    relatedCallIds: b.relatedCallIds ?? [],
+    piiMasked: !canSeePii,
+    ingestedAt: entity.createdAt.toISOString(),
+  };
 }

@@ -23,54 +23,68 @@ export interface CallListFilter {
   tenantId: string;
   agentId?: string;
   teamId?: string;
-  from?: Date;
-  to?: Date;
-  after?: { startedAt: Date; callId: string };
+  from?: string;
+  to?: string;
+  /** Keyset position: the last row of the previous page (startedAt as sent, RFC 3339). */
+  after?: { startedAt: string; callId: string };
   limit: number;
 }
+
+const COLUMNS = 12;
+export const INSERT_COLUMNS = `tenant_id, call_id, agent_id, team_id, direction, purpose, started_at,
+  answered_at, ended_at, ring_count, body, body_hash`;
 
 @Injectable()
 export class CallsRepository {
   constructor(@InjectRepository(CallEntity) private readonly calls: Repository<CallEntity>) {}
 
   /**
-   * One statement for many calls; rows whose (tenant, callId) exists are
-   * skipped. Concurrent duplicates wait on the first insert and are skipped too.
-   * Returns the keys actually inserted.
+   * One multi-row INSERT for many calls of one tenant; rows whose (tenant, callId) exists are
+   * skipped, and a concurrent insert of the same call waits for the first and is skipped too.
+   * Rows go in callId order so two transactions over overlapping calls lock in the same order
+   * and cannot deadlock. Returns the callIds actually inserted.
    */
   async insertMany(manager: EntityManager, rows: NewCallRow[]): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
-    // One JSON parameter for the whole chunk: Postgres unpacks it, pg need not escape arrays.
-    const records = rows.map((r) => ({
-      tenant_id: r.tenantId,
-      call_id: r.callId,
-      agent_id: r.agentId,
-      team_id: r.teamId,
-      direction: r.direction,
-      purpose: r.purpose,
-      started_at: r.startedAt,
-      answered_at: r.answeredAt,
-      ended_at: r.endedAt,
-      ring_count: r.ringCount,
-      body: r.body,
-      body_hash: r.bodyHash,
-    }));
+    const sorted = [...rows].sort((a, b) =>
+      a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0,
+    );
+    const values: unknown[] = new Array(sorted.length * COLUMNS);
+    const tuples: string[] = new Array(sorted.length);
+    sorted.forEach((r, i) => {
+      const b = i * COLUMNS;
+      values[b] = r.tenantId;
+      values[b + 1] = r.callId;
+      values[b + 2] = r.agentId;
+      values[b + 3] = r.teamId;
+      values[b + 4] = r.direction;
+      values[b + 5] = r.purpose;
+      values[b + 6] = r.startedAt;
+      values[b + 7] = r.answeredAt;
+      values[b + 8] = r.endedAt;
+      values[b + 9] = r.ringCount;
+      // Sent as text: Postgres parses each body once, straight into jsonb.
+      values[b + 10] = JSON.stringify(r.body);
+      values[b + 11] = r.bodyHash;
+      tuples[i] =
+        `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7}::timestamptz,` +
+        `$${b + 8}::timestamptz,$${b + 9}::timestamptz,$${b + 10}::int,$${b + 11}::jsonb,$${b + 12})`;
+    });
     const inserted = (await manager.query(
-      `INSERT INTO ingestion.calls (tenant_id, call_id, agent_id, team_id, direction, purpose, started_at,
-         answered_at, ended_at, ring_count, body, body_hash)
-       SELECT tenant_id, call_id, agent_id, team_id, direction, purpose, started_at, answered_at, ended_at,
-         ring_count, body, body_hash
-       FROM jsonb_to_recordset($1::jsonb) AS x(tenant_id text, call_id text, agent_id text, team_id text,
-         direction text, purpose text, started_at timestamptz, answered_at timestamptz, ended_at timestamptz,
-         ring_count int, body jsonb, body_hash text)
-       ON CONFLICT (tenant_id, call_id) DO NOTHING
-       RETURNING tenant_id, call_id`,
-      [JSON.stringify(records)],
-    )) as { tenant_id: string; call_id: string }[];
-    return new Set(inserted.map((r) => `${r.tenant_id}\u0000${r.call_id}`));
+      `INSERT INTO ingestion.calls (${INSERT_COLUMNS}) VALUES ${tuples.join(',')}
+       ON CONFLICT (tenant_id, call_id) DO NOTHING RETURNING call_id`,
+      values,
+    )) as { call_id: string }[];
+    return new Set(inserted.map((r) => r.call_id));
   }
 
-  async existing(manager: EntityManager, tenantId: string, callIds: string[]) {
+  /** Stored body and hash of calls that were already there: what a duplicate is compared with. */
+  async existing(
+    manager: EntityManager,
+    tenantId: string,
+    callIds: string[],
+  ): Promise<Map<string, { body: CallBody; bodyHash: string }>> {
+    if (callIds.length === 0) return new Map();
     const rows = (await manager.query(
       'SELECT call_id, body, body_hash FROM ingestion.calls WHERE tenant_id = $1 AND call_id = ANY($2)',
       [tenantId, callIds],
@@ -82,16 +96,17 @@ export class CallsRepository {
     return this.calls.findOneBy({ tenantId, callId });
   }
 
+  /** Newest first by (started_at, call_id), the keyset the cursor carries. */
   list(f: CallListFilter): Promise<CallEntity[]> {
     const q = this.calls
       .createQueryBuilder('c')
       .where('c.tenant_id = :tenantId', { tenantId: f.tenantId });
     if (f.agentId !== undefined) q.andWhere('c.agent_id = :agentId', { agentId: f.agentId });
-    if (f.teamId) q.andWhere('c.team_id = :teamId', { teamId: f.teamId });
-    if (f.from) q.andWhere('c.started_at >= :from', { from: f.from });
-    if (f.to) q.andWhere('c.started_at < :to', { to: f.to });
+    if (f.teamId !== undefined) q.andWhere('c.team_id = :teamId', { teamId: f.teamId });
+    if (f.from) q.andWhere('c.started_at >= :from::timestamptz', { from: f.from });
+    if (f.to) q.andWhere('c.started_at < :to::timestamptz', { to: f.to });
     if (f.after) {
-      q.andWhere('(c.started_at, c.call_id) < (:afterAt, :afterId)', {
+      q.andWhere('(c.started_at, c.call_id) < (:afterAt::timestamptz, :afterId)', {
         afterAt: f.after.startedAt,
         afterId: f.after.callId,
       });

@@ -1,25 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { canSeePii, FieldError, Identity, ProblemError } from '@qa/platform';
+import { canSeePii, Identity } from '@qa/platform';
 import { MAX_BATCH, ParsedItem } from './batch-parser';
+import { BatchItemResult, screenBatch } from './batch-screen';
 import { validateCallPayload } from './call-validation';
 import { CallError } from './calls.errors';
+import { toCallResponse } from './calls.mapper';
 import { CallsRepository } from './calls.repository';
-import type { CallBody } from './calls.types';
-import { maskPhone, maskPii } from './pii-masker';
+import type { BatchResultResponseDto } from './dto/batch-result.response.dto';
+import type { CallAcceptedResponseDto } from './dto/call-accepted.response.dto';
+import type { CallPageResponseDto, CallResponseDto } from './dto/call.response.dto';
+import type { ListCallsRequestDto } from './dto/list-calls.request.dto';
+import { ID_PATTERN, RFC3339 } from './dto/text-rules';
 import { IngestCallsService } from './ingest-calls.service';
-
-export interface BatchItemResult {
-  index: number;
-  callId: string | null;
-  status: 'accepted' | 'duplicate' | 'rejected';
-  errors?: FieldError[];
-}
-
-const tenantOf = (identity: Identity): string => {
-  if (identity.tenantId === null)
-    throw new ProblemError(404, 'Not found', 'no calls outside a tenant');
-  return identity.tenantId;
-};
 
 @Injectable()
 export class CallsService {
@@ -31,21 +23,16 @@ export class CallsService {
   /** One call: accepted (201), the same call again (200), or a 409 naming what differs. */
   async ingestOne(
     identity: Identity,
-    body: CallBody,
+    raw: unknown,
     traceId: string,
-  ): Promise<{ callId: string; status: 'accepted' | 'duplicate' }> {
-    this.checkTenant(identity, body.tenantId, 'tenantId');
-    const validated = validateCallPayload(body);
-    if (!validated.ok)
-      throw new ProblemError(
-        400,
-        'Invalid request',
-        'The call is not consistent.',
-        validated.errors,
-      );
-    const [outcome] = await this.ingestion.ingest(body.tenantId, [validated.body], traceId);
+  ): Promise<CallAcceptedResponseDto> {
+    const v = validateCallPayload(raw);
+    if (!v.ok) throw CallError.invalid('One or more fields are invalid.', v.errors);
+    if (identity.tenantId !== null && v.body.tenantId !== identity.tenantId)
+      throw CallError.wrongTenant();
+    const [outcome] = await this.ingestion.ingest(v.body.tenantId, [v.body], traceId);
     if (outcome.status === 'conflict')
-      throw CallError.conflict(body.callId, outcome.differingFields ?? []);
+      throw CallError.conflict(outcome.callId, outcome.differingFields ?? []);
     return { callId: outcome.callId, status: outcome.status };
   }
 
@@ -54,167 +41,116 @@ export class CallsService {
     identity: Identity,
     items: ParsedItem[],
     traceId: string,
-  ): Promise<{
-    results: BatchItemResult[];
-    accepted: number;
-    duplicate: number;
-    rejected: number;
-  }> {
-    const tenantId = tenantOf(identity);
-    if (items.length === 0) throw new ProblemError(400, 'Invalid request', 'the batch is empty');
-    if (items.length > MAX_BATCH) {
-      throw new ProblemError(
-        413,
-        'Payload too large',
-        `a batch holds at most ${MAX_BATCH} calls (got ${items.length})`,
-      );
-    }
+  ): Promise<BatchResultResponseDto> {
+    if (items.length === 0) throw CallError.batchEmpty();
+    if (items.length > MAX_BATCH) throw CallError.batchTooLarge(MAX_BATCH, items.length);
+    return this.ingestItems(identity, items, traceId);
+  }
+
+  /** Any number of items (CDR imports); stored MAX_BATCH at a time. */
+  async ingestItems(
+    identity: Identity,
+    items: ParsedItem[],
+    traceId: string,
+  ): Promise<BatchResultResponseDto> {
+    if (identity.tenantId === null && identity.role !== 'platform_admin')
+      throw CallError.noTenant();
     const results: BatchItemResult[] = [];
-    const valid: { index: number; body: CallBody }[] = [];
-    const seen = new Set<string>();
-    items.forEach((item, index) => {
-      if (!item.ok)
-        return results.push({ index, callId: null, status: 'rejected', errors: item.errors });
-      const v = validateCallPayload(item.value);
-      const callId =
-        typeof (item.value as { callId?: unknown })?.callId === 'string'
-          ? (item.value as { callId: string }).callId
-          : null;
-      if (!v.ok) return results.push({ index, callId, status: 'rejected', errors: v.errors });
-      if (v.body.tenantId !== tenantId) {
-        return results.push({
-          index,
-          callId,
-          status: 'rejected',
-          errors: [{ path: 'tenantId', message: 'must be your own tenant' }],
+    for (let from = 0; from < items.length; from += MAX_BATCH) {
+      const slice = items.slice(from, from + MAX_BATCH);
+      const { rejected, byTenant } = screenBatch(slice, identity.tenantId);
+      for (const r of rejected) results.push({ ...r, index: r.index + from });
+      for (const [tenantId, valid] of byTenant) {
+        const outcomes = await this.ingestion.ingest(
+          tenantId,
+          valid.map((v) => v.body),
+          traceId,
+        );
+        outcomes.forEach((o, i) => {
+          const index = valid[i].index + from;
+          if (o.status !== 'conflict') {
+            results.push({ index, callId: o.callId, status: o.status });
+            return;
+          }
+          results.push({
+            index,
+            callId: o.callId,
+            status: 'rejected',
+            errors: [
+              {
+                path: 'callId',
+                message: `already accepted with a different body (differs in ${o.differingFields?.join(', ')})`,
+              },
+            ],
+          });
         });
       }
-      if (seen.has(v.body.callId)) {
-        return results.push({
-          index,
-          callId,
-          status: 'rejected',
-          errors: [{ path: 'callId', message: 'appears earlier in this batch' }],
-        });
-      }
-      seen.add(v.body.callId);
-      valid.push({ index, body: v.body });
-    });
-    const outcomes = await this.ingestion.ingest(
-      tenantId,
-      valid.map((v) => v.body),
-      traceId,
-    );
-    outcomes.forEach((o, i) => {
-      const index = valid[i].index;
-      if (o.status === 'conflict') {
-        results.push({
-          index,
-          callId: o.callId,
-          status: 'rejected',
-          errors: [
-            {
-              path: 'callId',
-              message: `already accepted with a different body (differs in ${o.differingFields?.join(', ')})`,
-            },
-          ],
-        });
-      } else {
-        results.push({ index, callId: o.callId, status: o.status });
-      }
-    });
+    }
     results.sort((a, b) => a.index - b.index);
+    const withLines = results.map((r) =>
+      items[r.index].line !== undefined ? { ...r, line: items[r.index].line } : r,
+    );
     const count = (s: BatchItemResult['status']) => results.filter((r) => r.status === s).length;
     return {
-      results,
       accepted: count('accepted'),
       duplicate: count('duplicate'),
       rejected: count('rejected'),
+      results: withLines,
     };
   }
 
-  async get(identity: Identity, callId: string): Promise<CallBody & { ringCount: number }> {
-    const call = await this.calls.findOne(tenantOf(identity), callId);
+  async get(identity: Identity, callId: string): Promise<CallResponseDto> {
+    if (identity.tenantId === null) throw CallError.noTenant();
+    if (!ID_PATTERN.test(callId)) throw CallError.notFound(callId.slice(0, 128));
+    const call = await this.calls.findOne(identity.tenantId, callId);
+    // Another agent's call is "not found", not "forbidden": its existence is not theirs to know.
     if (!call || (identity.role === 'agent' && call.agentId !== identity.agentId))
       throw CallError.notFound(callId);
-    return this.present(identity, { ...call.body, ringCount: call.ringCount });
+    return toCallResponse(call, canSeePii(identity));
   }
 
-  async list(
-    identity: Identity,
-    q: {
-      agentId?: string;
-      teamId?: string;
-      from?: string;
-      to?: string;
-      cursor?: string;
-      limit?: number;
-    },
-  ) {
-    const tenantId = tenantOf(identity);
+  /** Newest first; agents see only their own calls, whatever agentId they ask for. */
+  async list(identity: Identity, q: ListCallsRequestDto): Promise<CallPageResponseDto> {
+    if (identity.tenantId === null) throw CallError.noTenant();
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-    if (after === null)
-      throw new ProblemError(400, 'Invalid request', 'cursor is not valid', [
-        { path: 'cursor', message: 'unknown cursor' },
-      ]);
+    if (after === null) throw CallError.badCursor();
     const limit = q.limit ?? 50;
+    // An agent account not linked to an agent id has no calls to see.
+    if (identity.role === 'agent' && !identity.agentId) return { items: [], nextCursor: null };
     const rows = await this.calls.list({
-      tenantId,
-      agentId: identity.role === 'agent' ? (identity.agentId ?? '\u0000') : q.agentId,
+      tenantId: identity.tenantId,
+      agentId: identity.role === 'agent' ? identity.agentId : q.agentId,
       teamId: q.teamId,
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to) : undefined,
+      from: q.from,
+      to: q.to,
       after,
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const pii = canSeePii(identity);
     return {
-      items: page.map((c) => this.present(identity, { ...c.body, ringCount: c.ringCount })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.startedAt, last.callId) : null,
-    };
-  }
-
-  checkTenant(identity: Identity, tenantId: string, path: string): void {
-    if (identity.tenantId !== null && tenantId !== identity.tenantId) {
-      throw new ProblemError(403, 'Forbidden', 'tenantId does not match your tenant.', [
-        { path, message: 'must be your own tenant' },
-      ]);
-    }
-  }
-
-  /** Originals stay stored; roles without PII permission see masked numbers. */
-  private present<T extends CallBody>(identity: Identity, call: T): T {
-    if (canSeePii(identity)) return call;
-    return {
-      ...call,
-      ...(call.customer
-        ? {
-            customer: {
-              ...call.customer,
-              ...(call.customer.phone ? { phone: maskPhone(call.customer.phone) } : {}),
-            },
-          }
-        : {}),
-      segments: call.segments.map((s) => ({ ...s, text: maskPii(s.text) })),
+      items: page.map((c) => toCallResponse(c, pii)),
+      nextCursor:
+        rows.length > limit && last ? encodeCursor(last.body.startedAt, last.callId) : null,
     };
   }
 }
 
-function encodeCursor(startedAt: Date, callId: string): string {
-  return Buffer.from(JSON.stringify([startedAt.toISOString(), callId])).toString('base64url');
+/** The cursor carries startedAt exactly as sent, so no precision is lost between pages. */
+function encodeCursor(startedAt: string, callId: string): string {
+  return Buffer.from(JSON.stringify([startedAt, callId])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { startedAt: Date; callId: string } | null {
+function decodeCursor(cursor: string): { startedAt: string; callId: string } | null {
   try {
-    const [at, callId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      string,
-      string,
-    ];
-    const startedAt = new Date(at);
-    return Number.isNaN(startedAt.getTime()) || typeof callId !== 'string'
-      ? null
-      : { startedAt, callId };
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+    const [startedAt, callId] = parsed as unknown[];
+    if (typeof startedAt !== 'string' || typeof callId !== 'string') return null;
+    return RFC3339.test(startedAt) && !Number.isNaN(Date.parse(startedAt))
+      ? { startedAt, callId }
+      : null;
   } catch {
     return null;
   }

@@ -17,11 +17,16 @@ export interface IngestOutcome {
   differingFields?: string[];
 }
 
-const CHUNK = 500;
+/** Calls per transaction: one INSERT for the calls, one for their outbox rows. */
+export const CHUNK = 500;
+/** Chunks in flight at once, so Postgres works on one while Node prepares the next. */
+const LANES = 2;
+const DEADLOCK = '40P01';
 
 /**
  * Stores validated calls and their qa.call.ingested.v1 events in the same transaction, many at a
- * time (one insert for the calls, one for the outbox). Idempotent by (tenant, callId).
+ * time. Idempotent by (tenant, callId): the same call again is a duplicate without a second
+ * event, a different body under the same callId is a conflict naming the fields that differ.
  */
 @Injectable()
 export class IngestCallsService {
@@ -38,15 +43,22 @@ export class IngestCallsService {
     this.defaultSecondsPerRing = config.getOrThrow<number>('DEFAULT_SECONDS_PER_RING');
   }
 
-  /** Calls of one tenant; each chunk of 500 commits on its own. */
+  /** Calls of one tenant, in order of the input; each chunk commits on its own. */
   async ingest(tenantId: string, bodies: CallBody[], traceId: string): Promise<IngestOutcome[]> {
-    const out: IngestOutcome[] = [];
-    for (let i = 0; i < bodies.length; i += CHUNK) {
-      const chunk = bodies.slice(i, i + CHUNK);
-      out.push(
-        ...(await this.dataSource.transaction((m) => this.ingestIn(m, tenantId, chunk, traceId))),
-      );
-    }
+    const chunks: CallBody[][] = [];
+    for (let i = 0; i < bodies.length; i += CHUNK) chunks.push(bodies.slice(i, i + CHUNK));
+    const results: IngestOutcome[][] = new Array(chunks.length);
+    let next = 0;
+    const lane = async () => {
+      while (next < chunks.length) {
+        const n = next++;
+        results[n] = await this.inTransaction((m) =>
+          this.ingestIn(m, tenantId, chunks[n], traceId),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LANES, chunks.length) }, lane));
+    const out = results.flat();
     const accepted = out.filter((o) => o.status === 'accepted').length;
     if (accepted > 0) {
       this.outbox.wake();
@@ -79,30 +91,27 @@ export class IngestCallsService {
       bodyHash: hashCallBody(b),
     }));
     const inserted = await this.calls.insertMany(manager, rows);
-    const fresh = rows.filter((r) => inserted.has(`${tenantId}\u0000${r.callId}`));
-    const now = new Date().toISOString();
+    const ingestedAt = new Date().toISOString();
     await this.outbox.add(
       manager,
-      fresh.map((r) => ({
-        topic: Topics.CallIngested,
-        key: r.callId,
-        payload: toCallIngested(r.body, r.ringCount, now),
-        tenantId,
-        traceId,
-        occurredAt: r.body.endedAt,
-      })),
-    );
-    const stale = rows.filter((r) => !inserted.has(`${tenantId}\u0000${r.callId}`));
-    const stored = stale.length
-      ? await this.calls.existing(
-          manager,
+      rows
+        .filter((r) => inserted.has(r.callId))
+        .map((r) => ({
+          topic: Topics.CallIngested,
+          key: r.callId,
+          payload: toCallIngested(r.body, r.ringCount, ingestedAt),
           tenantId,
-          stale.map((r) => r.callId),
-        )
-      : new Map();
-    return rows.map((r) => {
-      if (inserted.has(`${tenantId}\u0000${r.callId}`))
-        return { callId: r.callId, status: 'accepted' };
+          traceId,
+          occurredAt: r.body.endedAt,
+        })),
+    );
+    const stored = await this.calls.existing(
+      manager,
+      tenantId,
+      rows.filter((r) => !inserted.has(r.callId)).map((r) => r.callId),
+    );
+    return rows.map((r): IngestOutcome => {
+      if (inserted.has(r.callId)) return { callId: r.callId, status: 'accepted' };
       const prev = stored.get(r.callId);
       if (!prev || prev.bodyHash === r.bodyHash) return { callId: r.callId, status: 'duplicate' };
       return {
@@ -112,4 +121,36 @@ export class IngestCallsService {
       };
     });
   }
+
+  /**
+   * Rows are locked in callId order, so overlapping ingests wait for each other rather than
+   * deadlock; should Postgres still abort one as a deadlock victim, the chunk is idempotent and
+   * runs again once.
+   */
+  private async inTransaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (err) {
+      if (codeOf(err) !== DEADLOCK) throw withoutParameters(err);
+      this.logger.warn('deadlock between concurrent ingests; retrying the chunk once');
+      return this.dataSource.transaction(work).catch((again: unknown) => {
+        throw withoutParameters(again);
+      });
+    }
+  }
+}
+
+const codeOf = (err: unknown): string | undefined =>
+  (err as { driverError?: { code?: string } }).driverError?.code;
+
+/**
+ * A failed INSERT carries its parameters (whole call bodies: transcripts, phone numbers) and the
+ * error filter logs what it is given; pass on only the message and the SQLSTATE.
+ */
+export function withoutParameters(err: unknown): unknown {
+  if (!(err instanceof Error) || !('parameters' in err)) return err;
+  return Object.assign(new Error(`storing calls failed: ${err.message}`), {
+    name: 'CallStoreError',
+    code: codeOf(err),
+  });
 }

@@ -4,6 +4,7 @@ import {
   Get,
   Headers,
   HttpCode,
+  Logger,
   Param,
   Post,
   Res,
@@ -11,31 +12,37 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentIdentity, Identity, PROBLEM_JSON, Roles } from '@qa/platform';
 import type { Response } from 'express';
+import { WRITER_ROLES } from '../calls/writer-roles';
 import { parseRange } from './byte-range';
+import { RecordingResponseDto } from './dto/recording.response.dto';
 import { RecordingsService } from './recordings.service';
 
 @ApiTags('calls')
 @Controller('api/v1/calls/:callId/recording')
 export class RecordingsController {
+  private readonly logger = new Logger(RecordingsController.name);
+
   constructor(private readonly recordings: RecordingsService) {}
 
+  /** Multipart field `recording`: audio/wav, mpeg, ogg or webm, up to RECORDINGS_MAX_BYTES. */
   @Post()
   @HttpCode(201)
-  @Roles('platform_admin', 'admin', 'qa', 'lead')
+  @Roles(...WRITER_ROLES)
   @ApiConsumes('multipart/form-data')
+  @ApiResponse({ status: 201, type: RecordingResponseDto })
   @UseInterceptors(FileInterceptor('recording'))
   upload(
     @CurrentIdentity() identity: Identity,
     @Param('callId') callId: string,
     @UploadedFile() file?: Express.Multer.File,
-  ) {
+  ): Promise<RecordingResponseDto> {
     return this.recordings.store(identity, callId, file);
   }
 
-  /** Serves the audio with HTTP Range so the player can seek. */
+  /** Serves the audio with HTTP Range (one range) so the review page's player can seek. */
   @Get()
   async download(
     @CurrentIdentity() identity: Identity,
@@ -47,7 +54,7 @@ export class RecordingsController {
     const r = parseRange(range, rec.sizeBytes);
     res.setHeader('Accept-Ranges', 'bytes');
     res.setHeader('ETag', `"${rec.sha256}"`);
-    res.setHeader('Content-Type', rec.contentType);
+    res.setHeader('Cache-Control', 'private, max-age=0');
     if (r.kind === 'unsatisfiable') {
       res.status(416).setHeader('Content-Range', `bytes */${rec.sizeBytes}`);
       res.type(PROBLEM_JSON).send(
@@ -55,16 +62,26 @@ export class RecordingsController {
           type: 'about:blank',
           title: 'Range not satisfiable',
           status: 416,
-          detail: `the recording has ${rec.sizeBytes} bytes`,
+          detail: `send one range within the recording's ${rec.sizeBytes} bytes, e.g. bytes=0-1023`,
         }),
       );
       return;
     }
     const [start, end] = r.kind === 'partial' ? [r.start, r.end] : [0, rec.sizeBytes - 1];
     res.status(r.kind === 'partial' ? 206 : 200);
+    res.setHeader('Content-Type', rec.contentType);
     if (r.kind === 'partial')
       res.setHeader('Content-Range', `bytes ${start}-${end}/${rec.sizeBytes}`);
     res.setHeader('Content-Length', String(end - start + 1));
-    createReadStream(rec.path, { start, end }).pipe(res);
+    if (rec.sizeBytes === 0) {
+      res.end();
+      return;
+    }
+    createReadStream(rec.path, { start, end })
+      .on('error', (err) => {
+        this.logger.error({ callId, err: err.message }, 'reading the recording failed');
+        res.destroy(err);
+      })
+      .pipe(res);
   }
 }

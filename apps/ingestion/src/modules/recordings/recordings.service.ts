@@ -1,22 +1,16 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Identity, ProblemError } from '@qa/platform';
+import { Identity } from '@qa/platform';
 import { CallError } from '../calls/calls.errors';
 import { CallsRepository } from '../calls/calls.repository';
+import { ID_PATTERN } from '../calls/dto/text-rules';
+import { AUDIO_TYPES, SNIFF_BYTES, sniffAudio } from './audio-type';
 import { RecordingRow, RecordingsRepository } from './recordings.repository';
-
-export const AUDIO_TYPES: Record<string, string> = {
-  'audio/wav': 'wav',
-  'audio/x-wav': 'wav',
-  'audio/wave': 'wav',
-  'audio/mpeg': 'mp3',
-  'audio/ogg': 'ogg',
-  'audio/webm': 'webm',
-};
+import type { RecordingResponseDto } from './dto/recording.response.dto';
 
 function sha256File(path: string): Promise<string> {
   return new Promise((res, rej) => {
@@ -28,8 +22,27 @@ function sha256File(path: string): Promise<string> {
   });
 }
 
+async function head(path: string): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Upload metadata as multer hands it over (the file itself is already on disk). */
+export interface UploadedAudio {
+  path: string;
+  mimetype: string;
+  size: number;
+}
+
 @Injectable()
 export class RecordingsService {
+  private readonly logger = new Logger(RecordingsService.name);
   private readonly root: string;
 
   constructor(
@@ -40,62 +53,68 @@ export class RecordingsService {
     this.root = resolve(config.getOrThrow<string>('RECORDINGS_DIR'));
   }
 
-  /** Moves an uploaded temp file under RECORDINGS_DIR/<tenant>/ and records its checksum. */
+  /**
+   * Checks the claimed type and the bytes themselves, then moves the upload under
+   * RECORDINGS_DIR/<tenant>/ and records its sha256. The temp file never outlives the request.
+   */
   async store(
     identity: Identity,
     callId: string,
-    file: Express.Multer.File | undefined,
-  ): Promise<Omit<RecordingRow, 'path'>> {
-    if (!file) {
-      throw new ProblemError(
-        400,
-        'Invalid request',
-        'send the audio as multipart field "recording"',
-        [{ path: 'recording', message: 'file is required' }],
-      );
-    }
+    file: UploadedAudio | undefined,
+  ): Promise<RecordingResponseDto> {
+    if (!file) throw CallError.recordingRequired();
     try {
+      const type = file.mimetype.split(';')[0].trim().toLowerCase();
+      const ext = AUDIO_TYPES[type];
+      const accepted = Object.keys(AUDIO_TYPES);
+      if (!ext) throw CallError.recordingType(`${type} is not an accepted audio type`, accepted);
+      if (sniffAudio(await head(file.path)) !== ext)
+        throw CallError.recordingType(`the file's content is not ${type}`, accepted);
       const tenantId = identity.tenantId;
-      const ext = AUDIO_TYPES[file.mimetype];
-      if (!ext) {
-        throw new ProblemError(
-          415,
-          'Unsupported media type',
-          `${file.mimetype} is not an accepted audio type`,
-          [{ path: 'recording', message: `must be one of ${Object.keys(AUDIO_TYPES).join(', ')}` }],
-        );
-      }
-      if (tenantId === null || !(await this.calls.findOne(tenantId, callId)))
+      if (
+        tenantId === null ||
+        !ID_PATTERN.test(callId) ||
+        !(await this.calls.findOne(tenantId, callId))
+      )
         throw CallError.notFound(callId);
+      const sha256 = await sha256File(file.path);
       const dir = join(this.root, tenantId);
       await mkdir(dir, { recursive: true });
-      const sha256 = await sha256File(file.path);
       const path = join(dir, `${encodeURIComponent(callId)}.${ext}`);
+      const previous = await this.recordings.find(tenantId, callId);
       await rename(file.path, path);
-      const row = {
+      await this.recordings.upsert({
         tenantId,
         callId,
         path,
-        contentType: file.mimetype,
+        contentType: type,
         sizeBytes: file.size,
         sha256,
-      };
-      await this.recordings.upsert(row);
-      return { tenantId, callId, contentType: row.contentType, sizeBytes: row.sizeBytes, sha256 };
+      });
+      if (previous && previous.path !== path) await rm(previous.path, { force: true });
+      this.logger.log({ tenantId, callId, sizeBytes: file.size }, 'recording stored');
+      return { callId, contentType: type, sizeBytes: file.size, sha256 };
     } finally {
       await rm(file.path, { force: true });
     }
   }
 
+  /** The recording row and its size on disk; agents reach only recordings of their own calls. */
   async find(identity: Identity, callId: string): Promise<RecordingRow> {
     const row =
-      identity.tenantId === null ? null : await this.recordings.find(identity.tenantId, callId);
-    if (!row) throw new ProblemError(404, 'Not found', `no recording for call ${callId}`);
+      identity.tenantId === null || !ID_PATTERN.test(callId)
+        ? null
+        : await this.recordings.find(identity.tenantId, callId);
+    if (!row) throw CallError.recordingNotFound(callId);
     if (identity.role === 'agent') {
       const call = await this.calls.findOne(row.tenantId, callId);
-      if (call?.agentId !== identity.agentId)
-        throw new ProblemError(404, 'Not found', `no recording for call ${callId}`);
+      if (call?.agentId !== identity.agentId) throw CallError.recordingNotFound(callId);
     }
-    return row;
+    try {
+      return { ...row, sizeBytes: (await stat(row.path)).size };
+    } catch {
+      this.logger.error({ tenantId: row.tenantId, callId }, 'recording file missing on disk');
+      throw CallError.recordingNotFound(callId);
+    }
   }
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -12,14 +13,10 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const ID_MESSAGE = '$property must be 1–128 characters of letters, digits, ".", "_", ":" or "-"';
-/** Control characters other than tab/newline have no place in a transcript. */
-// eslint-disable-next-line no-control-regex -- the point is to reject control characters
-const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+import { ID_MESSAGE, ID_PATTERN as ID, IsCleanText, RFC3339, RFC3339_MESSAGE } from './text-rules';
 
 export const MAX_SEGMENTS = 2000;
 export const MAX_SEGMENT_TEXT = 5000;
@@ -45,7 +42,7 @@ export class SegmentRequestDto {
   @ApiProperty()
   @IsString()
   @MaxLength(MAX_SEGMENT_TEXT)
-  @Matches(NO_CONTROL, { message: '$property must not contain control characters' })
+  @IsCleanText()
   text!: string;
 }
 
@@ -60,6 +57,7 @@ export class CustomerRequestDto {
   @IsOptional()
   @IsString()
   @MaxLength(128)
+  @IsCleanText()
   id?: string;
 }
 
@@ -99,15 +97,19 @@ export class CreateCallRequestDto {
   customer?: CustomerRequestDto;
 
   @ApiProperty({ description: 'ringing began (RFC 3339)' })
+  @Matches(RFC3339, { message: RFC3339_MESSAGE })
   @IsISO8601({ strict: true, strictSeparator: true })
   startedAt!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null = abandoned' })
-  @IsOptional()
+  @ApiProperty({ nullable: true, type: String, description: 'null = abandoned (never answered)' })
+  @ValidateIf((o: CreateCallRequestDto) => o.answeredAt !== null)
+  @IsDefined({ message: 'answeredAt is required; send null for an abandoned call' })
+  @Matches(RFC3339, { message: RFC3339_MESSAGE })
   @IsISO8601({ strict: true, strictSeparator: true })
   answeredAt!: string | null;
 
   @ApiProperty()
+  @Matches(RFC3339, { message: RFC3339_MESSAGE })
   @IsISO8601({ strict: true, strictSeparator: true })
   endedAt!: string;
 
@@ -133,6 +135,7 @@ export class CreateCallRequestDto {
   @IsOptional()
   @IsString()
   @MaxLength(2048)
+  @IsCleanText()
   recordingUrl?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5 })

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class SegmentResponseDto {
+  @ApiProperty({ enum: ['agent', 'customer'] }) speaker!: 'agent' | 'customer';
+  @ApiProperty({ description: 'milliseconds from answeredAt' }) startMs!: number;
+  @ApiProperty() endMs!: number;
+  @ApiProperty({ description: 'masked unless the caller may see personal numbers' })
+  text!: string;
+}
+
+export class CustomerResponseDto {
+  @ApiPropertyOptional() phone?: string;
+  @ApiPropertyOptional() id?: string;
+}
+
+/** A stored call; personal numbers masked for roles without PII permission (piiMasked). */
+export class CallResponseDto {
+  @ApiProperty() callId!: string;
+  @ApiProperty() tenantId!: string;
+  @ApiProperty({ enum: ['inbound', 'outbound'] }) direction!: 'inbound' | 'outbound';
+  @ApiProperty({ enum: ['service', 'complaint', 'callback'] })
+  purpose!: 'service' | 'complaint' | 'callback';
+  @ApiProperty() agentId!: string;
+  @ApiProperty() teamId!: string;
+  @ApiPropertyOptional({ type: CustomerResponseDto }) customer?: CustomerResponseDto;
+  @ApiProperty() startedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) answeredAt!: string | null;
+  @ApiProperty() endedAt!: string;
+  @ApiProperty({ description: 'as sent, or derived from ringing time and seconds per ring' })
+  ringCount!: number;
+  @ApiProperty() ringCountDerived!: boolean;
+  @ApiProperty({ enum: ['customer', 'agent', 'system'] })
+  hangupBy!: 'customer' | 'agent' | 'system';
+  @ApiProperty({ type: [SegmentResponseDto] }) segments!: SegmentResponseDto[];
+  @ApiPropertyOptional() recordingUrl?: string;
+  @ApiPropertyOptional() csat?: number;
+  @ApiProperty({ type: [String] }) relatedCallIds!: string[];
+  @ApiProperty() piiMasked!: boolean;
+  @ApiProperty() ingestedAt!: string;
+}
+
+export class CallPageResponseDto {
+  @ApiProperty({ type: [CallResponseDto] }) items!: CallResponseDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'opaque; pass back as ?cursor=' })
+  nextCursor!: string | null;
+}

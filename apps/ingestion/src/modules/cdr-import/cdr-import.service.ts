@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { Identity } from '@qa/platform';
+import { DataSource } from 'typeorm';
+import type { ParsedItem } from '../calls/batch-parser';
+import { CallError } from '../calls/calls.errors';
+import { CallsService } from '../calls/calls.service';
+import type { BatchResultResponseDto } from '../calls/dto/batch-result.response.dto';
+import { TenantSettingsRepository } from '../tenants/tenant-settings.repository';
+import { cdrToCall, isHeaderRow, isValidZone, parseCsv, toCdrRecord } from './asterisk-cdr';
+
+export interface AsteriskImport {
+  csv: Buffer;
+  /** JSON object: uniqueid → segments. */
+  transcripts?: Buffer;
+  /** The PBX clock: +08:00 or an IANA zone; default the tenant's timezone. */
+  zone?: string;
+}
+
+const DEFAULT_ZONE = 'Asia/Shanghai';
+
+/** Asterisk Master.csv → calls, through the same validation and store as the batch API. */
+@Injectable()
+export class CdrImportService {
+  constructor(
+    private readonly calls: CallsService,
+    private readonly tenants: TenantSettingsRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async importAsterisk(
+    identity: Identity,
+    input: AsteriskImport,
+    traceId: string,
+  ): Promise<BatchResultResponseDto> {
+    const tenantId = identity.tenantId;
+    if (tenantId === null) throw CallError.noTenant();
+    const tenantZone = (await this.tenants.get(this.dataSource.manager, tenantId))?.timezone;
+    const zone = input.zone ?? (tenantZone && isValidZone(tenantZone) ? tenantZone : DEFAULT_ZONE);
+    if (!isValidZone(zone)) {
+      throw CallError.importInvalid('utcOffset must be like +08:00 or an IANA zone', [
+        { path: 'utcOffset', message: 'must be ±HH:MM or a zone such as Asia/Shanghai' },
+      ]);
+    }
+    const transcripts = input.transcripts ? parseTranscripts(input.transcripts) : undefined;
+    const rows = parseCsv(input.csv.toString('utf8')).filter(
+      (r, i) => i > 0 || !isHeaderRow(r.fields),
+    );
+    if (rows.length === 0) {
+      throw CallError.importInvalid('the CDR file has no rows', [
+        { path: 'cdr', message: 'no CDR rows found' },
+      ]);
+    }
+    const items: ParsedItem[] = rows.map(({ fields, line }) => {
+      const rec = toCdrRecord(fields);
+      return typeof rec === 'string'
+        ? { ok: false, line, errors: [{ path: '', message: rec }] }
+        : { ok: true, line, value: cdrToCall(rec, { tenantId, zone, transcripts }) };
+    });
+    return this.calls.ingestItems(identity, items, traceId);
+  }
+}
+
+function parseTranscripts(buf: Buffer): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(buf.toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw CallError.importInvalid('transcripts must be a JSON object keyed by uniqueid', [
+      { path: 'transcripts', message: 'must be a JSON object: { "<uniqueid>": [segments] }' },
+    ]);
+  }
+  return parsed as Record<string, unknown>;
+}
