@@ -18,19 +18,23 @@ export class TopicRecorder {
   ) {}
 
   async start(): Promise<void> {
+    // From the beginning, keeping only what was written since now: starting at "latest" races with
+    // the first fetch, and a message produced in between would never be seen.
+    const since = Date.now() - 2000;
     const consumer = this.kafka.consumer({
       groupId: `test-recorder-${randomUUID()}`,
       sessionTimeout: 10000,
+      maxWaitTimeInMs: 100,
     });
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topics: this.topics, fromBeginning: false });
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
     const joined = new Promise<void>((resolve) =>
       consumer.on(consumer.events.GROUP_JOIN, () => resolve()),
     );
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
-        this.messages.push({ topic, partition, message });
+        if (Number(message.timestamp) >= since) this.messages.push({ topic, partition, message });
       },
     });
     await joined;
