@@ -7,6 +7,13 @@ cd "$root"
 mkdir -p artifacts
 start=$(date +%s)
 
+# Tests get their own broker (port, data dir) so a broker or platform a developer runs on 9092 is
+# never reused, stopped or fed test events; the fault test stops and restarts this one.
+export KAFKA_PORT="${KAFKA_PORT:-19092}"
+export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-19093}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
+export QA_RUN_DIR="${QA_RUN_DIR:-$root/.run/test}"
+
 bash scripts/setup.sh --with-browser || { echo "[test] setup failed" >&2; exit 1; }
 
 status=0
