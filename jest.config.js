@@ -26,6 +26,7 @@ module.exports = {
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
       setupFiles: ['reflect-metadata', '<rootDir>/libs/testing/src/int-setup.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/int-global-setup.ts',
     },
   ],
 };
