@@ -14,6 +14,8 @@ import { toneWav } from './wav';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
+/** A desk in a Chinese contact centre: times read as they do there. */
+const PAGE = { viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' };
 
 /** The dashboard in a real headless Chromium, served by the real gateway over the real services. */
 describe('dashboard in Chromium', () => {
@@ -24,6 +26,7 @@ describe('dashboard in Chromium', () => {
   let base = '';
   let browser: Browser;
   let evaluationId = '';
+  let otherCallId = '';
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM))
@@ -112,6 +115,24 @@ describe('dashboard in Chromium', () => {
       .post(`/api/v1/calls/${callId}/recording`)
       .auth(qa, { type: 'bearer' })
       .attach('recording', toneWav(14), { filename: 'r.wav', contentType: 'audio/wav' });
+    otherCallId = `c-${randomUUID()}`;
+    await http
+      .post('/api/v1/calls')
+      .auth(qa, { type: 'bearer' })
+      .send({
+        callId: otherCallId,
+        tenantId,
+        direction: 'inbound',
+        purpose: 'service',
+        agentId: 'a-2',
+        teamId: 't-1',
+        startedAt: '2026-11-22T10:00:00+08:00',
+        answeredAt: '2026-11-22T10:00:04+08:00',
+        endedAt: '2026-11-22T10:00:20+08:00',
+        hangupBy: 'customer',
+        segments: [{ speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司' }],
+      })
+      .expect(201);
     evaluationId = await waitFor(
       'the call to be scored',
       async () => {
@@ -120,6 +141,17 @@ describe('dashboard in Chromium', () => {
           .query({ callId })
           .auth(qa, { type: 'bearer' });
         return r.body.items?.[0]?.id as string | undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 250 },
+    );
+    await waitFor(
+      "the other agent's call to be scored",
+      async () => {
+        const r = await http
+          .get('/api/v1/evaluations')
+          .query({ callId: otherCallId })
+          .auth(qa, { type: 'bearer' });
+        return r.body.items?.length > 0;
       },
       { timeoutMs: 90_000, intervalMs: 250 },
     );
@@ -153,15 +185,20 @@ describe('dashboard in Chromium', () => {
   };
 
   it.each(roles)('%s logs in, sees the scored call and its highlighted evidence', async (role) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage(PAGE);
     try {
       await login(page, `${tenantId}-${role}`, password);
       await page.waitForSelector(`a[href="#/evaluations/${evaluationId}"]`);
+      // Agents see their own calls only; everyone else in the tenant sees both.
+      const others = await page.locator(`text=${otherCallId}`).count();
+      expect(others).toBe(role === 'agent' ? 0 : 1);
       await page.screenshot({ path: join(SHOTS, `list-${role}.png`) });
       await page.click(`a[href="#/evaluations/${evaluationId}"]`);
       const mark = page.locator('mark.ev.fail[data-rule="forbidden.phrases"]');
       await mark.waitFor();
       expect(await mark.textContent()).toBe('不清楚');
+      expect(await mark.getAttribute('title')).toContain('v1');
+      expect(await page.locator('sup.rule-label').first().textContent()).toBe('服务禁语');
       expect(await page.locator('[data-testid=version]').textContent()).toBe('v1');
       expect(await page.locator('.findings li.fail[data-rule="forbidden.phrases"]').count()).toBe(
         1,
@@ -173,7 +210,7 @@ describe('dashboard in Chromium', () => {
   });
 
   it('plays from a clicked line: the audio seeks and the playing line is highlighted', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage(PAGE);
     try {
       await login(page, `${tenantId}-qa`, password);
       await page.goto(`${base}/#/evaluations/${evaluationId}`);
@@ -191,8 +228,88 @@ describe('dashboard in Chromium', () => {
     }
   });
 
+  it('renews an expired access token with the refresh token, and logs out on the server', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, `${tenantId}-lead`, password);
+      const before = (await page.evaluate("sessionStorage.getItem('qa.session')")) as string;
+      const stale = { ...JSON.parse(before), accessToken: 'expired.access.token' };
+      await page.evaluate(
+        `sessionStorage.setItem('qa.session', ${JSON.stringify(JSON.stringify(stale))})`,
+      );
+      await page.goto(`${base}/#/evaluations/${evaluationId}`);
+      await page.locator('mark.ev.fail[data-rule="forbidden.phrases"]').waitFor();
+      const after = JSON.parse(
+        (await page.evaluate("sessionStorage.getItem('qa.session')")) as string,
+      ) as { accessToken: string; refreshToken: string };
+      expect(after.accessToken).not.toBe('expired.access.token');
+      expect(after.refreshToken).not.toBe(stale.refreshToken);
+      const loggedOut = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout'));
+      await page.click('[data-testid=logout]');
+      expect((await loggedOut).status()).toBe(204);
+      await page.waitForSelector('form.login');
+      const res = await fetch(`${base}/api/v1/auth/refresh`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken: after.refreshToken }),
+      });
+      expect(res.status).toBe(401);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('lets the platform admin create a tenant and its admin, who then manages users', async () => {
+    const page = await browser.newPage(PAGE);
+    const newTenant = `${tenantId}-n`;
+    try {
+      await page.goto(`${base}/#/login`);
+      await page.fill('input[name=username]', 'admin');
+      await page.fill('input[name=password]', process.env.ADMIN_PASSWORD ?? 'admin');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('[data-testid=tenants]');
+      expect(await page.locator('header nav a').allTextContents()).toEqual(['租户', '用户']);
+      const form = page.locator('[data-testid=tenant-form]');
+      await form.locator('input[name=tenantId]').fill(newTenant);
+      await form.locator('input[name=name]').fill(newTenant);
+      await form.locator('input[name=companyName]').fill('新公司');
+      await form.locator('button[type=submit]').click();
+      await page.waitForSelector(`[data-testid=tenants] td:text-is("${newTenant}")`);
+      await page.screenshot({ path: join(SHOTS, 'tenants-platform_admin.png') });
+      await page.click('header nav a[href="#/users"]');
+      await page.selectOption('select[name=tenant]', newTenant);
+      const users = page.locator('[data-testid=user-form]');
+      await users.locator('input[name=username]').fill(`${newTenant}-admin`);
+      await users.locator('input[name=password]').fill(password);
+      await users.locator('select[name=role]').selectOption('admin');
+      await users.locator('button[type=submit]').click();
+      await page.waitForSelector(`[data-testid=users] td:text-is("${newTenant}-admin")`);
+      await page.click('[data-testid=logout]');
+
+      await login(page, `${newTenant}-admin`, password);
+      expect(await page.locator('header nav a').allTextContents()).toEqual(['通话与评估', '用户']);
+      await page.click('header nav a[href="#/users"]');
+      await users.locator('input[name=username]').fill(`${newTenant}-agent`);
+      await users.locator('input[name=password]').fill('short');
+      await users.locator('select[name=role]').selectOption('agent');
+      await users.locator('input[name=agentId]').fill('a-9');
+      await users.locator('button[type=submit]').click();
+      await page.waitForSelector('.error code:text-is("password")');
+      await users.locator('input[name=password]').fill(password);
+      await users.locator('button[type=submit]').click();
+      await page.waitForSelector(`[data-testid=users] td:text-is("${newTenant}-agent")`);
+      // Only their own tenant's users: nobody from the tenant the test started with.
+      expect(await page.locator(`[data-testid=users] td:text-is("${tenantId}-qa")`).count()).toBe(
+        0,
+      );
+      await page.screenshot({ path: join(SHOTS, 'users-admin.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
   it('switches to English and refuses a wrong password', async () => {
-    const page = await browser.newPage();
+    const page = await browser.newPage(PAGE);
     try {
       await page.goto(`${base}/#/login`);
       await page.click('[data-testid=lang]');

@@ -1,5 +1,6 @@
 export interface Session {
   accessToken: string;
+  refreshToken: string;
   username: string;
   role: string;
   tenantId: string | null;
@@ -65,52 +66,136 @@ export const session = {
   },
 };
 
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly errors: FieldError[] = [],
   ) {
     super(message);
   }
 }
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const s = session.get();
-  const res = await fetch(path, {
-    ...init,
-    headers: {
-      ...(init.body ? { 'content-type': 'application/json' } : {}),
-      ...(s ? { authorization: `Bearer ${s.accessToken}` } : {}),
-    },
-  });
-  if (res.status === 401 && s) {
-    session.set(null);
-    location.hash = '#/login';
+export interface Tenant {
+  tenantId: string;
+  name: string;
+  companyName: string;
+  secondsPerRing: number;
+  timezone: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  role: string;
+  tenantId: string | null;
+  agentId: string | null;
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Swaps the refresh token for a new pair; one at a time, since each token works once. */
+function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const s = session.get();
+    if (!s?.refreshToken) return false;
+    const res = await fetch('/api/v1/auth/refresh', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: s.refreshToken }),
+    });
+    if (!res.ok) return false;
+    const pair = (await res.json()) as { accessToken: string; refreshToken: string };
+    session.set({ ...s, ...pair });
+    return true;
+  })().finally(() => (refreshing = null));
+  return refreshing;
+}
+
+/** fetch with the access token; an expired one is refreshed once, else the user logs in again. */
+async function authorized(path: string, init: RequestInit = {}): Promise<Response> {
+  const send = () => {
+    const s = session.get();
+    return fetch(path, {
+      ...init,
+      headers: {
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...(s ? { authorization: `Bearer ${s.accessToken}` } : {}),
+      },
+    });
+  };
+  let res = await send();
+  if (res.status === 401 && session.get()) {
+    if (await refreshSession()) res = await send();
+    if (res.status === 401) {
+      session.set(null);
+      location.hash = '#/login';
+    }
   }
+  return res;
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await authorized(path, init);
   if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { detail?: string; title?: string };
-    throw new ApiError(res.status, body.detail ?? body.title ?? res.statusText);
+    const body = (await res.json().catch(() => ({}))) as {
+      detail?: string;
+      title?: string;
+      errors?: FieldError[];
+    };
+    throw new ApiError(res.status, body.detail ?? body.title ?? res.statusText, body.errors);
   }
   return (await res.json()) as T;
 }
 
 export const api = {
   async login(username: string, password: string): Promise<Session> {
-    const t = await call<{ accessToken: string }>('/api/v1/auth/login', {
+    const res = await fetch('/api/v1/auth/login', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, password }),
     });
-    session.set({ accessToken: t.accessToken, username, role: '', tenantId: null });
-    const me = await call<Omit<Session, 'accessToken'>>('/api/v1/auth/me');
-    const s = { ...me, accessToken: t.accessToken };
+    if (!res.ok) throw new ApiError(res.status, res.statusText);
+    const pair = (await res.json()) as { accessToken: string; refreshToken: string };
+    session.set({ ...pair, username, role: '', tenantId: null });
+    const me = await call<Omit<Session, 'accessToken' | 'refreshToken'>>('/api/v1/auth/me');
+    const s = { ...me, ...pair };
     session.set(s);
     return s;
+  },
+  /** Ends the session on the server too, so the refresh token cannot be used again. */
+  async logout(): Promise<void> {
+    const s = session.get();
+    session.set(null);
+    if (s?.refreshToken)
+      await fetch('/api/v1/auth/logout', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken: s.refreshToken }),
+      }).catch(() => undefined);
   },
   evaluations(
     query: Record<string, string>,
   ): Promise<{ items: EvaluationSummary[]; nextCursor: string | null }> {
     const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== ''));
     return call(`/api/v1/evaluations?${q.toString()}`);
+  },
+  tenants(): Promise<Tenant[]> {
+    return call('/api/v1/tenants');
+  },
+  createTenant(t: Tenant): Promise<Tenant> {
+    return call('/api/v1/tenants', { method: 'POST', body: JSON.stringify(t) });
+  },
+  users(tenantId?: string): Promise<User[]> {
+    return call(`/api/v1/users${tenantId ? `?tenantId=${encodeURIComponent(tenantId)}` : ''}`);
+  },
+  createUser(u: Record<string, string>): Promise<User> {
+    return call('/api/v1/users', { method: 'POST', body: JSON.stringify(u) });
   },
   evaluation(id: string): Promise<Evaluation> {
     return call(`/api/v1/evaluations/${encodeURIComponent(id)}`);
@@ -120,10 +205,7 @@ export const api = {
   },
   /** The audio element cannot send a bearer token, so the recording is fetched into a blob URL. */
   async recording(callId: string): Promise<string | null> {
-    const s = session.get();
-    const res = await fetch(`/api/v1/calls/${encodeURIComponent(callId)}/recording`, {
-      headers: s ? { authorization: `Bearer ${s.accessToken}` } : {},
-    });
+    const res = await authorized(`/api/v1/calls/${encodeURIComponent(callId)}/recording`);
     return res.ok ? URL.createObjectURL(await res.blob()) : null;
   },
 };

@@ -1,9 +1,12 @@
 import { createContext, useContext, useEffect, useState } from 'react';
-import { session, Session } from './api';
+import { api, session, Session } from './api';
 import { Lang, MessageKey, messages } from './i18n';
 import { EvaluationPage } from './pages/evaluation-page';
 import { EvaluationsPage } from './pages/evaluations-page';
 import { LoginPage } from './pages/login-page';
+import { TenantsPage } from './pages/tenants-page';
+import { UsersPage } from './pages/users-page';
+import { navFor, roleKey } from './nav';
 
 interface Ui {
   lang: Lang;
@@ -35,38 +38,45 @@ export function App() {
     setLang(next);
   };
   const logout = () => {
-    session.set(null);
+    void api.logout();
     setUser(null);
     location.hash = '#/login';
   };
+  const nav = user ? navFor(user.role) : [];
+  const allowed = (href: string) => nav.some((l) => l.href === href);
   const evaluation = /^#\/evaluations\/([\w-]+)$/.exec(hash)?.[1];
   let page;
   if (!user || hash === '#/login')
-    page = <LoginPage onLogin={(s) => ((location.hash = '#/evaluations'), setUser(s))} />;
-  else if (evaluation) page = <EvaluationPage id={evaluation} />;
-  else page = <EvaluationsPage user={user} />;
+    page = <LoginPage onLogin={(s) => ((location.hash = navFor(s.role)[0].href), setUser(s))} />;
+  else if (evaluation && allowed('#/evaluations')) page = <EvaluationPage id={evaluation} />;
+  else if (hash === '#/tenants' && allowed('#/tenants')) page = <TenantsPage />;
+  else if (hash === '#/users' && allowed('#/users')) page = <UsersPage user={user} />;
+  else if (allowed('#/evaluations')) page = <EvaluationsPage user={user} />;
+  else page = <TenantsPage />;
   return (
     <UiContext.Provider value={{ lang, t }}>
       <header className="top">
         <strong>{t('title')}</strong>
         {user && (
           <nav>
-            <a href="#/evaluations">
-              {user.role === 'agent' ? t('myEvaluations') : t('evaluations')}
-            </a>
+            {nav.map((l) => (
+              <a key={l.href} href={l.href} className={hash.startsWith(l.href) ? 'active' : ''}>
+                {t(l.label)}
+              </a>
+            ))}
           </nav>
         )}
         <span className="spacer" />
         {user && (
           <span className="who" data-testid="who">
-            {user.username} · {t('role')}: {user.role}
+            {user.username} · {t(roleKey(user.role))}
           </span>
         )}
         <button type="button" onClick={switchLang} data-testid="lang">
           {lang === 'zh' ? 'English' : '中文'}
         </button>
         {user && (
-          <button type="button" onClick={logout}>
+          <button type="button" onClick={logout} data-testid="logout">
             {t('logout')}
           </button>
         )}

@@ -33,7 +33,25 @@ const zh = {
   customerSpeaker: '客户',
   noRecording: '无录音',
   badLogin: '用户名或密码错误',
+  locked: '登录失败次数过多,账号已锁定 15 分钟',
+  tooManyLogins: '尝试过于频繁,请一分钟后再试',
   role: '角色',
+  tenants: '租户',
+  users: '用户',
+  create: '创建',
+  created: '已创建',
+  tenantId: '租户 ID',
+  name: '名称',
+  companyName: '公司名称',
+  secondsPerRing: '每声振铃秒数',
+  timezone: '时区',
+  agentId: '工号 (坐席)',
+  platform_admin: '平台管理员',
+  admin: '管理员',
+  qa: '质检员',
+  lead: '班组长',
+  ops: '运营',
+  agentRole: '坐席',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -71,8 +89,29 @@ const en: Record<MessageKey, string> = {
   customerSpeaker: 'Customer',
   noRecording: 'No recording',
   badLogin: 'Wrong username or password',
+  locked: 'Too many failed logins: the account is locked for 15 minutes',
+  tooManyLogins: 'Too many attempts: try again in a minute',
   role: 'Role',
+  tenants: 'Tenants',
+  users: 'Users',
+  create: 'Create',
+  created: 'Created',
+  tenantId: 'Tenant id',
+  name: 'Name',
+  companyName: 'Company name',
+  secondsPerRing: 'Seconds per ring',
+  timezone: 'Time zone',
+  agentId: 'Agent id',
+  platform_admin: 'Platform admin',
+  admin: 'Admin',
+  qa: 'QA',
+  lead: 'Team lead',
+  ops: 'Ops',
+  agentRole: 'Agent',
 };
+
+/** The seed scorecard's grades (seed 002), offered in the grade filter. */
+export const GRADES = ['最佳', '优秀', '良好', '及格', '不及格'];
 
 /** Rule names a QA person reads (Chinese first: the seed manuals' wording). */
 export const RULE_NAMES: Record<string, [string, string]> = {

@@ -10,7 +10,7 @@ interface Mark {
 }
 
 /** A segment's text with every evidence span highlighted and labelled with its rule. */
-function highlighted(text: string, marks: Mark[], lang: 'zh' | 'en'): ReactNode[] {
+function highlighted(text: string, marks: Mark[], lang: 'zh' | 'en', version: number): ReactNode[] {
   const sorted = [...marks].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: ReactNode[] = [];
   let at = 0;
@@ -22,12 +22,19 @@ function highlighted(text: string, marks: Mark[], lang: 'zh' | 'en'): ReactNode[
       <mark
         key={`${m.start}-${m.finding.ruleId}`}
         className={`ev ${m.finding.outcome}`}
-        title={`${name} · ${m.finding.outcome}`}
+        title={`${name} · ${m.finding.outcome} · v${version}`}
         data-rule={m.finding.ruleId}
       >
         {text.slice(m.start, m.end)}
       </mark>,
     );
+    // A failure is named where it happened; passes keep the line readable (name on hover).
+    if (m.finding.outcome === 'fail')
+      out.push(
+        <sup key={`${m.start}-${m.finding.ruleId}-label`} className="rule-label">
+          {name}
+        </sup>,
+      );
     at = m.end;
   }
   out.push(text.slice(at));
@@ -37,11 +44,13 @@ function highlighted(text: string, marks: Mark[], lang: 'zh' | 'en'): ReactNode[
 export function Transcript({
   segments,
   findings,
+  version,
   playing,
   onSeek,
 }: {
   segments: Segment[];
   findings: Finding[];
+  version: number;
   playing: number;
   onSeek?: (ms: number) => void;
 }) {
@@ -65,7 +74,7 @@ export function Transcript({
               {s.speaker === 'agent' ? t('agentSpeaker') : t('customerSpeaker')}
             </span>
             <span className="time">{(s.startMs / 1000).toFixed(1)}s</span>
-            <p>{highlighted(s.text, marks, lang)}</p>
+            <p>{highlighted(s.text, marks, lang, version)}</p>
           </li>
         );
       })}

@@ -42,6 +42,15 @@ export function EvaluationPage({ id }: { id: string }) {
     onTime();
   };
 
+  /** Brings a finding's evidence line into view and flashes it. */
+  const showEvidence = (segment: number | undefined) => {
+    if (segment === undefined) return;
+    const line = document.querySelector(`[data-segment="${segment}"]`);
+    line?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    line?.classList.add('flash');
+    setTimeout(() => line?.classList.remove('flash'), 1500);
+  };
+
   if (error) return <p className="error">{error}</p>;
   if (!evaluation || !call) return <p>…</p>;
   const name = (ruleId: string) => RULE_NAMES[ruleId]?.[lang === 'zh' ? 0 : 1] ?? ruleId;
@@ -65,6 +74,7 @@ export function EvaluationPage({ id }: { id: string }) {
           <Transcript
             segments={call.segments}
             findings={evaluation.findings}
+            version={evaluation.scorecardVersion}
             playing={playing}
             onSeek={audio ? seek : undefined}
           />
@@ -86,7 +96,12 @@ export function EvaluationPage({ id }: { id: string }) {
           <h2>{t('findings')}</h2>
           <ul className="findings" data-testid="findings">
             {evaluation.findings.map((f) => (
-              <li key={f.itemId} className={f.outcome} data-rule={f.ruleId}>
+              <li
+                key={f.itemId}
+                className={`${f.outcome} ${f.evidence.length > 0 ? 'has-evidence' : ''}`}
+                data-rule={f.ruleId}
+                onClick={() => showEvidence(f.evidence[0]?.segment)}
+              >
                 <span className="badge">{t(f.outcome)}</span> {name(f.ruleId)}
                 {f.evidence.length > 0 && (
                   <span className="muted">

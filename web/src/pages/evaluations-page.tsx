@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, EvaluationSummary, Session } from '../api';
 import { useUi } from '../app';
-import { RULE_NAMES } from '../i18n';
+import { GRADES, RULE_NAMES } from '../i18n';
 
 const FILTERS = ['teamId', 'agentId', 'from', 'to', 'grade', 'ruleFailed'] as const;
 
@@ -16,8 +16,9 @@ export function EvaluationsPage({ user }: { user: Session }) {
     setError('');
     try {
       const q: Record<string, string> = { ...filters };
-      if (q.from) q.from = new Date(q.from).toISOString();
-      if (q.to) q.to = new Date(q.to).toISOString();
+      // Dates are whole days in the user's time zone; "to" includes its day.
+      if (q.from) q.from = new Date(`${q.from}T00:00:00`).toISOString();
+      if (q.to) q.to = new Date(`${q.to}T23:59:59.999`).toISOString();
       if (more && cursor) q.cursor = cursor;
       const page = await api.evaluations(q);
       setItems(more ? [...items, ...page.items] : page.items);
@@ -62,12 +63,19 @@ export function EvaluationsPage({ user }: { user: Session }) {
             ) : (
               <input
                 type={f === 'from' || f === 'to' ? 'date' : 'text'}
+                list={f === 'grade' ? 'grades' : undefined}
+                name={f}
                 value={filters[f] ?? ''}
                 onChange={(e) => setFilters({ ...filters, [f]: e.target.value })}
               />
             )}
           </label>
         ))}
+        <datalist id="grades">
+          {GRADES.map((g) => (
+            <option key={g} value={g} />
+          ))}
+        </datalist>
         <button type="submit">{t('search')}</button>
       </form>
       {error && <p className="error">{error}</p>}

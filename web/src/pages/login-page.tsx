@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api, Session } from '../api';
+import { api, ApiError, Session } from '../api';
 import { useUi } from '../app';
 
 export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
@@ -12,8 +12,9 @@ export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
     setError('');
     try {
       onLogin(await api.login(username, password));
-    } catch {
-      setError(t('badLogin'));
+    } catch (err) {
+      const status = err instanceof ApiError ? err.status : 0;
+      setError(t(status === 423 ? 'locked' : status === 429 ? 'tooManyLogins' : 'badLogin'));
     }
   };
   return (

@@ -5,12 +5,13 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([RefreshTokenEntity]), UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, BearerAuthGuard],
+  providers: [AuthService, BearerAuthGuard, RefreshTokensRepository],
   exports: [AuthService, BearerAuthGuard],
 })
 export class AuthModule {}

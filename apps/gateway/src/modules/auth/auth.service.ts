@@ -1,16 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Identity, ROLES, Role } from '@qa/platform';
-import { IsNull, Repository } from 'typeorm';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { AuthError, AuthErrorCode } from './auth.errors';
-import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { signJwt, verifyJwt } from './jwt';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { hashPassword, verifyPassword } from './password';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MS = 15 * 60 * 1000;
@@ -23,8 +21,16 @@ export interface TokenPair {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** `<uuid>.<secret>`, or null for anything else. */
+function parseRefreshToken(token: string): { id: string; secret: string } | null {
+  const [id, secret, extra] = token.split('.');
+  if (extra !== undefined || !secret || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  return { id, secret };
+}
+
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
   private readonly secret: string;
   private readonly accessTtl: number;
   private readonly refreshTtl: number;
@@ -35,8 +41,7 @@ export class AuthService {
   constructor(
     config: ConfigService,
     private readonly users: UsersRepository,
-    @InjectRepository(RefreshTokenEntity)
-    private readonly refreshTokens: Repository<RefreshTokenEntity>,
+    private readonly refreshTokens: RefreshTokensRepository,
   ) {
     this.secret = config.getOrThrow<string>('JWT_SECRET');
     this.accessTtl = config.getOrThrow<number>('ACCESS_TOKEN_TTL_SECONDS');
@@ -69,19 +74,23 @@ export class AuthService {
     return this.issue(user);
   }
 
+  /** Rotation: a refresh token works once; a long-spent one presented again ends every session. */
   async refresh(token: string): Promise<TokenPair> {
-    const row = await this.findRefresh(token);
-    const user = row && (await this.users.findById(row.userId));
-    if (!row || !user)
+    const parsed = parseRefreshToken(token);
+    const used = parsed && (await this.refreshTokens.consume(parsed.id, sha256(parsed.secret)));
+    if (used?.status === 'reused') {
+      this.logger.warn({ userId: used.userId }, 'spent refresh token presented; sessions revoked');
+      await this.refreshTokens.revokeAllOf(used.userId);
+    }
+    const user = used?.status === 'ok' ? await this.users.findById(used.userId) : null;
+    if (!user)
       throw new AuthError(AuthErrorCode.BadRefreshToken, 'Invalid or expired refresh token.');
-    // Rotation: a refresh token works once.
-    await this.refreshTokens.update({ id: row.id }, { revokedAt: new Date() });
     return this.issue(user);
   }
 
   async logout(token: string): Promise<void> {
-    const row = await this.findRefresh(token);
-    if (row) await this.refreshTokens.update({ id: row.id }, { revokedAt: new Date() });
+    const parsed = parseRefreshToken(token);
+    if (parsed) await this.refreshTokens.consume(parsed.id, sha256(parsed.secret));
   }
 
   /** The identity an access token stands for, or null. */
@@ -118,17 +127,7 @@ export class AuthService {
       userId: user.id,
       tokenHash: sha256(secret),
       expiresAt: new Date((now + this.refreshTtl) * 1000),
-      revokedAt: null,
     });
     return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: this.accessTtl };
-  }
-
-  private async findRefresh(token: string): Promise<RefreshTokenEntity | null> {
-    const [id, secret] = token.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return null;
-    const row = await this.refreshTokens.findOneBy({ id, revokedAt: IsNull() });
-    if (!row || row.tokenHash !== sha256(secret) || row.expiresAt.getTime() <= Date.now())
-      return null;
-    return row;
   }
 }

@@ -1,5 +1,6 @@
 import { get } from 'node:http';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { withRouteTable } from './route-table-openapi';
 
 const TTL_MS = 30_000;
 
@@ -51,7 +52,8 @@ export class MergedOpenApi {
       }
       Object.assign(doc.components!.schemas!, d.components?.schemas ?? {});
     }
-    this.cache = { at: Date.now(), doc };
-    return doc;
+    const full = withRouteTable(doc);
+    this.cache = { at: Date.now(), doc: full };
+    return full;
   }
 }

@@ -1,9 +1,11 @@
 import type { Role } from '@qa/platform';
 
 export type Downstream = 'ingestion' | 'scoring' | 'complaints' | 'kpi';
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type Method = (typeof METHODS)[number];
 
 export interface ForwardRoute {
+  /** A path prefix; `:name` segments match any one segment. */
   prefix: string;
   service: Downstream;
   /** Who may call each method; a method not listed is refused for everyone. */
@@ -13,8 +15,9 @@ export interface ForwardRoute {
 const ALL_TENANT_ROLES: readonly Role[] = ['admin', 'qa', 'lead', 'ops', 'agent'];
 
 /**
- * The one table of forwarded routes and who may use them. Services re-check finer rules
- * (agents see only their own calls); the authorisation matrix test is generated from this.
+ * The one table of forwarded routes and who may use them. The most specific matching prefix
+ * wins. Services re-check finer rules (agents see only their own calls); the authorisation
+ * matrix tests are generated from this table.
  */
 export const FORWARD_ROUTES: readonly ForwardRoute[] = [
   {
@@ -32,6 +35,17 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
     service: 'scoring',
     roles: { GET: ['admin', 'qa', 'lead', 'ops'], POST: ['admin'] },
   },
+  // QA staff calibrate: they may re-score (dry run or real) without editing scorecards.
+  {
+    prefix: '/api/v1/scorecards/:key/versions/:version/rescore',
+    service: 'scoring',
+    roles: { POST: ['admin', 'qa'] },
+  },
+  {
+    prefix: '/api/v1/scorecards/rescore-jobs',
+    service: 'scoring',
+    roles: { GET: ['admin', 'qa'] },
+  },
   {
     prefix: '/api/v1/complaints',
     service: 'complaints',
@@ -44,8 +58,25 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
   },
 ];
 
-export function matchRoute(path: string): ForwardRoute | undefined {
-  return FORWARD_ROUTES.find(
-    (r) => path === r.prefix || path.startsWith(`${r.prefix}/`) || path.startsWith(`${r.prefix}?`),
-  );
+const segments = (path: string) => path.split('/').filter(Boolean);
+const COMPILED = FORWARD_ROUTES.map((route) => ({ route, parts: segments(route.prefix) })).sort(
+  (a, b) => b.parts.length - a.parts.length,
+);
+
+/** The route a request path (query string allowed) belongs to, or undefined if not forwarded. */
+export function matchRoute(url: string): ForwardRoute | undefined {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  if (!path.startsWith('/')) return undefined;
+  const parts = segments(path);
+  return COMPILED.find(
+    (c) =>
+      c.parts.length <= parts.length &&
+      c.parts.every((p, i) => (p.startsWith(':') ? parts[i].length > 0 : p === parts[i])),
+  )?.route;
+}
+
+/** The gateway's decision for a role calling a method on a route. */
+export function allows(route: ForwardRoute, method: string, role: Role): boolean {
+  return route.roles[method as Method]?.includes(role) ?? false;
 }

@@ -1,4 +1,5 @@
 import { request as httpRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
@@ -7,26 +8,39 @@ import {
   Identity,
   PROBLEM_JSON,
   ProblemDetails,
+  REQUEST_ID_HEADER,
   signIdentity,
 } from '@qa/platform';
 import type { NextFunction, Request, Response } from 'express';
 import { AuthService } from '../auth/auth.service';
-import { Downstream, matchRoute, Method } from './forward-routes';
+import { allows, Downstream, ForwardRoute, matchRoute } from './forward-routes';
+import { assignRequestId } from './request-id';
 
+/** Never passed on in either direction: connection-scoped, or credentials only the gateway reads. */
 const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',
   'proxy-authenticate',
   'proxy-authorization',
+  'proxy-connection',
   'te',
   'trailer',
   'transfer-encoding',
   'upgrade',
   'host',
   'authorization',
+  'cookie',
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-real-ip',
   IDENTITY_HEADER,
   IDENTITY_SIGNATURE_HEADER,
 ]);
+
+/** How long a service may take to start answering (SSE streams answer at once, then stay open). */
+const HEADERS_TIMEOUT_MS = 120_000;
 
 function problem(res: Response, status: number, title: string, detail: string): void {
   const body: ProblemDetails = { type: 'about:blank', title, status, detail };
@@ -57,13 +71,13 @@ export class ProxyService {
   readonly handle = (req: Request, res: Response, next: NextFunction): void => {
     const route = matchRoute(req.originalUrl);
     if (!route) return next();
+    const requestId = assignRequestId(req, res);
     const header = req.header('authorization') ?? '';
     const identity = header.startsWith('Bearer ')
       ? this.auth.identityFromToken(header.slice(7))
       : null;
     if (!identity) return problem(res, 401, 'Unauthorized', 'Missing or invalid access token.');
-    const allowed = route.roles[req.method as Method];
-    if (!allowed?.includes(identity.role)) {
+    if (!allows(route, req.method, identity.role)) {
       return problem(
         res,
         403,
@@ -71,18 +85,28 @@ export class ProxyService {
         `Role ${identity.role} may not ${req.method} ${route.prefix}.`,
       );
     }
-    this.forward(req, res, route.service, identity);
+    this.forward(req, res, route, identity, requestId);
   };
 
-  private forward(req: Request, res: Response, service: Downstream, identity: Identity): void {
+  private forward(
+    req: Request,
+    res: Response,
+    route: ForwardRoute,
+    identity: Identity,
+    requestId: string,
+  ): void {
+    const service = route.service;
     const target = this.targets[service];
+    const started = Date.now();
     const headers: IncomingHttpHeaders = {};
     for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
     Object.assign(headers, signIdentity(identity, this.secret), {
-      'x-request-id': String((req as Request & { id?: unknown }).id ?? ''),
-      'x-forwarded-for': req.ip ?? '',
+      [REQUEST_ID_HEADER]: requestId,
+      'x-forwarded-for': req.socket.remoteAddress ?? '',
+      'x-forwarded-proto': req.protocol,
     });
-    const upstream = httpRequest(
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const upstream = send(
       {
         protocol: target.protocol,
         hostname: target.hostname.replace(/^\[(.*)\]$/, '$1'),
@@ -92,20 +116,45 @@ export class ProxyService {
         headers,
       },
       (up: IncomingMessage) => {
+        clearTimeout(timer);
         const out: Record<string, string | string[]> = {};
         for (const [k, v] of Object.entries(up.headers))
           if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v;
         res.writeHead(up.statusCode ?? 502, out);
+        res.flushHeaders();
+        // A service that dies mid-answer must not leave the client waiting for the rest.
+        up.on('error', () => res.destroy());
         up.pipe(res);
       },
     );
+    const timer = setTimeout(
+      () => upstream.destroy(new Error(`no answer within ${HEADERS_TIMEOUT_MS} ms`)),
+      HEADERS_TIMEOUT_MS,
+    );
     upstream.on('error', (err) => {
-      this.logger.warn({ service, err: err.message }, 'downstream unreachable');
+      clearTimeout(timer);
+      this.logger.warn({ service, requestId, err: err.message }, 'downstream unreachable');
       if (!res.headersSent)
         problem(res, 503, 'Service unavailable', `The ${service} service is not reachable.`);
       else res.destroy(err);
     });
-    req.on('aborted', () => upstream.destroy());
+    // The client left (or an SSE tab closed): stop the upstream request instead of leaking it.
+    res.on('close', () => {
+      clearTimeout(timer);
+      if (!res.writableFinished) upstream.destroy();
+      this.logger.log(
+        {
+          requestId,
+          service,
+          method: req.method,
+          route: route.prefix,
+          status: res.statusCode,
+          ms: Date.now() - started,
+          complete: res.writableFinished,
+        },
+        'forwarded',
+      );
+    });
     req.pipe(upstream);
   }
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles, TraceId } from '@qa/platform';
 import { CreateTenantRequestDto } from './dto/create-tenant.request.dto';
+import { TenantResponseDto } from './dto/tenant.response.dto';
 import { TenantsService } from './tenants.service';
 
 @ApiTags('tenants')
@@ -9,6 +10,13 @@ import { TenantsService } from './tenants.service';
 @Controller('api/v1/tenants')
 export class TenantsController {
   constructor(private readonly tenants: TenantsService) {}
+
+  @Get()
+  @Roles('platform_admin')
+  @ApiOkResponse({ type: [TenantResponseDto] })
+  list() {
+    return this.tenants.list();
+  }
 
   @Post()
   @HttpCode(201)

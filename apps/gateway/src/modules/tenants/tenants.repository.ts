@@ -16,6 +16,10 @@ export class TenantsRepository {
     return (result.raw as unknown[]).length === 1;
   }
 
+  list(manager: EntityManager): Promise<TenantEntity[]> {
+    return manager.getRepository(TenantEntity).find({ order: { tenantId: 'ASC' } });
+  }
+
   exists(manager: EntityManager, tenantId: string): Promise<boolean> {
     return manager.getRepository(TenantEntity).existsBy({ tenantId });
   }

@@ -3,6 +3,8 @@ import { Topics } from '@qa/contracts';
 import { OutboxService } from '@qa/messaging';
 import { DataSource } from 'typeorm';
 import { CreateTenantRequestDto } from './dto/create-tenant.request.dto';
+import { TenantResponseDto } from './dto/tenant.response.dto';
+import { toTenantResponse } from './tenants.mapper';
 import { TenantsRepository } from './tenants.repository';
 
 @Injectable()
@@ -12,6 +14,10 @@ export class TenantsService {
     private readonly tenants: TenantsRepository,
     private readonly outbox: OutboxService,
   ) {}
+
+  async list(): Promise<TenantResponseDto[]> {
+    return (await this.tenants.list(this.dataSource.manager)).map(toTenantResponse);
+  }
 
   /** Creates or updates a tenant and tells the other services (qa.tenant.upserted.v1). */
   async upsert(dto: CreateTenantRequestDto, traceId: string): Promise<CreateTenantRequestDto> {

@@ -15,6 +15,15 @@ export class UsersRepository {
     return this.users.findOneBy({ id });
   }
 
+  /** A tenant's users, or every user when tenantId is undefined. */
+  list(tenantId: string | undefined): Promise<UserEntity[]> {
+    return this.users.find({
+      where: tenantId === undefined ? {} : { tenantId },
+      order: { username: 'ASC' },
+      take: 1000,
+    });
+  }
+
   /** false when the username is taken. */
   async insertIfAbsent(
     user: Omit<UserEntity, 'createdAt' | 'failedLogins' | 'lockedUntil'>,
@@ -29,10 +38,15 @@ export class UsersRepository {
     return (result.raw as unknown[]).length === 1;
   }
 
+  /**
+   * Counts a failed login and locks the account when the count reaches `lockAfter`. A lock that
+   * has run out starts a fresh count, so the user gets `lockAfter` new attempts, not one.
+   */
   async recordFailure(id: string, lockAfter: number, lockMs: number): Promise<void> {
+    const count = `CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END`;
     await this.users.query(
-      `UPDATE gateway.users SET failed_logins = failed_logins + 1,
-         locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + ($3::int * interval '1 millisecond') ELSE locked_until END
+      `UPDATE gateway.users SET failed_logins = ${count},
+         locked_until = CASE WHEN ${count} >= $2 THEN now() + ($3::int * interval '1 millisecond') END
        WHERE id = $1`,
       [id, lockAfter, lockMs],
     );

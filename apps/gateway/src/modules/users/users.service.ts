@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { CreateUserRequestDto, UserResponseDto } from './dto/create-user.request.dto';
+import { ListUsersRequestDto } from './dto/list-users.request.dto';
 import { UserEntity } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -43,6 +44,13 @@ export class UsersService {
       throw new ProblemError(404, 'Not found', `tenant ${dto.tenantId} not found`);
     }
     return this.insert({ ...dto, agentId: dto.agentId ?? null });
+  }
+
+  /** A tenant admin lists their own tenant whatever they ask for; the platform admin picks one. */
+  async list(actor: Identity, query: ListUsersRequestDto): Promise<UserResponseDto[]> {
+    const tenantId = actor.role === 'platform_admin' ? query.tenantId : actor.tenantId;
+    if (tenantId === null) return [];
+    return (await this.users.list(tenantId)).map(toUserResponse);
   }
 
   /** Used by the seed: creates the user unless the username exists. */

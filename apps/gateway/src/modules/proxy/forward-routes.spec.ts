@@ -1,0 +1,129 @@
+import { ROLES, Role } from '@qa/platform';
+import { allows, FORWARD_ROUTES, matchRoute, METHODS, Method } from './forward-routes';
+
+/**
+ * Who may do what, written out as the product decided it (DESIGN.md "Who uses it"). The table in
+ * forward-routes.ts must say exactly this: a new route, or a changed rule, fails here until the
+ * grid below is updated on purpose.
+ */
+const GRID: Record<string, Partial<Record<Method, string>>> = {
+  //                                                   platform_admin admin qa lead ops agent
+  '/api/v1/calls': { GET: '-xxxxx', POST: 'xxxx--' },
+  '/api/v1/evaluations': { GET: '-xxxxx', POST: '-xxx-x' },
+  '/api/v1/scorecards': { GET: '-xxxx-', POST: '-x----' },
+  '/api/v1/scorecards/:key/versions/:version/rescore': { POST: '-xx---' },
+  '/api/v1/scorecards/rescore-jobs': { GET: '-xx---' },
+  '/api/v1/complaints': { GET: '-xxxx-', POST: '-xxx--' },
+  '/api/v1/kpis': { GET: '-xxxx-' },
+};
+
+/** The public API of DESIGN.md (and the services' additions): each must reach a rule. */
+const PUBLIC_API: [Method, string][] = [
+  ['POST', '/api/v1/calls'],
+  ['POST', '/api/v1/calls/batch'],
+  ['GET', '/api/v1/calls'],
+  ['GET', '/api/v1/calls/c-1'],
+  ['GET', '/api/v1/calls/c-1/recording'],
+  ['POST', '/api/v1/calls/c-1/recording'],
+  ['POST', '/api/v1/calls/import/asterisk'],
+  ['GET', '/api/v1/evaluations?callId=c-1&agentId=a-1&from=x&to=y&cursor=z'],
+  ['GET', '/api/v1/evaluations/e-1'],
+  ['POST', '/api/v1/evaluations/e-1/review'],
+  ['GET', '/api/v1/scorecards'],
+  ['POST', '/api/v1/scorecards'],
+  ['GET', '/api/v1/scorecards/default/versions'],
+  ['POST', '/api/v1/scorecards/default/versions'],
+  ['POST', '/api/v1/scorecards/default/versions/2/activate'],
+  ['POST', '/api/v1/scorecards/default/versions/2/rescore'],
+  ['GET', '/api/v1/scorecards/rescore-jobs/j-1'],
+  ['GET', '/api/v1/complaints?status=open&overdue=true'],
+  ['POST', '/api/v1/complaints/t-1/transitions'],
+  ['POST', '/api/v1/complaints/t-1/callbacks'],
+  ['GET', '/api/v1/kpis?scope=tenant&window=day'],
+  ['GET', '/api/v1/kpis/stream'],
+];
+
+const expected = (prefix: string, method: Method, role: Role): boolean =>
+  GRID[prefix]?.[method]?.[ROLES.indexOf(role)] === 'x';
+
+describe('forward route table', () => {
+  it('has a grid row for every route and a route for every grid row', () => {
+    expect(FORWARD_ROUTES.map((r) => r.prefix).sort()).toEqual(Object.keys(GRID).sort());
+  });
+
+  describe.each(FORWARD_ROUTES.map((r) => [r.prefix, r] as const))('%s', (_prefix, route) => {
+    it.each(METHODS.flatMap((m) => ROLES.map((role) => [m, role] as const)))(
+      '%s by %s',
+      (method, role) => {
+        expect(allows(route, method, role)).toBe(expected(route.prefix, method, role));
+      },
+    );
+  });
+
+  it.each(PUBLIC_API)('%s %s reaches a rule that lets someone in', (method, path) => {
+    const route = matchRoute(path);
+    expect(route).toBeDefined();
+    expect(ROLES.some((role) => allows(route!, method, role))).toBe(true);
+  });
+
+  it('never lets the platform admin read tenant data, nor ops or agents change anything', () => {
+    for (const route of FORWARD_ROUTES) {
+      expect(allows(route, 'GET', 'platform_admin')).toBe(false);
+      for (const m of METHODS.filter((x) => x !== 'GET'))
+        expect(allows(route, m, 'ops')).toBe(false);
+    }
+    const agentWrites = FORWARD_ROUTES.filter((r) =>
+      METHODS.some((m) => m !== 'GET' && allows(r, m, 'agent')),
+    );
+    expect(agentWrites.map((r) => r.prefix)).toEqual(['/api/v1/evaluations']);
+  });
+
+  it('refuses methods and roles it does not know', () => {
+    const calls = matchRoute('/api/v1/calls')!;
+    for (const m of ['HEAD', 'OPTIONS', 'TRACE', 'get', 'CONNECT'])
+      expect(allows(calls, m, 'admin')).toBe(false);
+    expect(allows(calls, 'GET', 'root' as Role)).toBe(false);
+  });
+});
+
+describe(matchRoute.name, () => {
+  it('matches whole segments only, with or without a query string or trailing slash', () => {
+    expect(matchRoute('/api/v1/calls')?.service).toBe('ingestion');
+    expect(matchRoute('/api/v1/calls/')?.service).toBe('ingestion');
+    expect(matchRoute('/api/v1/calls?agentId=a-1')?.service).toBe('ingestion');
+    expect(matchRoute('/api/v1/kpis/stream?scope=tenant')?.service).toBe('kpi');
+    for (const path of [
+      '/api/v1/callsx',
+      '/api/v1/calls-x/1',
+      '/api/v1',
+      '/api/v1/',
+      '/api/v1/auth/login',
+      '/api/v1/tenants',
+      '/api/v1/users',
+      '/health',
+      'api/v1/calls',
+      'http://x/api/v1/calls',
+      '/API/V1/CALLS',
+      '/api/v1/%63alls',
+    ])
+      expect(matchRoute(path)).toBeUndefined();
+  });
+
+  it('prefers the most specific route, and a template path matches its own rule', () => {
+    expect(matchRoute('/api/v1/scorecards/default/versions/3/rescore')?.prefix).toBe(
+      '/api/v1/scorecards/:key/versions/:version/rescore',
+    );
+    expect(matchRoute('/api/v1/scorecards/:key/versions/:version/rescore')?.prefix).toBe(
+      '/api/v1/scorecards/:key/versions/:version/rescore',
+    );
+    expect(matchRoute('/api/v1/scorecards/default/versions/3/activate')?.prefix).toBe(
+      '/api/v1/scorecards',
+    );
+    expect(matchRoute('/api/v1/scorecards/default/versions/3/%72escore')?.prefix).toBe(
+      '/api/v1/scorecards',
+    );
+    expect(matchRoute('/api/v1/scorecards/rescore-jobs/j-1')?.prefix).toBe(
+      '/api/v1/scorecards/rescore-jobs',
+    );
+  });
+});

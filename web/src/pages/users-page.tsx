@@ -1,0 +1,138 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { api, Session, Tenant, User } from '../api';
+import { useUi } from '../app';
+import { FieldErrors } from '../components/field-errors';
+import { roleKey } from '../nav';
+
+const TENANT_ROLES = ['admin', 'qa', 'lead', 'ops', 'agent'];
+const EMPTY = { username: '', password: '', role: 'qa', agentId: '' };
+
+export function UsersPage({ user }: { user: Session }) {
+  const { t } = useUi();
+  const platform = user.role === 'platform_admin';
+  const [tenants, setTenants] = useState<Tenant[]>([]);
+  const [tenantId, setTenantId] = useState(user.tenantId ?? '');
+  const [users, setUsers] = useState<User[]>([]);
+  const [form, setForm] = useState(EMPTY);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState('');
+
+  useEffect(() => {
+    if (platform)
+      void api
+        .tenants()
+        .then((list) => {
+          setTenants(list);
+          setTenantId((current) => current || list[0]?.tenantId || '');
+        })
+        .catch((e: unknown) => setError(e));
+  }, [platform]);
+  const load = () =>
+    tenantId
+      ? api
+          .users(platform ? tenantId : undefined)
+          .then(setUsers)
+          .catch((e: unknown) => setError(e))
+      : Promise.resolve();
+  useEffect(() => {
+    void load();
+  }, [tenantId]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setDone('');
+    const body: Record<string, string> = { ...form, tenantId };
+    if (form.role !== 'agent' || !form.agentId) delete body.agentId;
+    try {
+      const created = await api.createUser(body);
+      setDone(`${t('created')}: ${created.username}`);
+      setForm(EMPTY);
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section>
+      <h1>{t('users')}</h1>
+      {platform && (
+        <label className="tenant-pick">
+          {t('tenantId')}{' '}
+          <select name="tenant" value={tenantId} onChange={(e) => setTenantId(e.target.value)}>
+            {tenants.map((x) => (
+              <option key={x.tenantId} value={x.tenantId}>
+                {x.tenantId} · {x.companyName}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <form className="filters" onSubmit={submit} data-testid="user-form">
+        <label>
+          {t('username')}
+          <input
+            name="username"
+            value={form.username}
+            onChange={(e) => setForm({ ...form, username: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('password')}
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('role')}
+          <select
+            name="role"
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: e.target.value })}
+          >
+            {TENANT_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(roleKey(r))}
+              </option>
+            ))}
+          </select>
+        </label>
+        {form.role === 'agent' && (
+          <label>
+            {t('agentId')}
+            <input
+              name="agentId"
+              value={form.agentId}
+              onChange={(e) => setForm({ ...form, agentId: e.target.value })}
+            />
+          </label>
+        )}
+        <button type="submit">{t('create')}</button>
+      </form>
+      <FieldErrors error={error} />
+      {done && <p className="ok">{done}</p>}
+      <table className="list" data-testid="users">
+        <thead>
+          <tr>
+            <th>{t('username')}</th>
+            <th>{t('role')}</th>
+            <th>{t('agentId')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.username}</td>
+              <td>{t(roleKey(u.role))}</td>
+              <td>{u.agentId ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
