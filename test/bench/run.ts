@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { cpus } from 'node:os';
-import { runEngineBench } from './engine.bench';
+import { runEngineBench } from './engine/engine.bench';
 import { runIngestionBench } from './ingestion.bench';
 import { runPipelineBench } from './pipeline.bench';
 

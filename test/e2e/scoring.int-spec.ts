@@ -193,7 +193,7 @@ describe('scoring service', () => {
         .status,
     ).toBe(403);
     const v2 = defaultScorecard();
-    v2.phraseLists.forbidden.push('查不到');
+    v2.items.find((i) => i.ruleId === 'forbidden.phrases')!.phrases!.forbidden.push('查不到');
     const created = await http
       .post('/api/v1/scorecards/default/versions')
       .set(admin)

@@ -1,13 +1,41 @@
-export * from './types';
+export type {
+  CallDirection,
+  CallInput,
+  CallPurpose,
+  EvaluationContext,
+  HangupBy,
+  SegmentInput,
+  Speaker,
+} from './types/call.types';
+export type {
+  GradeBand,
+  PhraseLists,
+  ScorecardDefinition,
+  ScorecardItem,
+  ScorecardSection,
+  ScorecardValidationError,
+} from './types/scorecard.types';
+export type {
+  AnsweredManualItem,
+  ComplaintSignal,
+  EvaluationMetrics,
+  EvaluationResult,
+  Evidence,
+  Finding,
+  ManualAnswer,
+  PendingManualItem,
+  ScoringBasis,
+  SectionScore,
+} from './types/evaluation.types';
+export type { Outcome } from './types/outcome.types';
+export type { PhraseExpression } from './rules/phrase-expression';
+export type { CompiledScorecard } from './scorecard/compile-scorecard';
+export { compileScorecard } from './scorecard/compile-scorecard';
+export { getCompiledScorecard } from './scorecard/compiled-scorecard-cache';
 export { defaultScorecard } from './scorecard/default-scorecard';
-export { DEFAULT_PHRASES } from './scorecard/default-phrases';
-export { compileScorecard, getCompiledScorecard } from './scorecard/compile-scorecard';
-export type { CompiledScorecard, ScannerKind } from './scorecard/compile-scorecard';
 export { validateScorecard } from './scorecard/validate-scorecard';
-export type { ScorecardValidationError } from './scorecard/validate-scorecard';
-export { evaluateCall } from './evaluate-call';
-export { applyManualAnswers, gradeFor } from './scoring/aggregate-score';
-export { RULE_IDS } from './rules/rule-registry';
-export type { PhraseExpr } from './rules/custom-phrase-rule';
-export { PhraseAutomaton } from './automaton/aho-corasick';
-export { LiteralScanner } from './automaton/literal-scanner';
+export { evaluateCall } from './engine/evaluate-call';
+export { rescore } from './scoring/rescore';
+export { gradeFor } from './scoring/grade-for';
+export { DEFAULT_RULE_IDS, RULE_IDS } from './rules/rule-registry';
+export { PhraseAutomaton } from './automaton/phrase-automaton';

@@ -1,69 +1,66 @@
-import type { Evidence } from '../types';
-import { evidence, fail, hitsIn, notApplicable, pass, RuleContext, RuleFn } from './rule-context';
+import type { Evidence } from '../types/evaluation.types';
+import { compileExpression, evaluateExpression, ExpressionNode } from './phrase-expression';
+import { fail, notApplicable, pass, RuleDefinition } from './rule-definition';
 
-/** A tenant-defined condition over phrase lists, composable without code. */
-export type PhraseExpr =
-  | { all: PhraseExpr[] }
-  | { any: PhraseExpr[] }
-  | { not: PhraseExpr }
-  | {
-      phrase: string;
-      speaker?: 'agent' | 'customer' | 'any';
-      position?: { firstTurns?: number; lastTurns?: number };
-    };
-
-interface Verdict {
-  value: boolean;
-  evidence: Evidence[];
+interface CustomConfig {
+  expr: ExpressionNode | null;
+  when: ExpressionNode | null;
+  passWhenAbsent: boolean;
+  directions: string[] | null;
+  purposes: string[] | null;
 }
 
-const MAX_DEPTH = 16;
+const EXPRESSION_KEYS = ['all', 'any', 'not', 'phrase'];
 
-function turns(ctx: RuleContext, e: Extract<PhraseExpr, { phrase: string }>): number[] {
-  const speaker = e.speaker ?? 'agent';
-  let list =
-    speaker === 'agent'
-      ? ctx.agentTurns
-      : speaker === 'customer'
-        ? ctx.customerTurns
-        : ctx.call.segments.map((_, i) => i);
-  const p = e.position;
-  if (p?.firstTurns !== undefined) list = list.slice(0, Math.max(0, p.firstTurns));
-  if (p?.lastTurns !== undefined) list = list.slice(-Math.max(1, p.lastTurns));
-  return list;
-}
+const stringList = (v: unknown): string[] | null =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
 
-export function evaluateExpr(ctx: RuleContext, e: PhraseExpr, depth = 0): Verdict {
-  if (!e || typeof e !== 'object' || depth > MAX_DEPTH) return { value: false, evidence: [] };
-  if ('all' in e && Array.isArray(e.all)) {
-    const parts = e.all.map((x) => evaluateExpr(ctx, x, depth + 1));
-    return { value: parts.every((p) => p.value), evidence: parts.flatMap((p) => p.evidence) };
-  }
-  if ('any' in e && Array.isArray(e.any)) {
-    const parts = e.any.map((x) => evaluateExpr(ctx, x, depth + 1));
+/**
+ * A tenant's own item: params are an expression over phrase lists (or {expr, when?, passWhen?,
+ * appliesTo?}). Passes when the expression is true, or when it is false with passWhen 'absent'.
+ */
+export const customPhraseRule: RuleDefinition<CustomConfig> = {
+  id: 'custom.phrase',
+  requiredLists: [],
+  configure(params, lists, issues) {
+    const bare = EXPRESSION_KEYS.some((k) => k in params);
+    const exprPath = bare ? 'params' : 'params.expr';
+    if (!bare && params.expr === undefined) {
+      issues.push({ path: 'params.expr', message: 'custom.phrase needs an expression' });
+    }
+    const raw = bare ? params : params.expr;
+    const expr = raw === undefined ? null : compileExpression(raw, lists, issues, exprPath);
+    const when =
+      params.when === undefined
+        ? null
+        : compileExpression(params.when, lists, issues, 'params.when');
+    const passWhen = params.passWhen ?? 'present';
+    if (!['present', 'absent', 'true', 'false'].includes(passWhen as string)) {
+      issues.push({ path: 'params.passWhen', message: "passWhen must be 'present' or 'absent'" });
+    }
+    const applies = (params.appliesTo ?? {}) as Record<string, unknown>;
     return {
-      value: parts.some((p) => p.value),
-      evidence: parts.filter((p) => p.value).flatMap((p) => p.evidence),
+      expr,
+      when,
+      passWhenAbsent: passWhen === 'absent' || passWhen === 'false',
+      directions: stringList(applies.direction),
+      purposes: stringList(applies.purpose),
     };
-  }
-  if ('not' in e) {
-    const inner = evaluateExpr(ctx, e.not, depth + 1);
-    return { value: !inner.value, evidence: inner.evidence };
-  }
-  if ('phrase' in e && typeof e.phrase === 'string') {
-    const found: Evidence[] = [];
-    for (const seg of turns(ctx, e))
-      for (const h of hitsIn(ctx, seg, e.phrase)) found.push(evidence(ctx, seg, h));
-    return { value: found.length > 0, evidence: found };
-  }
-  return { value: false, evidence: [] };
-}
-
-/** params: { expr: PhraseExpr, passWhen?: 'true' | 'false' } — evidence shows what matched. */
-export const customPhrase: RuleFn = (ctx) => {
-  const expr = ctx.item.params?.expr as PhraseExpr | undefined;
-  if (!expr) return notApplicable('no expression configured');
-  const v = evaluateExpr(ctx, expr);
-  const wanted = ctx.item.params?.passWhen !== 'false';
-  return v.value === wanted ? pass(v.evidence) : fail(v.evidence);
+  },
+  evaluate(ctx, cfg) {
+    const v = ctx.view;
+    if (!cfg.expr) return notApplicable('no expression configured');
+    if (cfg.directions && !cfg.directions.includes(v.direction)) {
+      return notApplicable(`not for ${v.direction} calls`);
+    }
+    if (cfg.purposes && !cfg.purposes.includes(v.purpose)) {
+      return notApplicable(`not for ${v.purpose} calls`);
+    }
+    const evidence: Evidence[] = [];
+    if (cfg.when && !evaluateExpression(ctx, cfg.when, evidence)) {
+      return notApplicable('its condition did not occur');
+    }
+    const value = evaluateExpression(ctx, cfg.expr, evidence);
+    return value !== cfg.passWhenAbsent ? pass(evidence) : fail(evidence);
+  },
 };

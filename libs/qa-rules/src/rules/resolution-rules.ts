@@ -1,54 +1,95 @@
-import type { Evidence } from '../types';
-import { evidence, fail, firstEvidence, hitsIn, notApplicable, pass, RuleFn } from './rule-context';
+import { AGENT } from '../input/call-view';
+import { callbackDeclined, DeclineLists } from './callback-script-rule';
+import type { RuleContext } from '../engine/rule-context';
+import type { Evidence } from '../types/evaluation.types';
+import { fail, notApplicable, numberParam, pass, RuleDefinition } from './rule-definition';
 
-export const resolutionConfirmed: RuleFn = (ctx) => {
-  if (ctx.agentTurns.length === 0) return notApplicable('the agent never spoke');
-  const closing = ctx.agentTurns.slice(-3);
-  const found = firstEvidence(ctx, closing, 'resolutionCheck');
-  return found
-    ? pass([found])
-    : fail([], 'the agent did not check the issue was settled before closing');
+interface ConfirmedConfig extends DeclineLists {
+  check: number;
+  lastTurns: number;
+}
+
+/** Before closing the agent checks the issue is settled (还有其他可以帮您的吗 / 是否已经清楚). */
+export const resolutionConfirmedRule: RuleDefinition<ConfirmedConfig> = {
+  id: 'resolution.confirmed',
+  requiredLists: ['resolutionCheck'],
+  configure: (params, lists, issues) => ({
+    check: lists('resolutionCheck'),
+    lastTurns: numberParam(params, 'lastTurns', 3, 1, 20, issues),
+    convenience: lists('callbackConvenience'),
+    declined: lists('callbackDeclined'),
+  }),
+  evaluate(ctx, cfg) {
+    const n = ctx.view.agentCount;
+    if (n === 0) return notApplicable('the agent never spoke');
+    // A message left on voicemail raised no issue to settle.
+    if (ctx.view.customerCount === 0) return notApplicable('the customer never spoke');
+    if (callbackDeclined(ctx, cfg) >= 0) return notApplicable('the customer could not talk now');
+    const h = ctx.firstInAgentTurns(cfg.check, n - cfg.lastTurns, n);
+    if (h >= 0) return pass([ctx.evidence(h)]);
+    return fail(
+      [ctx.turn(ctx.view.agentTurns[n - 1])],
+      'the agent closed without checking the issue was settled',
+    );
+  },
 };
 
-const DIGIT_TIME = /\d+\s*(个)?(小时|分钟|天|工作日|点|号)/;
+interface PromiseConfig {
+  promise: number;
+  exceptions: number;
+  time: number;
+}
 
-export const promiseHasTime: RuleFn = (ctx) => {
-  const found: Evidence[] = [];
-  let promised = false;
-  for (const seg of ctx.agentTurns) {
-    const promise = hitsIn(ctx, seg, 'promise')[0];
-    if (!promise) continue;
-    promised = true;
-    found.push(evidence(ctx, seg, promise));
-    const time = hitsIn(ctx, seg, 'promiseTime')[0];
-    const text = ctx.call.segments[seg].text;
-    const digits = DIGIT_TIME.exec(text);
-    if (time) found.push(evidence(ctx, seg, time));
-    else if (digits)
-      found.push(evidence(ctx, seg, { start: digits.index, end: digits.index + digits[0].length }));
-    else return fail(found, 'a promise to follow up without a concrete time');
-  }
-  return promised ? pass(found) : notApplicable('no promise to follow up');
-};
+/** A number with a unit of time: 24小时, 3个工作日, 两天, 5点, 15号. */
+const NUMERIC_TIME =
+  /(?:[0-9０-９]+|[一二两三四五六七八九十半]+)\s*(?:个)?\s*(?:小时|分钟|钟头|天|日|工作日|点|号|周)/;
 
-const CALLBACK_PARTS = [
-  ['callbackIntro', 'self-introduction'],
-  ['callbackIdentity', 'identity check'],
-  ['callbackConvenience', '请问您现在方便接听电话吗'],
-  ['callbackIssue', 'reference to the original issue'],
-  ['callbackSatisfaction', 'satisfaction check'],
-] as const;
+function timeIn(ctx: RuleContext, cfg: PromiseConfig, seg: number): Evidence | undefined {
+  const h = ctx.hits.first(cfg.time, seg);
+  const m = NUMERIC_TIME.exec(ctx.view.texts[seg]);
+  if (!m) return h >= 0 ? ctx.evidence(h) : undefined;
+  let start = m.index;
+  let end = m.index + m[0].length;
+  // 24小时 + 小时内 → 24小时内: one span for one time expression.
+  if (h >= 0 && ctx.hits.start[h] <= end && ctx.hits.end[h] >= start) {
+    start = Math.min(start, ctx.hits.start[h]);
+    end = Math.max(end, ctx.hits.end[h]);
+  } else if (h >= 0 && ctx.hits.start[h] < start) return ctx.evidence(h);
+  return ctx.span(seg, start, end);
+}
 
-export const callbackScript: RuleFn = (ctx) => {
-  if (ctx.call.purpose !== 'callback') return notApplicable('not a callback');
-  const found: Evidence[] = [];
-  const missing: string[] = [];
-  for (const [list, what] of CALLBACK_PARTS) {
-    const e = firstEvidence(ctx, ctx.agentTurns, list);
-    if (e) found.push(e);
-    else missing.push(what);
-  }
-  return missing.length === 0
-    ? pass(found)
-    : fail(found, `callback script lacks: ${missing.join(', ')}`);
+/** Seed 002: 给客户承诺准确回复时间 — a promise to come back names when. */
+export const promiseHasTimeRule: RuleDefinition<PromiseConfig> = {
+  id: 'resolution.promise-has-time',
+  requiredLists: ['promise', 'promiseTime'],
+  configure: (_params, lists) => ({
+    promise: lists('promise'),
+    exceptions: lists('promiseExceptions'),
+    time: lists('promiseTime'),
+  }),
+  evaluate(ctx, cfg) {
+    const v = ctx.view;
+    const hits = ctx.hits;
+    const found: Evidence[] = [];
+    let lastSeg = -1;
+    if (cfg.promise < 0) return notApplicable('no promise list');
+    for (let h = 0; h < hits.count; h++) {
+      if (hits.list[h] !== cfg.promise) continue;
+      const seg = hits.segment[h];
+      if (seg === lastSeg || v.speaker[seg] !== AGENT || hits.coveredBy(h, cfg.exceptions))
+        continue;
+      lastSeg = seg;
+      found.push(ctx.evidence(h));
+      // The time may come in the same turn or the agent's next one (…明天上午十点前).
+      let when = timeIn(ctx, cfg, seg);
+      for (let i = seg + 1; !when && i < v.count; i++) {
+        if (v.speaker[i] !== AGENT) continue;
+        when = timeIn(ctx, cfg, i);
+        break;
+      }
+      if (!when) return fail(found, 'a promise to come back without a time');
+      found.push(when);
+    }
+    return lastSeg < 0 ? notApplicable('no promise to come back') : pass(found);
+  },
 };

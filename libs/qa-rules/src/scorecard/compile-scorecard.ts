@@ -1,101 +1,192 @@
-import { PhraseAutomaton } from '../automaton/aho-corasick';
-import { LiteralScanner } from '../automaton/literal-scanner';
-import { RULES, RuleFn } from '../rules/rule-registry';
-import type { ScorecardDefinition, ScorecardItem } from '../types';
+import { foldChar } from '../automaton/fold-char';
+import { PhraseAutomaton } from '../automaton/phrase-automaton';
+import { RULES } from '../rules/rule-registry';
+import type { RuleDefinition } from '../rules/rule-definition';
+import type { ScoringBasis } from '../types/evaluation.types';
+import type {
+  PhraseLists,
+  ScorecardDefinition,
+  ScorecardItem,
+  ScorecardValidationError,
+} from '../types/scorecard.types';
+import { COMPLAINT_PHRASES } from './phrases/complaint-phrases';
 
 export interface CompiledItem {
   item: ScorecardItem;
+  id: string;
+  ruleId: string;
+  sectionIndex: number;
+  sectionId: string;
   sectionName: string;
-  rule?: RuleFn;
-  /** List name → index, with the item's `params.lists` renaming applied. */
-  lists: Record<string, number>;
+  points: number;
+  critical: boolean;
+  /** null for manual items (and automatic ones naming no known rule: left pending). */
+  rule: RuleDefinition<unknown> | null;
+  config: unknown;
 }
-
-/** Both report every occurrence of every phrase; Aho–Corasick is the faster here (npm run bench). */
-export type PhraseScanner = PhraseAutomaton | LiteralScanner;
-export type ScannerKind = 'regexp' | 'aho-corasick';
 
 export interface CompiledScorecard {
+  /** `${id}@${version}` */
+  key: string;
+  id: string;
+  version: number;
   definition: ScorecardDefinition;
-  automaton: PhraseScanner;
-  /** For each pattern, the list indexes it belongs to (a phrase may sit in several lists). */
-  patternLists: number[][];
-  listIndex: ReadonlyMap<string, number>;
-  listCount: number;
-  /** List name → index without renaming (complaint detection, metrics). */
-  defaultLists: Record<string, number>;
+  automaton: PhraseAutomaton;
+  /** List id → name (item lists are `itemId/name`). */
+  listNames: string[];
   items: CompiledItem[];
+  /** Item index → section index (-1: no such section). */
+  sectionOf: Int32Array;
+  sections: { id: string; name: string; weight: number }[];
+  complaintList: number;
+  complaintExceptions: number;
+  /** Problems found while compiling (unknown lists, bad params); the rest still runs. */
+  issues: ScorecardValidationError[];
+  basis: ScoringBasis;
 }
 
-/** One automaton over every phrase list of the scorecard: one pass per segment feeds all rules. */
-export function compileScorecard(
-  definition: ScorecardDefinition,
-  scanner: ScannerKind = 'aho-corasick',
-): CompiledScorecard {
-  const listIndex = new Map<string, number>();
-  const patternId = new Map<string, number>();
-  const patterns: string[] = [];
-  const patternLists: number[][] = [];
-  for (const [name, phrases] of Object.entries(definition.phraseLists ?? {})) {
-    const li = listIndex.size;
-    listIndex.set(name, li);
-    for (const phrase of Array.isArray(phrases) ? phrases : []) {
-      if (typeof phrase !== 'string' || phrase.length === 0) continue;
-      let id = patternId.get(phrase);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const finiteOr = (v: unknown, fallback: number) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+
+const fold = (s: string) => {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldChar(s.charCodeAt(i)));
+  return out;
+};
+
+/** Collects every phrase list into one pattern set: a phrase in several lists is one pattern. */
+class PatternSet {
+  readonly patterns: string[] = [];
+  readonly listsOf: number[][] = [];
+  readonly listNames: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  addList(name: string, phrases: unknown): number {
+    const list = this.listNames.length;
+    this.listNames.push(name);
+    for (const p of Array.isArray(phrases) ? phrases : []) {
+      if (typeof p !== 'string' || p.length === 0) continue;
+      const key = fold(p);
+      let id = this.ids.get(key);
       if (id === undefined) {
-        id = patterns.length;
-        patterns.push(phrase);
-        patternLists.push([]);
-        patternId.set(phrase, id);
+        id = this.patterns.length;
+        this.ids.set(key, id);
+        this.patterns.push(p);
+        this.listsOf.push([]);
       }
-      if (!patternLists[id].includes(li)) patternLists[id].push(li);
+      if (!this.listsOf[id].includes(list)) this.listsOf[id].push(list);
     }
+    return list;
   }
-  const sections = new Map(definition.sections.map((s) => [s.id, s.name]));
-  return {
-    definition,
-    automaton:
-      scanner === 'aho-corasick' ? new PhraseAutomaton(patterns) : new LiteralScanner(patterns),
-    patternLists,
-    listIndex,
-    listCount: listIndex.size,
-    defaultLists: resolveLists(listIndex),
-    items: definition.items.map((item) => ({
+}
+
+/**
+ * Compiles a scorecard once: one automaton over every phrase list of the scorecard and its items,
+ * each rule's params read once. Never throws; whatever it could not use is in `issues`.
+ */
+export function compileScorecard(definition: ScorecardDefinition): CompiledScorecard {
+  const def = (isObject(definition) ? definition : {}) as Partial<ScorecardDefinition>;
+  const issues: ScorecardValidationError[] = [];
+  const set = new PatternSet();
+  const global = new Map<string, number>();
+  const shared: PhraseLists = isObject(def.phraseLists) ? def.phraseLists : {};
+  for (const [name, phrases] of Object.entries(shared))
+    global.set(name, set.addList(name, phrases));
+  const rawItems = Array.isArray(def.items) ? def.items.filter(isObject) : [];
+  const local = rawItems.map((item) => {
+    const own = new Map<string, number>();
+    const phrases = isObject(item.phrases) ? item.phrases : {};
+    for (const [name, list] of Object.entries(phrases)) {
+      const id = set.addList(`${String(item.id)}/${name}`, list);
+      own.set(name, id);
+      if (!global.has(name)) global.set(name, id);
+    }
+    return own;
+  });
+  // Complaint detection feeds the complaint workflow even when a scorecard forgets the keywords.
+  for (const [name, phrases] of Object.entries(COMPLAINT_PHRASES)) {
+    if (!global.has(name)) global.set(name, set.addList(name, phrases));
+  }
+  const rawSections = Array.isArray(def.sections) ? def.sections.filter(isObject) : [];
+  const sections = rawSections.map((s) => ({
+    id: String(s.id),
+    name: String(s.name ?? s.id),
+    weight: Math.max(0, finiteOr(s.weight, 0)),
+  }));
+  const sectionIndex = new Map(sections.map((s, i) => [s.id, i]));
+  const items = rawItems.map((item, i): CompiledItem => {
+    const resolve = (name: string) => local[i].get(name) ?? global.get(name) ?? -1;
+    const rule = item.kind === 'auto' ? (RULES.get(String(item.ruleId)) ?? null) : null;
+    const itemIssues: ScorecardValidationError[] = [];
+    let config: unknown = null;
+    if (rule) {
+      try {
+        config = rule.configure(isObject(item.params) ? item.params : {}, resolve, itemIssues);
+      } catch {
+        itemIssues.push({ path: 'params', message: `${rule.id} cannot read these params` });
+      }
+      for (const list of rule.requiredLists) {
+        if (resolve(list) < 0) {
+          itemIssues.push({
+            path: 'phrases',
+            message: `${rule.id} needs a phrase list named ${list}`,
+          });
+        }
+      }
+    }
+    for (const e of itemIssues) issues.push({ path: `items.${i}.${e.path}`, message: e.message });
+    const si = sectionIndex.get(String(item.sectionId)) ?? -1;
+    return {
       item,
-      sectionName: sections.get(item.sectionId) ?? item.sectionId,
-      rule: item.kind === 'auto' && item.ruleId ? RULES[item.ruleId] : undefined,
-      lists: resolveLists(listIndex, item),
-    })),
+      id: String(item.id),
+      ruleId: String(item.ruleId ?? ''),
+      sectionIndex: si,
+      sectionId: String(item.sectionId),
+      sectionName: si >= 0 ? sections[si].name : String(item.sectionId),
+      points: Math.max(0, finiteOr(item.points, 0)),
+      critical: item.critical === true,
+      rule,
+      config,
+    };
+  });
+  const version = finiteOr(def.version, 0);
+  return {
+    key: `${String(def.id)}@${version}`,
+    id: String(def.id),
+    version,
+    definition: definition,
+    // A match reports the lists its phrase is in: rules read hits by list.
+    automaton: new PhraseAutomaton(set.patterns, { payloads: set.listsOf }),
+    listNames: set.listNames,
+    items,
+    sectionOf: Int32Array.from(items, (c) => c.sectionIndex),
+    sections,
+    complaintList: global.get('complaint') ?? -1,
+    complaintExceptions: global.get('complaintExceptions') ?? -1,
+    issues,
+    // Shared by every result of this scorecard: frozen so no caller can change another's.
+    basis: deepFreeze({
+      sections: sections.map((s) => ({ ...s })),
+      gradeBands: (Array.isArray(def.gradeBands) ? def.gradeBands.filter(isObject) : []).map(
+        (b) => ({ min: finiteOr(b.min, 0), grade: String(b.grade) }),
+      ),
+      items: items.map((c) => ({
+        itemId: c.id,
+        sectionId: c.sectionId,
+        points: c.points,
+        critical: c.critical,
+      })),
+    }),
   };
 }
 
-export function resolveLists(
-  listIndex: ReadonlyMap<string, number>,
-  item?: ScorecardItem,
-): Record<string, number> {
-  const lists: Record<string, number> = Object.fromEntries(listIndex);
-  const renamed = (item?.params?.lists ?? {}) as Record<string, unknown>;
-  for (const [name, target] of Object.entries(renamed)) {
-    const id = typeof target === 'string' ? listIndex.get(target) : undefined;
-    if (id !== undefined) lists[name] = id;
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
   }
-  return lists;
-}
-
-const CACHE_SIZE = 256;
-const cache = new Map<string, CompiledScorecard>();
-
-/** Compiled scorecards cached by `id@version` (versions are immutable), least recently used out. */
-export function getCompiledScorecard(definition: ScorecardDefinition): CompiledScorecard {
-  const key = `${definition.id}@${definition.version}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const compiled = compileScorecard(definition);
-  cache.set(key, compiled);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  return compiled;
+  return value;
 }

@@ -1,38 +1,86 @@
+import { DEFAULT_RULE_IDS } from '../rules/rule-registry';
 import { defaultScorecard } from './default-scorecard';
 import { validateScorecard } from './validate-scorecard';
 
+const paths = (card: unknown) => validateScorecard(card).map((e) => e.path);
+
 describe(validateScorecard.name, () => {
-  it('accepts the default scorecard', () => {
-    expect(validateScorecard(defaultScorecard())).toEqual([]);
+  it('accepts the default scorecard, which uses every default rule', () => {
+    const card = defaultScorecard();
+    expect(validateScorecard(card)).toEqual([]);
+    expect(new Set(card.items.map((i) => i.ruleId).filter(Boolean))).toEqual(
+      new Set(DEFAULT_RULE_IDS),
+    );
   });
 
-  it('names every problem with its path', () => {
-    const bad = defaultScorecard();
-    bad.sections[0].weight = 50;
-    bad.items[0].ruleId = 'no.such.rule';
-    bad.items[1].sectionId = 'nowhere';
-    bad.items.push({ ...bad.items[2] });
-    bad.gradeBands = [{ min: 60, grade: '及格' }];
-    bad.phraseLists.forbidden.push('');
-    const paths = validateScorecard(bad).map((e) => e.path);
-    expect(paths).toEqual(
+  it('requires weights summing to 100 and positive', () => {
+    const card = defaultScorecard();
+    card.sections[0].weight = 50;
+    card.sections[1].weight = -1;
+    expect(paths(card)).toEqual(expect.arrayContaining(['sections', 'sections.1.weight']));
+  });
+
+  it('requires unique ids, known rules, existing sections and positive points', () => {
+    const card = defaultScorecard();
+    card.items[0].ruleId = 'no.such.rule';
+    card.items[1].sectionId = 'nowhere';
+    card.items[2].points = 0;
+    card.items.push({ ...card.items[3] });
+    card.sections.push({ id: 'etiquette', name: '重复', weight: 0 });
+    expect(paths(card)).toEqual(
       expect.arrayContaining([
-        'sections',
         'items.0.ruleId',
         'items.1.sectionId',
-        `items.${bad.items.length - 1}.id`,
-        'gradeBands',
-        expect.stringMatching(/^phraseLists\.forbidden\.\d+$/),
+        'items.2.points',
+        `items.${card.items.length - 1}.id`,
+        'sections.4.id',
       ]),
     );
   });
 
-  it('refuses non-objects and manual items without a question', () => {
-    expect(validateScorecard(null)).toHaveLength(1);
+  it('requires grade bands that cover 0..100 without two starting at the same score', () => {
+    const card = defaultScorecard();
+    card.gradeBands = [
+      { min: 60, grade: '及格' },
+      { min: 60, grade: '又及格' },
+      { min: 120, grade: '超' },
+    ];
+    expect(paths(card)).toEqual(['gradeBands.1.min', 'gradeBands.2.min', 'gradeBands']);
+  });
+
+  it('requires non-empty phrase lists of non-empty strings', () => {
+    const card = defaultScorecard();
+    const forbidden = card.items[5].phrases!.forbidden;
+    const n = forbidden.length;
+    forbidden.push('', ' 不知道', '不知道');
+    card.items[5].phrases!.extra = [];
+    card.phraseLists = { complaint: [7 as unknown as string] };
+    expect(paths(card)).toEqual([
+      `items.5.phrases.forbidden.${n}`,
+      `items.5.phrases.forbidden.${n + 1}`,
+      `items.5.phrases.forbidden.${n + 2}`,
+      'items.5.phrases.extra',
+      'phraseLists.complaint.0',
+    ]);
+  });
+
+  it('names phrase lists a rule needs but cannot find, and bad rule params', () => {
+    const card = defaultScorecard();
+    delete card.items[0].phrases;
+    card.items[4].params = { gapSeconds: -3 };
+    expect(validateScorecard(card)).toEqual([
+      { path: 'items.0.phrases', message: 'greeting.opening needs a phrase list named greeting' },
+      { path: 'items.4.params.gapSeconds', message: 'gapSeconds must be a number in 1..3600' },
+    ]);
+  });
+
+  it('needs a question for manual items, and refuses what is not a scorecard', () => {
     const card = defaultScorecard();
     card.items.push({ id: 'm', sectionId: 'resolution', kind: 'manual', points: 5 });
-    expect(validateScorecard(card).map((e) => e.path)).toContain(
-      `items.${card.items.length - 1}.question`,
+    expect(paths(card)).toEqual([`items.${card.items.length - 1}.question`]);
+    expect(paths(null)).toEqual(['']);
+    expect(paths({})).toEqual(
+      expect.arrayContaining(['id', 'version', 'name', 'sections', 'items', 'gradeBands']),
     );
   });
 });

@@ -1,79 +1,122 @@
 import { RULES } from '../rules/rule-registry';
-import type { ScorecardDefinition } from '../types';
-
-export interface ScorecardValidationError {
-  path: string;
-  message: string;
-}
+import type { ScorecardDefinition, ScorecardValidationError } from '../types/scorecard.types';
+import { compileScorecard } from './compile-scorecard';
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+const isPositive = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0;
 
-/** Every reason a scorecard cannot be saved, with the path of the offending field. */
-export function validateScorecard(input: unknown): ScorecardValidationError[] {
-  const errors: ScorecardValidationError[] = [];
-  const add = (path: string, message: string) => errors.push({ path, message });
-  if (!input || typeof input !== 'object')
-    return [{ path: '', message: 'a scorecard must be an object' }];
-  const def = input as Partial<ScorecardDefinition>;
-  if (!isText(def.name)) add('name', 'name is required');
+function checkPhraseLists(v: unknown, path: string, add: (p: string, m: string) => void): void {
+  if (v === undefined) return;
+  if (!isObject(v)) return add(path, 'must map list names to lists of phrases');
+  for (const [name, phrases] of Object.entries(v)) {
+    if (!isText(name)) add(path, 'list names must be non-empty');
+    if (!Array.isArray(phrases) || phrases.length === 0) {
+      add(`${path}.${name}`, 'must be a non-empty list of phrases');
+      continue;
+    }
+    const seen = new Set<string>();
+    phrases.forEach((p, i) => {
+      if (!isText(p) || p !== p.trim())
+        add(`${path}.${name}.${i}`, 'must be a non-empty string without surrounding spaces');
+      else if (seen.has(p)) add(`${path}.${name}.${i}`, `duplicate phrase ${p}`);
+      else seen.add(p);
+    });
+  }
+}
+
+function checkSections(def: Record<string, unknown>, add: (p: string, m: string) => void) {
   const sections = Array.isArray(def.sections) ? def.sections : [];
   if (sections.length === 0) add('sections', 'at least one section is required');
-  const sectionIds = new Set<string>();
-  sections.forEach((s, i) => {
-    if (!isText(s?.id)) add(`sections.${i}.id`, 'id is required');
-    else if (sectionIds.has(s.id)) add(`sections.${i}.id`, `duplicate section id ${s.id}`);
-    else sectionIds.add(s.id);
-    if (!isText(s?.name)) add(`sections.${i}.name`, 'name is required');
-    if (!(typeof s?.weight === 'number' && s.weight > 0))
-      add(`sections.${i}.weight`, 'weight must be a positive number');
+  const ids = new Set<string>();
+  let total = 0;
+  sections.forEach((s: unknown, i) => {
+    const sec = isObject(s) ? s : {};
+    if (!isText(sec.id)) add(`sections.${i}.id`, 'id is required');
+    else if (ids.has(sec.id)) add(`sections.${i}.id`, `duplicate section id ${sec.id}`);
+    else ids.add(sec.id);
+    if (!isText(sec.name)) add(`sections.${i}.name`, 'name is required');
+    if (!isPositive(sec.weight)) add(`sections.${i}.weight`, 'weight must be a positive number');
+    else total += sec.weight;
   });
-  const total = sections.reduce((w, s) => w + (typeof s?.weight === 'number' ? s.weight : 0), 0);
-  if (sections.length > 0 && Math.abs(total - 100) > 1e-9)
-    add('sections', `section weights must sum to 100 (got ${total})`);
-  const lists = def.phraseLists && typeof def.phraseLists === 'object' ? def.phraseLists : {};
-  for (const [name, phrases] of Object.entries(lists)) {
-    if (!Array.isArray(phrases)) add(`phraseLists.${name}`, 'must be a list of phrases');
-    else
-      phrases.forEach(
-        (p, i) => !isText(p) && add(`phraseLists.${name}.${i}`, 'must be a non-empty string'),
-      );
+  if (sections.length > 0 && Math.abs(total - 100) > 1e-9) {
+    add('sections', `section weights must sum to 100 (they sum to ${total})`);
   }
+  return ids;
+}
+
+function checkItems(
+  def: Record<string, unknown>,
+  sectionIds: Set<string>,
+  add: (p: string, m: string) => void,
+) {
   const items = Array.isArray(def.items) ? def.items : [];
   if (items.length === 0) add('items', 'at least one item is required');
-  const itemIds = new Set<string>();
-  items.forEach((it, i) => {
+  const ids = new Set<string>();
+  const used = new Set<string>();
+  items.forEach((raw: unknown, i) => {
     const p = `items.${i}`;
-    if (!isText(it?.id)) add(`${p}.id`, 'id is required');
-    else if (itemIds.has(it.id)) add(`${p}.id`, `duplicate item id ${it.id}`);
-    else itemIds.add(it.id);
-    if (!sectionIds.has(it?.sectionId))
-      add(`${p}.sectionId`, `unknown section ${String(it?.sectionId)}`);
-    if (!(typeof it?.points === 'number' && it.points > 0))
-      add(`${p}.points`, 'points must be a positive number');
-    if (it?.kind === 'auto') {
-      if (!isText(it.ruleId) || !(it.ruleId in RULES))
-        add(`${p}.ruleId`, `unknown rule ${String(it.ruleId)}`);
-      const renamed = (it.params?.lists ?? {}) as Record<string, unknown>;
-      for (const [k, v] of Object.entries(renamed)) {
-        if (typeof v !== 'string' || !(v in lists))
-          add(`${p}.params.lists.${k}`, `no phrase list named ${String(v)}`);
-      }
-      if (it.ruleId === 'custom.phrase' && !it.params?.expr)
-        add(`${p}.params.expr`, 'custom.phrase needs an expression');
-    } else if (it?.kind === 'manual') {
-      if (!isText(it.question)) add(`${p}.question`, 'a manual item needs a question');
-    } else {
-      add(`${p}.kind`, 'kind must be auto or manual');
-    }
+    if (!isObject(raw)) return add(p, 'must be an object');
+    if (!isText(raw.id)) add(`${p}.id`, 'id is required');
+    else if (ids.has(raw.id)) add(`${p}.id`, `duplicate item id ${raw.id}`);
+    else ids.add(raw.id);
+    if (!sectionIds.has(raw.sectionId as string))
+      add(`${p}.sectionId`, `no section ${String(raw.sectionId)}`);
+    else used.add(raw.sectionId as string);
+    if (!isPositive(raw.points)) add(`${p}.points`, 'points must be a positive number');
+    if (raw.critical !== undefined && typeof raw.critical !== 'boolean')
+      add(`${p}.critical`, 'critical must be true or false');
+    if (raw.params !== undefined && !isObject(raw.params))
+      add(`${p}.params`, 'params must be an object');
+    checkPhraseLists(raw.phrases, `${p}.phrases`, add);
+    if (raw.kind === 'auto') {
+      if (!RULES.has(raw.ruleId as string))
+        add(`${p}.ruleId`, `unknown rule ${String(raw.ruleId)}`);
+    } else if (raw.kind === 'manual') {
+      if (!isText(raw.question)) add(`${p}.question`, 'a manual item needs a question');
+      if (raw.ruleId !== undefined) add(`${p}.ruleId`, 'a manual item has no rule');
+    } else add(`${p}.kind`, 'kind must be auto or manual');
   });
+  for (const id of sectionIds) if (!used.has(id)) add('sections', `section ${id} has no items`);
+}
+
+function checkGradeBands(def: Record<string, unknown>, add: (p: string, m: string) => void) {
   const bands = Array.isArray(def.gradeBands) ? def.gradeBands : [];
-  if (bands.length === 0) add('gradeBands', 'at least one grade band is required');
-  bands.forEach((b, i) => {
-    if (!(typeof b?.min === 'number' && b.min >= 0 && b.min <= 100))
-      add(`gradeBands.${i}.min`, 'min must be 0..100');
-    if (!isText(b?.grade)) add(`gradeBands.${i}.grade`, 'grade is required');
+  if (bands.length === 0) return add('gradeBands', 'at least one grade band is required');
+  const mins = new Set<number>();
+  bands.forEach((b: unknown, i) => {
+    const band = isObject(b) ? b : {};
+    const min = band.min;
+    if (!(typeof min === 'number' && Number.isFinite(min) && min >= 0 && min <= 100))
+      add(`gradeBands.${i}.min`, 'min must be a number in 0..100');
+    else if (mins.has(min)) add(`gradeBands.${i}.min`, `two bands start at ${min}`);
+    else mins.add(min);
+    if (!isText(band.grade)) add(`gradeBands.${i}.grade`, 'grade is required');
   });
-  if (bands.length > 0 && !bands.some((b) => b?.min === 0))
-    add('gradeBands', 'one band must start at 0 so every score has a grade');
+  if (!mins.has(0))
+    add('gradeBands', 'one band must start at 0 so every score from 0 to 100 has a grade');
+}
+
+/**
+ * Every reason a scorecard cannot be saved, each with the path of the offending field: weights,
+ * unique ids, known rules, existing sections, grade bands covering 0..100, phrase lists, the lists
+ * and params each rule needs. An empty list means the scorecard is valid.
+ */
+export function validateScorecard(input: unknown): ScorecardValidationError[] {
+  const errors: ScorecardValidationError[] = [];
+  const add = (path: string, message: string) => void errors.push({ path, message });
+  if (!isObject(input)) return [{ path: '', message: 'a scorecard must be an object' }];
+  if (!isText(input.id)) add('id', 'id is required');
+  if (!(typeof input.version === 'number' && Number.isInteger(input.version) && input.version >= 1))
+    add('version', 'version must be a whole number ≥ 1');
+  if (!isText(input.name)) add('name', 'name is required');
+  const sectionIds = checkSections(input, add);
+  checkItems(input, sectionIds, add);
+  checkGradeBands(input, add);
+  checkPhraseLists(input.phraseLists, 'phraseLists', add);
+  // What only compiling shows: lists a rule needs but cannot find, params out of range.
+  for (const e of compileScorecard(input as unknown as ScorecardDefinition).issues) errors.push(e);
   return errors;
 }

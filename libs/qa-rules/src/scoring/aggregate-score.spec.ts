@@ -1,140 +1,98 @@
 import { defaultScorecard } from '../scorecard/default-scorecard';
-import type { ScorecardDefinition } from '../types';
-import { aggregateScore, applyManualAnswers, gradeFor, ItemOutcome } from './aggregate-score';
+import type { ScoringBasis } from '../types/evaluation.types';
+import { aggregateScore } from './aggregate-score';
+import { gradeFor } from './grade-for';
 
-const card = (): ScorecardDefinition => ({
-  id: 't',
-  version: 1,
-  name: 't',
+const basis: ScoringBasis = {
   sections: [
     { id: 'a', name: 'A', weight: 60 },
     { id: 'b', name: 'B', weight: 40 },
   ],
-  items: [
-    { id: 'a1', sectionId: 'a', kind: 'auto', ruleId: 'interruption', points: 10 },
-    { id: 'a2', sectionId: 'a', kind: 'auto', ruleId: 'closing.farewell', points: 30 },
-    {
-      id: 'b1',
-      sectionId: 'b',
-      kind: 'auto',
-      ruleId: 'forbidden.phrases',
-      points: 10,
-      critical: true,
-    },
-  ],
   gradeBands: defaultScorecard().gradeBands,
-  phraseLists: {},
-});
-
-const o = (
-  itemId: string,
-  sectionId: string,
-  points: number,
-  outcome: ItemOutcome['outcome'],
-  critical = false,
-): ItemOutcome => ({
-  itemId,
-  sectionId,
-  points,
-  outcome,
-  critical,
-});
+  items: [
+    { itemId: 'a1', sectionId: 'a', points: 10, critical: false },
+    { itemId: 'a2', sectionId: 'a', points: 30, critical: false },
+    { itemId: 'b1', sectionId: 'b', points: 10, critical: true },
+    { itemId: 'b2', sectionId: 'b', points: 10, critical: false },
+  ],
+};
 
 describe(aggregateScore.name, () => {
-  it('weights sections by earned over applicable points', () => {
-    const r = aggregateScore(card(), [
-      o('a1', 'a', 10, 'pass'),
-      o('a2', 'a', 30, 'fail'),
-      o('b1', 'b', 10, 'pass'),
-    ]);
+  it('scores each section as weight × earned / applicable points', () => {
+    const r = aggregateScore(basis, ['pass', 'fail', 'pass', 'fail']);
     expect(r.sections).toEqual([
       { sectionId: 'a', name: 'A', weight: 60, score: 15 },
-      { sectionId: 'b', name: 'B', weight: 40, score: 40 },
+      { sectionId: 'b', name: 'B', weight: 40, score: 20 },
     ]);
-    expect(r.score).toBe(55);
-    expect(r.grade).toBe('不及格');
+    expect(r).toMatchObject({ score: 35, grade: '不及格', scored: true, criticalFailed: false });
   });
 
-  it('leaves not-applicable items out and re-weights an all-n/a section', () => {
-    const r = aggregateScore(card(), [
-      o('a1', 'a', 10, 'pass'),
-      o('a2', 'a', 30, 'not_applicable'),
-      o('b1', 'b', 10, 'not_applicable'),
-    ]);
-    expect(r.sections.map((s) => [s.weight, s.score])).toEqual([
-      [100, 100],
-      [0, 0],
-    ]);
+  it('leaves not-applicable and unanswered items out of their section', () => {
+    const r = aggregateScore(basis, ['pass', 'not_applicable', 'pass', undefined]);
+    expect(r.sections.map((s) => s.score)).toEqual([60, 40]);
     expect(r.score).toBe(100);
   });
 
-  it('zeroes the score when a critical item fails', () => {
-    const r = aggregateScore(card(), [
-      o('a1', 'a', 10, 'pass'),
-      o('a2', 'a', 30, 'pass'),
-      o('b1', 'b', 10, 'fail', true),
+  it('hands the weight of a section with nothing applicable to the others in proportion', () => {
+    const three: ScoringBasis = {
+      ...basis,
+      sections: [
+        { id: 'a', name: 'A', weight: 50 },
+        { id: 'b', name: 'B', weight: 30 },
+        { id: 'c', name: 'C', weight: 20 },
+      ],
+      items: [
+        { itemId: 'a1', sectionId: 'a', points: 10, critical: false },
+        { itemId: 'b1', sectionId: 'b', points: 10, critical: false },
+        { itemId: 'c1', sectionId: 'c', points: 10, critical: false },
+      ],
+    };
+    const r = aggregateScore(three, ['pass', 'fail', 'not_applicable']);
+    expect(r.sections.map((s) => [s.weight, s.score])).toEqual([
+      [62.5, 62.5],
+      [37.5, 0],
+      [0, 0],
     ]);
-    expect(r.criticalFailed).toBe(true);
-    expect(r.score).toBe(0);
+    expect(r.score).toBe(62.5);
   });
 
-  it('scores 100 when nothing applies (nothing to blame)', () => {
-    expect(aggregateScore(card(), [o('a1', 'a', 10, undefined)]).score).toBe(100);
+  it('zeroes the score when a critical item fails', () => {
+    const r = aggregateScore(basis, ['pass', 'pass', 'fail', 'pass']);
+    expect(r).toMatchObject({ score: 0, criticalFailed: true, grade: '不及格' });
+    expect(r.sections.map((s) => s.score)).toEqual([60, 20]);
   });
-});
 
-describe(applyManualAnswers.name, () => {
-  it('lets a person override an automatic finding', () => {
-    const findings = [
-      {
-        ruleId: 'interruption',
-        itemId: 'a1',
-        section: 'A',
-        outcome: 'fail' as const,
-        critical: false,
-        evidence: [],
-        scorecardVersion: 1,
-      },
-      {
-        ruleId: 'closing.farewell',
-        itemId: 'a2',
-        section: 'A',
-        outcome: 'pass' as const,
-        critical: false,
-        evidence: [],
-        scorecardVersion: 1,
-      },
-      {
-        ruleId: 'forbidden.phrases',
-        itemId: 'b1',
-        section: 'B',
-        outcome: 'pass' as const,
-        critical: true,
-        evidence: [],
-        scorecardVersion: 1,
-      },
-    ];
-    expect(applyManualAnswers(card(), findings, []).score).toBe(85);
+  it('rounds to one decimal', () => {
+    const odd: ScoringBasis = {
+      ...basis,
+      items: [
+        { itemId: 'a1', sectionId: 'a', points: 1, critical: false },
+        { itemId: 'a2', sectionId: 'a', points: 2, critical: false },
+        { itemId: 'b2', sectionId: 'b', points: 3, critical: false },
+      ],
+    };
+    expect(aggregateScore(odd, ['pass', 'fail', 'pass']).score).toBe(60);
+    expect(aggregateScore(odd, ['fail', 'pass', 'pass']).score).toBe(80);
+    expect(aggregateScore(odd, ['pass', 'fail', 'fail']).score).toBe(20);
+    const third: ScoringBasis = { ...odd, sections: [{ id: 'a', name: 'A', weight: 100 }] };
+    expect(aggregateScore(third, ['pass', 'fail']).score).toBe(33.3);
+  });
+
+  it('is 100 and not scored when nothing applies', () => {
     expect(
-      applyManualAnswers(card(), findings, [
-        { itemId: 'a1', outcome: 'pass', reason: 'ASR overlap' },
-      ]).score,
-    ).toBe(100);
+      aggregateScore(basis, ['not_applicable', undefined, undefined, undefined]),
+    ).toMatchObject({
+      score: 100,
+      scored: false,
+    });
   });
 });
 
 describe(gradeFor.name, () => {
-  it('uses the seed bands: 90 最佳, 80 优秀, 70 良好, 60 及格, else 不及格', () => {
+  it('uses the seed bands: 90 最佳, 80 优秀, 70 良好, 60 及格, below 不及格', () => {
     const bands = defaultScorecard().gradeBands;
-    expect([100, 90, 89.9, 80, 75, 60, 59.9, 0].map((s) => gradeFor(s, bands))).toEqual([
-      '最佳',
-      '最佳',
-      '优秀',
-      '优秀',
-      '良好',
-      '及格',
-      '不及格',
-      '不及格',
-    ]);
+    expect([100, 90, 89.9, 80, 79.9, 70, 69.9, 60, 59.9, 0].map((s) => gradeFor(s, bands))).toEqual(
+      ['最佳', '最佳', '优秀', '优秀', '良好', '良好', '及格', '及格', '不及格', '不及格'],
+    );
   });
 });

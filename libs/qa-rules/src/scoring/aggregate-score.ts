@@ -1,85 +1,75 @@
-import type {
-  Finding,
-  GradeBand,
-  ManualAnswer,
-  Outcome,
-  ScorecardDefinition,
-  SectionScore,
-} from '../types';
+import type { Outcome } from '../types/outcome.types';
+import type { ScoringBasis, SectionScore } from '../types/evaluation.types';
+import { gradeFor } from './grade-for';
 
-export interface ItemOutcome {
-  itemId: string;
-  sectionId: string;
-  points: number;
-  critical: boolean;
-  /** undefined: a manual item nobody has answered yet (left out). */
-  outcome: Outcome | undefined;
+export interface ScoreSummary {
+  score: number;
+  grade: string;
+  scored: boolean;
+  criticalFailed: boolean;
+  sections: SectionScore[];
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** The band with the highest min not above the score (the lowest band if none); no sorting. */
-export function gradeFor(score: number, bands: GradeBand[]): string {
-  let best: GradeBand | undefined;
-  let lowest: GradeBand | undefined;
-  for (const b of bands) {
-    if (b.min <= score && (!best || b.min > best.min)) best = b;
-    if (!lowest || b.min < lowest.min) lowest = b;
-  }
-  return (best ?? lowest)?.grade ?? '';
-}
+// Scratch per section, reused: scoring is synchronous and runs once per call.
+let earned = new Float64Array(8);
+let possible = new Float64Array(8);
 
 /**
  * Section score = weight × earned / applicable points. Not-applicable and unanswered items are
- * left out; a section with nothing applicable hands its weight to the others in proportion.
- * A failed critical item zeroes the total.
+ * left out; sections with nothing applicable hand their weight to the others in proportion.
+ * A failed critical item zeroes the total. `outcomes[i]` belongs to `basis.items[i]`
+ * (undefined: a manual item nobody has answered yet); `sectionOf[i]`, when the caller has it,
+ * is the index of that item's section.
  */
-export function aggregateScore(def: ScorecardDefinition, outcomes: ItemOutcome[]) {
-  const per = new Map(def.sections.map((s) => [s.id, { earned: 0, possible: 0 }]));
-  let criticalFailed = false;
-  for (const o of outcomes) {
-    const acc = per.get(o.sectionId);
-    if (!acc || o.outcome === undefined || o.outcome === 'not_applicable') continue;
-    const points = Math.max(0, Number.isFinite(o.points) ? o.points : 0);
-    acc.possible += points;
-    if (o.outcome === 'pass') acc.earned += points;
-    else if (o.critical) criticalFailed = true;
+export function aggregateScore(
+  basis: ScoringBasis,
+  outcomes: readonly (Outcome | undefined)[],
+  sectionOf?: Int32Array,
+): ScoreSummary {
+  const sections = basis.sections;
+  if (earned.length < sections.length) {
+    earned = new Float64Array(sections.length);
+    possible = new Float64Array(sections.length);
   }
-  const applicableWeight = def.sections.reduce(
-    (w, s) => w + (per.get(s.id)!.possible > 0 ? s.weight : 0),
-    0,
-  );
-  const totalWeight = def.sections.reduce((w, s) => w + s.weight, 0);
+  earned.fill(0, 0, sections.length);
+  possible.fill(0, 0, sections.length);
+  let criticalFailed = false;
+  for (let i = 0; i < basis.items.length; i++) {
+    const o = outcomes[i];
+    if (o !== 'pass' && o !== 'fail') continue;
+    const item = basis.items[i];
+    if (o === 'fail' && item.critical) criticalFailed = true;
+    let s = sectionOf ? sectionOf[i] : 0;
+    if (!sectionOf) while (s < sections.length && sections[s].id !== item.sectionId) s++;
+    if (s < 0 || s >= sections.length) continue;
+    possible[s] += item.points;
+    if (o === 'pass') earned[s] += item.points;
+  }
+  let applicableWeight = 0;
+  let totalWeight = 0;
+  for (let s = 0; s < sections.length; s++) {
+    totalWeight += sections[s].weight;
+    if (possible[s] > 0) applicableWeight += sections[s].weight;
+  }
   const scale = applicableWeight > 0 ? totalWeight / applicableWeight : 0;
-  const sections: SectionScore[] = def.sections.map((s) => {
-    const { earned, possible } = per.get(s.id)!;
-    const weight = possible > 0 ? s.weight * scale : 0;
-    return {
-      sectionId: s.id,
-      name: s.name,
+  const out: SectionScore[] = new Array(sections.length);
+  let raw = 0;
+  for (let s = 0; s < sections.length; s++) {
+    const weight = possible[s] > 0 ? sections[s].weight * scale : 0;
+    const score = possible[s] > 0 ? (weight * earned[s]) / possible[s] : 0;
+    raw += score;
+    out[s] = {
+      sectionId: sections[s].id,
+      name: sections[s].name,
       weight: round1(weight),
-      score: possible > 0 ? round1((weight * earned) / possible) : 0,
+      score: round1(score),
     };
-  });
-  const raw = applicableWeight > 0 ? sections.reduce((sum, s) => sum + s.score, 0) : 100;
-  const score = criticalFailed ? 0 : Math.min(100, Math.max(0, round1(raw)));
-  return { score, grade: gradeFor(score, def.gradeBands), sections, criticalFailed };
-}
-
-/** Applies a person's answers and overrides on top of the engine's findings (the review loop). */
-export function applyManualAnswers(
-  def: ScorecardDefinition,
-  findings: Finding[],
-  answers: ManualAnswer[],
-): ReturnType<typeof aggregateScore> & { outcomes: ItemOutcome[] } {
-  const byItem = new Map(answers.map((a) => [a.itemId, a.outcome]));
-  const auto = new Map(findings.map((f) => [f.itemId, f.outcome]));
-  const outcomes: ItemOutcome[] = def.items.map((item) => ({
-    itemId: item.id,
-    sectionId: item.sectionId,
-    points: item.points,
-    critical: item.critical === true,
-    outcome: byItem.get(item.id) ?? auto.get(item.id),
-  }));
-  return { ...aggregateScore(def, outcomes), outcomes };
+  }
+  const scored = applicableWeight > 0;
+  // Weights sum to 100 in a valid card; a card that does not is scored on its own total.
+  const normalised = totalWeight > 0 ? (raw * 100) / totalWeight : 0;
+  const score = !scored ? 100 : criticalFailed ? 0 : Math.min(100, Math.max(0, round1(normalised)));
+  return { score, grade: gradeFor(score, basis.gradeBands), scored, criticalFailed, sections: out };
 }

@@ -1,0 +1,83 @@
+import { buildCall, CLOSING, OPENING, verdict } from '../../test/support/call-builder';
+import { empathyRule } from './empathy-rule';
+
+const rule = empathyRule.id;
+
+describe(empathyRule.id, () => {
+  it('passes an apology right after the complaint', () => {
+    const call = buildCall([
+      ['a', OPENING],
+      ['c', '你们一直不处理,我要投诉'],
+      ['a', '非常抱歉给您带来不便'],
+      ['a', CLOSING],
+    ]);
+    expect(verdict(rule, call)).toEqual({ outcome: 'pass', evidence: ['一直不处理', '抱歉'] });
+  });
+
+  it('accepts empathy in the second agent turn after it', () => {
+    const call = buildCall([
+      ['a', OPENING],
+      ['c', '你们这服务太差了'],
+      ['a', '请您提供一下手机号'],
+      ['a', '我非常理解您的心情,马上帮您处理'],
+      ['a', CLOSING],
+    ]);
+    expect(verdict(rule, call).outcome).toBe('pass');
+  });
+
+  it('fails when two agent turns pass without an apology', () => {
+    const call = buildCall([
+      ['a', OPENING],
+      ['c', '什么态度啊你们'],
+      ['a', '请您提供一下手机号'],
+      ['c', '13800138000'],
+      ['a', '查到了,您的宽带已经欠费'],
+      ['a', CLOSING],
+    ]);
+    expect(verdict(rule, call).outcome).toBe('fail');
+  });
+
+  it('treats the first customer turn of a call routed as a complaint as a complaint', () => {
+    const turns: Parameters<typeof buildCall>[0] = [
+      ['a', OPENING],
+      ['c', '我想反映一下营业厅排队太久的问题'],
+      ['a', '感谢您的反馈,我们会转给营业厅'],
+      ['a', CLOSING],
+    ];
+    expect(verdict(rule, buildCall(turns, { purpose: 'complaint' })).outcome).toBe('fail');
+    expect(verdict(rule, buildCall(turns)).outcome).toBe('not_applicable');
+  });
+
+  it('is not applicable when the customer is not upset, or only says so in a negation', () => {
+    expect(
+      verdict(
+        rule,
+        buildCall([
+          ['a', OPENING],
+          ['c', '帮我查一下余额'],
+          ['a', CLOSING],
+        ]),
+      ).outcome,
+    ).toBe('not_applicable');
+    const negated = buildCall([
+      ['a', OPENING],
+      ['c', '我不是投诉,就是问问'],
+      ['a', '好的'],
+      ['a', CLOSING],
+    ]);
+    expect(verdict(rule, negated).outcome).toBe('not_applicable');
+  });
+
+  it('is not applicable when the customer complains in the last word', () => {
+    expect(
+      verdict(
+        rule,
+        buildCall([
+          ['a', OPENING],
+          ['a', CLOSING],
+          ['c', '什么态度'],
+        ]),
+      ).outcome,
+    ).toBe('not_applicable');
+  });
+});

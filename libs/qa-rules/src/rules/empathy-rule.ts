@@ -1,0 +1,52 @@
+import { AGENT } from '../input/call-view';
+import type { Evidence } from '../types/evaluation.types';
+import { fail, notApplicable, numberParam, pass, RuleDefinition } from './rule-definition';
+
+interface EmpathyConfig {
+  upset: number;
+  exceptions: number;
+  empathy: number;
+  withinTurns: number;
+}
+
+/** When the customer complains or is upset, the agent apologises or empathises within two turns. */
+export const empathyRule: RuleDefinition<EmpathyConfig> = {
+  id: 'empathy.on-dissatisfaction',
+  requiredLists: ['dissatisfaction', 'empathy'],
+  configure: (params, lists, issues) => ({
+    upset: lists('dissatisfaction'),
+    exceptions: lists('dissatisfactionExceptions'),
+    empathy: lists('empathy'),
+    withinTurns: numberParam(params, 'withinTurns', 2, 1, 20, issues),
+  }),
+  evaluate(ctx, cfg) {
+    const v = ctx.view;
+    const hits = ctx.hits;
+    const found: Evidence[] = [];
+    let upsetTurns = 0;
+    // A call routed as a complaint opens with one, whatever words the customer uses.
+    const complaintCall = v.purpose === 'complaint';
+    for (let k = 0; k < v.customerCount; k++) {
+      const c = v.customerTurns[k];
+      const h = hits.firstExcept(cfg.upset, c, cfg.exceptions);
+      if (h < 0 && !(complaintCall && k === 0)) continue;
+      // Upset at the very end with no agent turn after it: nothing to judge.
+      let reply = -1;
+      let seen = 0;
+      for (let i = c + 1; i < v.count && seen < cfg.withinTurns; i++) {
+        if (v.speaker[i] !== AGENT) continue;
+        seen++;
+        reply = hits.first(cfg.empathy, i);
+        if (reply >= 0) break;
+      }
+      if (seen === 0) continue;
+      upsetTurns++;
+      found.push(h >= 0 ? ctx.evidence(h) : ctx.turn(c));
+      if (reply < 0) {
+        return fail(found, `no apology or empathy within ${cfg.withinTurns} turns of segment ${c}`);
+      }
+      found.push(ctx.evidence(reply));
+    }
+    return upsetTurns === 0 ? notApplicable('the customer did not complain') : pass(found);
+  },
+};

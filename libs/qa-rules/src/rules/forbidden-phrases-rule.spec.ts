@@ -1,0 +1,67 @@
+import { buildCall, CLOSING, OPENING, verdict } from '../../test/support/call-builder';
+import { forbiddenPhrasesRule } from './forbidden-phrases-rule';
+
+const rule = forbiddenPhrasesRule.id;
+const agentSays = (text: string) =>
+  buildCall([
+    ['a', OPENING],
+    ['c', '你好'],
+    ['a', text],
+    ['a', CLOSING],
+  ]);
+
+describe(forbiddenPhrasesRule.id, () => {
+  it.each([
+    ['这个我不知道', '不知道'],
+    ['具体情况我也不清楚', '不清楚'],
+    ['这种业务我们没做过', '我们没做过'],
+    ['这个我们也没有办法', '我们也没有办法'],
+    ['没办法,规定就是这样', '没办法'],
+    ['他不在,你晚点再打', '他不在'],
+    ['这不归我管', '这不归我管'],
+    ['你听不懂吗', '你听不懂吗'],
+    ['亲爱的这边没法帮您联系站点', '没法'],
+    ['我已经说过了', '我已经说过了'],
+  ])('fails agent speech with a seed or taboo phrase: %s', (text, phrase) => {
+    expect(verdict(rule, agentSays(text))).toEqual({ outcome: 'fail', evidence: [phrase] });
+  });
+
+  it.each([
+    '不知道您现在方便吗?',
+    '如有不清楚的地方,您随时来电',
+    '请问您哪里不清楚?',
+    '您还有不清楚的吗?',
+    '不知道您对这次处理是否满意',
+    '您那边信号不好,我听不清楚',
+    '我看看有没有办法帮您加急',
+    '除了这款,其他不在保修范围内',
+    '因为没有得到您的答复,暂时不知道您的问题我是否为您解决完毕',
+  ])('passes the polite form: %s', (text) => {
+    expect(verdict(rule, agentSays(text)).outcome).toBe('pass');
+  });
+
+  it('ignores the customer saying the same words', () => {
+    const call = buildCall([
+      ['a', OPENING],
+      ['c', '我也不知道怎么回事,你们没办法吗'],
+      ['a', CLOSING],
+    ]);
+    expect(verdict(rule, call).outcome).toBe('pass');
+  });
+
+  it('still fails a taboo next to a polite form in the same turn', () => {
+    expect(verdict(rule, agentSays('不知道您现在方便吗?这个我真不知道'))).toEqual({
+      outcome: 'fail',
+      evidence: ['不知道'],
+    });
+  });
+
+  it('reports a phrase nested in a longer forbidden one once, with exact offsets', () => {
+    const f = verdict(rule, agentSays('这个我们也没有办法'));
+    expect(f.evidence).toEqual(['我们也没有办法']);
+  });
+
+  it('is not applicable when the agent never spoke', () => {
+    expect(verdict(rule, buildCall([['c', '喂?']])).outcome).toBe('not_applicable');
+  });
+});

@@ -1,0 +1,96 @@
+import { buildCall, CLOSING, OPENING, verdict } from '../../test/support/call-builder';
+import { promiseHasTimeRule, resolutionConfirmedRule } from './resolution-rules';
+
+describe(resolutionConfirmedRule.id, () => {
+  const rule = resolutionConfirmedRule.id;
+
+  it('passes a check before closing', () => {
+    const call = buildCall([
+      ['a', OPENING],
+      ['c', '好的'],
+      ['a', '请问还有其他可以帮您的吗'],
+      ['c', '没有了'],
+      ['a', CLOSING],
+    ]);
+    expect(verdict(rule, call)).toEqual({ outcome: 'pass', evidence: ['还有其他可以帮您'] });
+  });
+
+  it("accepts the seed's 是否已经清楚", () => {
+    const call = buildCall([
+      ['a', OPENING],
+      ['c', '那我下个月再办'],
+      ['a', '请问您对这个问题是否已经清楚了'],
+      ['a', CLOSING],
+    ]);
+    expect(verdict(rule, call).outcome).toBe('pass');
+  });
+
+  it('fails a call closed without one, citing the last agent turn', () => {
+    const call = buildCall([
+      ['a', OPENING],
+      ['c', '好的'],
+      ['a', CLOSING],
+    ]);
+    expect(verdict(rule, call)).toEqual({ outcome: 'fail', evidence: [CLOSING] });
+  });
+
+  it('is not applicable to a message left on voicemail (the customer never spoke)', () => {
+    const call = buildCall([['a', '您好,您的话费即将到期,请及时缴费,再见']], {
+      direction: 'outbound',
+    });
+    expect(verdict(rule, call).outcome).toBe('not_applicable');
+  });
+
+  it('does not count a check made early in a long call', () => {
+    const call = buildCall([
+      ['a', OPENING],
+      ['a', '还有其他问题吗'],
+      ['c', '有,还有宽带的事'],
+      ['a', '好的'],
+      ['a', '宽带已经帮您处理'],
+      ['a', '那就这样'],
+      ['a', CLOSING],
+    ]);
+    expect(verdict(rule, call).outcome).toBe('fail');
+  });
+});
+
+describe(promiseHasTimeRule.id, () => {
+  const rule = promiseHasTimeRule.id;
+  const agentSays = (...texts: string[]) =>
+    buildCall([
+      ['a', OPENING],
+      ['c', '什么时候能处理好'],
+      ...texts.map((t): ['a', string] => ['a', t]),
+      ['a', CLOSING],
+    ]);
+
+  it.each([
+    ['我们会在24小时内给您回复', '24小时内'],
+    ['两个工作日内给您答复', '两个工作日'],
+    ['明天下午五点前给您回电', '明天'],
+    ['我们3天后联系您', '3天'],
+  ])('passes a promise with a time: %s', (text, time) => {
+    const v = verdict(rule, agentSays(text));
+    expect(v.outcome).toBe('pass');
+    expect(v.evidence).toContain(time);
+  });
+
+  it('accepts the time in the next agent turn', () => {
+    expect(verdict(rule, agentSays('处理好了我们给您回电', '最晚明天中午之前')).outcome).toBe(
+      'pass',
+    );
+  });
+
+  it.each(['处理结果出来后尽快给您回复', '稍后会有同事联系您', '等有消息了再通知您'])(
+    'fails a vague promise: %s',
+    (text) => {
+      expect(verdict(rule, agentSays(text)).outcome).toBe('fail');
+    },
+  );
+
+  it('is not applicable without a promise, or when the courier (not the agent) will call', () => {
+    expect(verdict(rule, agentSays('已经帮您办好了')).outcome).toBe('not_applicable');
+    expect(verdict(rule, agentSays('包裹到了快递员会联系您')).outcome).toBe('not_applicable');
+  });
+});

@@ -1,0 +1,41 @@
+export type Speaker = 'agent' | 'customer';
+export type CallDirection = 'inbound' | 'outbound';
+export type CallPurpose = 'service' | 'complaint' | 'callback';
+export type HangupBy = 'customer' | 'agent' | 'system';
+
+export interface SegmentInput {
+  speaker: Speaker;
+  /** Milliseconds from answeredAt. */
+  startMs: number;
+  endMs: number;
+  text: string;
+}
+
+/** The call as DESIGN.md "The call" describes it; the engine tolerates any deviation from it. */
+export interface CallInput {
+  callId: string;
+  tenantId: string;
+  direction: CallDirection;
+  purpose: CallPurpose;
+  agentId: string;
+  teamId: string;
+  customer?: { phone?: string; id?: string };
+  /** Ringing began (ISO 8601). */
+  startedAt: string;
+  /** null: abandoned before anyone answered. */
+  answeredAt: string | null;
+  endedAt: string;
+  ringCount?: number;
+  hangupBy: HangupBy;
+  segments: SegmentInput[];
+  recordingUrl?: string;
+  csat?: number;
+  relatedCallIds?: string[];
+}
+
+/** Tenant settings the rules need. */
+export interface EvaluationContext {
+  /** Looked for in the greeting. */
+  companyName: string;
+  secondsPerRing: number;
+}

@@ -1,0 +1,1 @@
+export type Outcome = 'pass' | 'fail' | 'not_applicable';
