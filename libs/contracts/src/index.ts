@@ -1,3 +1,4 @@
 export * from './generated';
 export * from './topics';
 export * from './headers';
+export * from './validate-events';

@@ -1,15 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { TenantUpserted, Topics } from '@qa/contracts';
+import { TenantUpserted, Topics, validateTenantUpserted } from '@qa/contracts';
 import { ConsumeContext, EventConsumerHost } from '@qa/messaging';
 import { TenantSettingsRepository } from './tenant-settings.repository';
-
-export function validateTenantUpserted(e: TenantUpserted): string[] {
-  const problems: string[] = [];
-  if (!e.tenantId) problems.push('tenantId is empty');
-  if (!(e.secondsPerRing >= 1 && e.secondsPerRing <= 30))
-    problems.push('secondsPerRing must be 1..30');
-  return problems;
-}
 
 /** Seconds per ring per tenant, for ring counts derived from ringing time. */
 @Injectable()

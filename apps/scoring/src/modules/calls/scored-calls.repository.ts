@@ -60,8 +60,4 @@ export class ScoredCallsRepository {
       })
       .getCount();
   }
-
-  count(tenantId: string, callId: string): Promise<number> {
-    return this.calls.countBy({ tenantId, callId });
-  }
 }

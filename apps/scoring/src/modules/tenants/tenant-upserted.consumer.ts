@@ -1,16 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { TenantUpserted, Topics } from '@qa/contracts';
+import { TenantUpserted, Topics, validateTenantUpserted } from '@qa/contracts';
 import { ConsumeContext, EventConsumerHost } from '@qa/messaging';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { TenantsRepository } from './tenants.repository';
-
-export function validateTenantUpserted(e: TenantUpserted): string[] {
-  const problems: string[] = [];
-  if (!e.tenantId) problems.push('tenantId is empty');
-  if (!(e.secondsPerRing >= 1 && e.secondsPerRing <= 30))
-    problems.push('secondsPerRing must be 1..30');
-  return problems;
-}
 
 /** Keeps the company name (greeting rule) and seconds per ring; installs the default scorecard. */
 @Injectable()
