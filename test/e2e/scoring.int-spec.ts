@@ -7,6 +7,7 @@ import { defaultScorecard } from '@qa/qa-rules';
 import { asIdentity, sleep, TopicRecorder, waitFor } from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
 
@@ -92,6 +93,14 @@ describe('scoring service', () => {
       secondsPerRing: 3,
       timezone: 'Asia/Shanghai',
     });
+    // Topics are not ordered with each other: score nothing before the tenant's settings are in.
+    const db = app.get(DataSource);
+    await waitFor('the tenant settings in scoring', async () => {
+      const rows = (await db.query('SELECT 1 FROM scoring.tenants WHERE tenant_id = $1', [
+        tenantId,
+      ])) as unknown[];
+      return rows.length === 1;
+    });
   });
 
   afterAll(async () => {
@@ -107,7 +116,6 @@ describe('scoring service', () => {
       [1, '这个我不清楚,请问还有其他可以帮您的吗'],
       [1, '感谢您的来电,再见'],
     ]);
-    await sleep(500); // the tenant event goes first on its own topic
     await publish(Topics.CallIngested, c.callId, { call: c, ingestedAt: '2026-11-22T01:03:01Z' });
     const ev = await evaluationOf(c.callId);
     expect(typeof ev.score).toBe('number');
