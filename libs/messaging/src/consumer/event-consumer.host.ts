@@ -12,7 +12,7 @@ import { ensureTopics } from '../kafka/topic-admin';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 import { DecodeResult, PermanentConsumeError } from './consume-errors';
-import { readEventMeta } from './event-headers';
+import { rawEventMeta, readEventMeta } from './event-headers';
 
 export interface ConsumeContext {
   meta: EventMeta;
@@ -36,7 +36,7 @@ interface Prepared {
 interface Registration {
   decode(value: Buffer | null): DecodeResult<unknown>;
   handle(value: unknown, ctx: ConsumeContext): Promise<void>;
-  /** Raw topics from outside may lack our headers; their id falls back to the log position. */
+  /** Raw topics from outside may lack our headers; their id then comes from the record itself. */
   requireHeaders: boolean;
 }
 
@@ -174,7 +174,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     if (typeof meta === 'string') {
       if (reg.requireHeaders)
         return this.deadLetter(topic, partition, message, meta).then(() => null);
-      meta = fallbackMeta(topic, partition, message);
+      meta = rawEventMeta(topic, partition, message);
     }
     const decoded = reg.decode(message.value);
     if (!decoded.ok)
@@ -299,17 +299,6 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     await this.consumer?.disconnect();
     await this.dlqProducer?.disconnect();
   }
-}
-
-function fallbackMeta(topic: string, partition: number, message: KafkaMessage): EventMeta {
-  return {
-    eventId: `${topic}/${partition}/${message.offset}`,
-    eventType: topic,
-    schemaVersion: '1',
-    occurredAt: new Date(Number(message.timestamp)).toISOString(),
-    tenantId: '',
-    traceId: '',
-  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

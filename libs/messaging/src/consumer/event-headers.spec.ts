@@ -1,5 +1,5 @@
 import { EventHeader } from '@qa/contracts';
-import { headerText, readEventMeta } from './event-headers';
+import { headerText, rawEventMeta, readEventMeta } from './event-headers';
 
 const ID = '6f1d1c1e-2b3a-4c5d-8e9f-0a1b2c3d4e5f';
 
@@ -51,5 +51,33 @@ describe(headerText.name, () => {
   it('takes the first value of a repeated header', () => {
     expect(headerText({ a: [Buffer.from('x'), 'y'] }, 'a')).toBe('x');
     expect(headerText(undefined, 'a')).toBeUndefined();
+  });
+});
+
+describe(rawEventMeta.name, () => {
+  const record = (offset: string, timestamp: string, value: string | null) => ({
+    offset,
+    timestamp,
+    value: value === null ? null : Buffer.from(value),
+  });
+  const id = (r: ReturnType<typeof record>) => rawEventMeta('qa.call.raw.v1', 2, r).eventId;
+
+  it('gives a redelivered record the same id', () => {
+    expect(id(record('7', '1795430388597', '{"a":1}'))).toBe(
+      id(record('7', '1795430388597', '{"a":1}')),
+    );
+  });
+
+  it('tells apart a new record at a position a rebuilt broker has used before', () => {
+    const before = id(record('7', '1795430388597', '{"a":1}'));
+    expect(id(record('7', '1795430999999', '{"a":1}'))).not.toBe(before);
+    expect(id(record('7', '1795430388597', '{"a":2}'))).not.toBe(before);
+    expect(id(record('8', '1795430388597', '{"a":1}'))).not.toBe(before);
+  });
+
+  it('never throws on odd records', () => {
+    const meta = rawEventMeta('t', 0, record('0', 'not a time', null));
+    expect(meta).toMatchObject({ eventType: 't', occurredAt: '', tenantId: '' });
+    expect(meta.eventId).toMatch(/^t\/0\/0\/not a time\/[0-9a-f]{16}$/);
   });
 });

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { EventHeader, EventMeta } from '@qa/contracts';
-import { IHeaders } from 'kafkajs';
+import { IHeaders, KafkaMessage } from 'kafkajs';
 
 export function headerText(headers: IHeaders | undefined, name: string): string | undefined {
   const v = headers?.[name];
@@ -24,5 +25,31 @@ export function readEventMeta(headers: IHeaders | undefined, topic: string): Eve
     occurredAt: headerText(headers, EventHeader.OccurredAt) ?? '',
     tenantId: headerText(headers, EventHeader.TenantId) ?? '',
     traceId: headerText(headers, EventHeader.TraceId) ?? '',
+  };
+}
+
+/**
+ * For a raw topic's message without our headers: its id is the record itself — log position,
+ * timestamp and a digest of its value. Position alone is not enough: a rebuilt broker or a
+ * recreated topic starts again at offset 0, and the inbox would take new records for ones it
+ * has already handled and silently skip them. A redelivered record keeps all three.
+ */
+export function rawEventMeta(
+  topic: string,
+  partition: number,
+  message: Pick<KafkaMessage, 'offset' | 'timestamp' | 'value'>,
+): EventMeta {
+  const digest = createHash('sha256')
+    .update(message.value ?? '')
+    .digest('hex')
+    .slice(0, 16);
+  const ms = Number(message.timestamp);
+  return {
+    eventId: `${topic}/${partition}/${message.offset}/${message.timestamp}/${digest}`,
+    eventType: topic,
+    schemaVersion: '1',
+    occurredAt: Number.isFinite(ms) ? new Date(ms).toISOString() : '',
+    tenantId: '',
+    traceId: '',
   };
 }
