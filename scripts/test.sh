@@ -29,7 +29,7 @@ step "typecheck" npm run --silent typecheck
 step "lint" npx eslint --max-warnings=0 .
 step "unit tests" npx jest --selectProjects unit --ci --json --outputFile=artifacts/jest-unit.json
 step "build dashboard" npx vite build web --logLevel warn
-step "integration tests" npx jest --selectProjects int --ci --runInBand --forceExit --json --outputFile=artifacts/jest-int.json
+step "integration tests" npx jest --selectProjects int --ci --runInBand --json --outputFile=artifacts/jest-int.json
 node scripts/test-summary.js artifacts/jest-unit.json artifacts/jest-int.json || status=1
 echo "[test] total $(( $(date +%s) - start )) s" >&2
 exit $status

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { CallIngested, dlqTopic, DlqHeader, EventHeader, Topics } from '@qa/contracts';
-import { createKafka } from '@qa/messaging';
+import { createKafka, closeKafkaLeftovers } from '@qa/messaging';
 import { createService } from '@qa/platform';
 import { asIdentity, brokerControl, sleep, TopicRecorder, waitFor } from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
@@ -80,6 +80,8 @@ describe('call pipeline (ingestion → Kafka → scoring)', () => {
   afterAll(async () => {
     await recorder?.stop();
     await producer?.disconnect();
+    // The broker restarted in this suite: the recorder's coordinator connection outlives disconnect().
+    if (kafka) await closeKafkaLeftovers(kafka);
     await scoring?.close();
     await ingestion?.close();
   });

@@ -4,6 +4,7 @@ import { EventConsumerHost } from './consumer/event-consumer.host';
 import { InboxRepository } from './inbox/inbox.repository';
 import { createKafka } from './kafka/kafka-client';
 import { KafkaHealthIndicator } from './kafka/kafka.health';
+import { KafkaShutdown } from './kafka/kafka-shutdown';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxRepository } from './outbox/outbox.repository';
@@ -39,6 +40,7 @@ export class MessagingModule {
         InboxRepository,
         EventConsumerHost,
         KafkaHealthIndicator,
+        KafkaShutdown,
       ],
       exports: [
         KAFKA,

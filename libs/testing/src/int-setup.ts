@@ -7,4 +7,6 @@ process.env.INTERNAL_SECRET ??= 'test-internal-secret-0123456789';
 process.env.LOG_LEVEL ??= 'warn';
 process.env.PORT ??= '0';
 process.env.KAFKA_GROUP_PREFIX ??= 'test.';
+// Test producers use kafkajs's default partitioner on purpose; its v2 migration notice is noise.
+process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
 jest.setTimeout(120_000);
