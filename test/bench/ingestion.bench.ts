@@ -5,7 +5,8 @@ import type { INestApplication } from '@nestjs/common';
 import { OutboxRelay } from '@qa/messaging';
 import { createService, signIdentity } from '@qa/platform';
 import { DataSource } from 'typeorm';
-import { makeCall, rng } from './transcripts';
+import taboo from '../../libs/qa-rules/test/fixtures/taboo-phrases.json';
+import { generateCall, seededRandom } from './transcripts';
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -65,9 +66,9 @@ export async function runIngestionBench(
       { userId: 'bench', username: 'bench', role: 'qa', tenantId },
       process.env.INTERNAL_SECRET,
     );
-    const r = rng(11);
+    const r = seededRandom(11);
     const make = (prefix: string, i: number) => ({
-      ...makeCall(r, i),
+      ...generateCall(r, i, taboo as string[]),
       tenantId,
       callId: `${prefix}-${i}`,
     });

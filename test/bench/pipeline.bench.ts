@@ -4,7 +4,8 @@ import { request } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { createService, Identity, signIdentity } from '@qa/platform';
 import { DataSource } from 'typeorm';
-import { makeCall, rng } from './transcripts';
+import taboo from '../../libs/qa-rules/test/fixtures/taboo-phrases.json';
+import { generateCall, seededRandom } from './transcripts';
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -63,7 +64,7 @@ export async function runPipelineBench(opts: { calls?: number; ratePerSecond?: n
     const tenantId = `bench-${randomUUID().slice(0, 8)}`;
     const identity: Identity = { userId: 'bench', username: 'bench', role: 'qa', tenantId };
     const headers = signIdentity(identity, process.env.INTERNAL_SECRET);
-    const r = rng(7);
+    const r = seededRandom(7);
     const sentAt = new Map<string, number>();
     const httpMs: number[] = [];
     const start = Date.now();
@@ -72,7 +73,11 @@ export async function runPipelineBench(opts: { calls?: number; ratePerSecond?: n
       const due = start + (i * 1000) / rate;
       const wait = due - Date.now();
       if (wait > 0) await new Promise((res) => setTimeout(res, wait));
-      const call = { ...makeCall(r, i), tenantId, callId: `${tenantId}-${i}` };
+      const call = {
+        ...generateCall(r, i, taboo as string[]),
+        tenantId,
+        callId: `${tenantId}-${i}`,
+      };
       const t0 = Date.now();
       sentAt.set(call.callId, t0);
       inflight.push(

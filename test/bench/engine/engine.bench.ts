@@ -4,7 +4,7 @@ import type { CallInput, ScorecardDefinition } from '@qa/qa-rules';
 import taboo from '../../../libs/qa-rules/test/fixtures/taboo-phrases.json';
 import { measure, medianOf, Measurement } from './measure';
 import { NaiveBaseline } from './naive-baseline';
-import { BENCH_COMPANY, generateCall, seededRandom } from './transcript-generator';
+import { BENCH_COMPANY, generateCall, seededRandom } from '../transcripts';
 
 const CALLS = 1000;
 const TARGET_CALLS_PER_SECOND = 40_000;
