@@ -4,6 +4,9 @@ import { runEngineBench } from './engine/engine.bench';
 import { runIngestionBench } from './ingestion.bench';
 import { runPipelineBench } from './pipeline.bench';
 
+// stdout is the JSON result; the services' logs (read when the apps start) go to stderr.
+process.env.LOG_STREAM ??= 'stderr';
+
 /** `npm run bench`: every benchmark, JSON on stdout, each baseline measured in the same run. */
 async function main(): Promise<void> {
   const engine = await runEngineBench({ seconds: 3 });

@@ -26,6 +26,10 @@ export class BaseEnv {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** stderr keeps stdout for a tool's own output (the benches print JSON there). */
+  @IsIn(['stdout', 'stderr'])
+  LOG_STREAM: 'stdout' | 'stderr' = 'stdout';
+
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/qa';
 

@@ -14,6 +14,12 @@ describe(validateEnv.name, () => {
     expect(validate({ PORT: '1' })).toMatchObject({ OUTBOX_RELAY: true });
   });
 
+  it('logs to stdout unless told stderr, and refuses anything else', () => {
+    expect(validate({ PORT: '1' })).toMatchObject({ LOG_STREAM: 'stdout' });
+    expect(validate({ PORT: '1', LOG_STREAM: 'stderr' })).toMatchObject({ LOG_STREAM: 'stderr' });
+    expect(() => validate({ PORT: '1', LOG_STREAM: '/var/log/qa.log' })).toThrow(/LOG_STREAM:/);
+  });
+
   it('names every bad variable', () => {
     const bad = () =>
       validate({

@@ -3,6 +3,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { destination } from 'pino';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -16,27 +17,30 @@ export class PlatformLoggerModule {
         LoggerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService) => ({
-            pinoHttp: {
-              level: config.get<string>('LOG_LEVEL', 'info'),
-              base: { service },
-              genReqId: (req: IncomingMessage, res: ServerResponse) => {
-                const given = req.headers[REQUEST_ID_HEADER];
-                const id =
-                  typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-                res.setHeader(REQUEST_ID_HEADER, id);
-                return id;
+            pinoHttp: [
+              {
+                level: config.get<string>('LOG_LEVEL', 'info'),
+                base: { service },
+                genReqId: (req: IncomingMessage, res: ServerResponse) => {
+                  const given = req.headers[REQUEST_ID_HEADER];
+                  const id =
+                    typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+                  res.setHeader(REQUEST_ID_HEADER, id);
+                  return id;
+                },
+                customProps: (req: IncomingMessage) => ({ traceId: (req as { id?: unknown }).id }),
+                redact: [
+                  'err.parameters',
+                  'err.driverError',
+                  'err.query',
+                  'req.headers.authorization',
+                  'req.headers.cookie',
+                  'req.headers["x-qa-identity"]',
+                ],
+                autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
               },
-              customProps: (req: IncomingMessage) => ({ traceId: (req as { id?: unknown }).id }),
-              redact: [
-                'err.parameters',
-                'err.driverError',
-                'err.query',
-                'req.headers.authorization',
-                'req.headers.cookie',
-                'req.headers["x-qa-identity"]',
-              ],
-              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-            },
+              destination(config.get<string>('LOG_STREAM') === 'stderr' ? 2 : 1),
+            ],
           }),
         }),
       ],
