@@ -48,12 +48,43 @@ describe(compileScorecard.name, () => {
 });
 
 describe(getCompiledScorecard.name, () => {
-  it('compiles each id@version once and keeps a bounded number', () => {
+  it('answers each id@version from memory and keeps a bounded number', () => {
     const card = defaultScorecard();
     card.id = 'cache-test';
     expect(getCompiledScorecard(card)).toBe(getCompiledScorecard({ ...card }));
     expect(getCompiledScorecard({ ...card, version: 2 })).not.toBe(getCompiledScorecard(card));
-    for (let v = 10; v < 100; v++) getCompiledScorecard({ ...card, version: v });
-    expect(compiledScorecardCacheSize()).toBeLessThanOrEqual(32);
+    for (let v = 10; v < 5000; v++) getCompiledScorecard({ ...card, version: v });
+    expect(compiledScorecardCacheSize().versions).toBeLessThanOrEqual(4096);
+  });
+
+  it('compiles identical definitions once, whatever their ids (one default card per tenant)', () => {
+    const before = compiledScorecardCacheSize().cores;
+    const tenants = Array.from({ length: 200 }, (_, i) => ({
+      ...defaultScorecard(),
+      id: `tenant-${i}-default`,
+      version: 1,
+    }));
+    const compiled = tenants.map((t) => getCompiledScorecard(t));
+    expect(compiledScorecardCacheSize().cores - before).toBeLessThanOrEqual(1);
+    expect(new Set(compiled.map((c) => c.automaton)).size).toBe(1);
+    // Each keeps its own identity in what it reports.
+    expect(compiled.map((c) => [c.id, c.version, c.key])[7]).toEqual([
+      'tenant-7-default',
+      1,
+      'tenant-7-default@1',
+    ]);
+    const call = buildCall([['a', '这个我不清楚']]);
+    expect(evaluateCall(compiled[3], call, CONTEXT).scorecardId).toBe('tenant-3-default');
+  });
+
+  it('compiles a changed definition on its own', () => {
+    const a = { ...defaultScorecard(), id: 'changed-a', version: 1 };
+    const b = { ...defaultScorecard(), id: 'changed-b', version: 1 };
+    b.gradeBands = [{ grade: 'X', min: 0 }];
+    expect(getCompiledScorecard(a).automaton).toBe(getCompiledScorecard(a).automaton);
+    expect(getCompiledScorecard(b).basis.gradeBands).toEqual([{ grade: 'X', min: 0 }]);
+    expect(getCompiledScorecard(a).basis.gradeBands).not.toEqual(
+      getCompiledScorecard(b).basis.gradeBands,
+    );
   });
 });
