@@ -126,6 +126,11 @@ export const EMPATHY_PHRASES: PhraseLists = {
     '等了好久',
     '怎么这么久',
     '这么久才',
+    // Frustration without an angry word: waiting that went nowhere, a wasted trip, a brush-off.
+    '一直没',
+    '耽误了',
+    '白跑',
+    '爱找谁找谁',
     // An angry customer uses the agent's taboos.
     '说了多少遍',
     '烦不烦',
