@@ -63,7 +63,9 @@ export class ScorecardsService {
     definition: ScorecardDefinition,
     opts: { actor: string; activate: boolean; isNew: boolean },
   ): Promise<ScorecardEntity> {
-    const problems = validateScorecard(definition);
+    // The key and the next version number are the server's to give: whatever the body says of them
+    // is replaced below, so it is neither required nor judged.
+    const problems = validateScorecard({ ...definition, id: key, version: 1 });
     if (problems.length > 0) throw ScorecardError.invalid(problems);
     return this.dataSource.transaction(async (manager) => {
       await this.scorecards.lockTenant(manager, tenantId);
