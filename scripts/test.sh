@@ -10,10 +10,32 @@ start=$(date +%s)
 
 # Tests get their own broker (port, data dir) so a broker or platform a developer runs on 9092 is
 # never reused, stopped or fed test events; the fault test stops and restarts this one.
-export KAFKA_PORT="${KAFKA_PORT:-19092}"
-export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-19093}"
-export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 export QA_RUN_DIR="${QA_RUN_DIR:-$root/.run/test}"
+# The fault test stops and restarts the broker, which works only on this checkout's own: keep the
+# port of our broker if it runs, else take the first free pair from 19092/19093 (then 19192/19193,
+# …), so a broker another checkout left behind is never reused.
+taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+our_port() {
+  local pid props="$QA_RUN_DIR/kafka/server.properties"
+  pid="$(cat "$QA_RUN_DIR/kafka/kafka.pid" 2>/dev/null)" && kill -0 "$pid" 2>/dev/null &&
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "kafka.Kafka $props" &&
+    sed -n 's|^listeners=PLAINTEXT://127.0.0.1:\([0-9]*\),.*|\1|p' "$props" 2>/dev/null
+}
+if [ -z "${KAFKA_PORT:-}" ]; then
+  KAFKA_PORT="$(our_port || true)"
+  if [ -z "$KAFKA_PORT" ]; then
+    KAFKA_PORT=19092
+    while taken "$KAFKA_PORT" || taken $((KAFKA_PORT + 1)); do
+      KAFKA_PORT=$((KAFKA_PORT + 100))
+      [ "$KAFKA_PORT" -lt 21092 ] || { echo "[test] no free port pair for a test broker" >&2; exit 1; }
+    done
+  fi
+  [ "$KAFKA_PORT" = 19092 ] || echo "[test] test broker on 127.0.0.1:$KAFKA_PORT (19092 is taken)" >&2
+  export KAFKA_CONTROLLER_PORT=$((KAFKA_PORT + 1))
+fi
+export KAFKA_PORT
+export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 
 bash scripts/setup.sh --with-browser || { echo "[test] setup failed" >&2; exit 1; }
 
