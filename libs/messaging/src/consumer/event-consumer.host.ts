@@ -176,7 +176,17 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
         return this.deadLetter(topic, partition, message, meta).then(() => null);
       meta = rawEventMeta(topic, partition, message);
     }
-    const decoded = reg.decode(message.value);
+    let decoded: DecodeResult<unknown>;
+    try {
+      decoded = reg.decode(message.value);
+    } catch (err) {
+      // A throwing decoder must not make a poison pill that stalls the partition. Only the error's
+      // name goes out: its message may quote the payload.
+      const name = err instanceof Error ? err.name : typeof err;
+      return this.deadLetter(topic, partition, message, `the decoder failed (${name})`).then(
+        () => null,
+      );
+    }
     if (!decoded.ok)
       return this.deadLetter(topic, partition, message, decoded.reason).then(() => null);
     return { reg, meta, value: decoded.value, message, topic, partition };

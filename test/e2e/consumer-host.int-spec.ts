@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { DlqHeader, dlqTopic } from '@qa/contracts';
+import { createKafka, EventConsumerHost } from '@qa/messaging';
+import { createService, ServiceCoreModule } from '@qa/platform';
+import { TopicRecorder, waitFor } from '@qa/testing';
+import { Kafka, Producer } from 'kafkajs';
+import { KpiEnv } from '../../apps/kpi/src/config/kpi.env';
+import { migrations } from '../../apps/kpi/src/migrations';
+
+const TOPIC = 'qa.test.consumer-host.v1';
+
+/** A raw consumer whose decoder throws on some payloads, as a future decoder might. */
+@Injectable()
+class FragileConsumer implements OnModuleInit {
+  readonly handled: string[] = [];
+
+  constructor(private readonly host: EventConsumerHost) {}
+
+  onModuleInit(): void {
+    this.host.onRaw(
+      TOPIC,
+      (value) => {
+        const text = value?.toString('utf8') ?? '';
+        if (text.startsWith('throw'))
+          throw new TypeError(`cannot read ${text} (secret 13800138000)`);
+        return { ok: true, value: text };
+      },
+      async (text) => {
+        this.handled.push(text);
+      },
+    );
+  }
+}
+
+@Module({
+  imports: [
+    ServiceCoreModule.forRoot({
+      name: 'consumer-host-test',
+      schema: 'kpi',
+      env: KpiEnv,
+      entities: [],
+      migrations,
+      produces: [],
+    }),
+  ],
+  providers: [FragileConsumer],
+})
+class FragileModule {}
+
+/** The consumer host against the real broker: nothing a decoder does can stall a partition. */
+describe('event consumer host', () => {
+  let app: INestApplication;
+  let kafka: Kafka;
+  let producer: Producer;
+  let recorder: TopicRecorder;
+
+  beforeAll(async () => {
+    app = await createService(FragileModule, { name: 'consumer-host-test' });
+    await app.listen(0);
+    kafka = createKafka('consumer-host-test-client', process.env.KAFKA_BROKERS!.split(','));
+    producer = kafka.producer();
+    await producer.connect();
+    recorder = new TopicRecorder(kafka, [dlqTopic(TOPIC)]);
+    await recorder.start();
+  });
+
+  afterAll(async () => {
+    await recorder?.stop();
+    await producer?.disconnect();
+    await app?.close();
+  });
+
+  it('dead-letters a message whose decoder throws, without its payload in the reason, and goes on', async () => {
+    const run = randomUUID();
+    await producer.send({
+      topic: TOPIC,
+      messages: [
+        { key: run, partition: 0, value: `throw ${run}` },
+        { key: run, partition: 0, value: `ok ${run}` },
+      ],
+    });
+    const consumer = app.get(FragileConsumer);
+    await waitFor('the message after the bad one handled', () =>
+      consumer.handled.includes(`ok ${run}`),
+    );
+    const [dead] = await waitFor('the bad message in the DLQ', () => {
+      const got = recorder.withKey(dlqTopic(TOPIC), run);
+      return got.length > 0 ? got : undefined;
+    });
+    const reason = dead.message.headers?.[DlqHeader.Reason]?.toString() ?? '';
+    expect(reason).toBe('the decoder failed (TypeError)');
+    expect(dead.message.value?.toString()).toBe(`throw ${run}`);
+    expect(consumer.handled).not.toContain(`throw ${run}`);
+  });
+});
