@@ -3,8 +3,9 @@ import { INestApplication, Injectable, Module, OnModuleInit } from '@nestjs/comm
 import { DlqHeader, dlqTopic } from '@qa/contracts';
 import { createKafka, EventConsumerHost } from '@qa/messaging';
 import { createService, ServiceCoreModule } from '@qa/platform';
-import { TopicRecorder, waitFor } from '@qa/testing';
+import { sleep, TopicRecorder, waitFor } from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
+import { Client } from 'pg';
 import { KpiEnv } from '../../apps/kpi/src/config/kpi.env';
 import { migrations } from '../../apps/kpi/src/migrations';
 
@@ -92,5 +93,34 @@ describe('event consumer host', () => {
     expect(reason).toBe('the decoder failed (TypeError)');
     expect(dead.message.value?.toString()).toBe(`throw ${run}`);
     expect(consumer.handled).not.toContain(`throw ${run}`);
+  });
+
+  it('waits out a database outage instead of dead-lettering what arrives meanwhile', async () => {
+    // A real outage: the test database refuses connections and its sessions are ended, for longer
+    // than a message's retry budget (about 3 s); a message sent meanwhile must wait, not be lost.
+    const url = new URL(process.env.DATABASE_URL!);
+    const database = decodeURIComponent(url.pathname.slice(1));
+    url.pathname = '/postgres';
+    const admin = new Client({ connectionString: url.toString() });
+    await admin.connect();
+    const run = randomUUID();
+    const consumer = app.get(FragileConsumer);
+    try {
+      await admin.query(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS false`);
+      await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [database],
+      );
+      await producer.send({ topic: TOPIC, messages: [{ key: run, value: `ok ${run}` }] });
+      await sleep(8000);
+      expect(consumer.handled).not.toContain(`ok ${run}`);
+    } finally {
+      await admin.query(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+    await waitFor('the message handled once the database is back', () =>
+      consumer.handled.includes(`ok ${run}`),
+    );
+    expect(recorder.withKey(dlqTopic(TOPIC), run)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ensureTopics } from '../kafka/topic-admin';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
-import { DecodeResult, PermanentConsumeError } from './consume-errors';
+import { DecodeResult, isInfrastructureError, PermanentConsumeError } from './consume-errors';
 import { rawEventMeta, readEventMeta } from './event-headers';
 
 export interface ConsumeContext {
@@ -33,6 +33,13 @@ interface Prepared {
   partition: number;
 }
 
+/** What a batch lends to the messages it hands out. */
+interface Loop {
+  heartbeat(): Promise<void>;
+  /** The consumer is stopping or the batch is stale (rebalance): give the partition back. */
+  stopping(): boolean;
+}
+
 interface Registration {
   decode(value: Buffer | null): DecodeResult<unknown>;
   handle(value: unknown, ctx: ConsumeContext): Promise<void>;
@@ -42,8 +49,9 @@ interface Registration {
 
 /**
  * One consumer group per service. Each message: decode and validate (else dead-letter), then the
- * handler and the inbox row commit in one transaction, so redelivery is a no-op. Transient
- * failures retry with backoff, then dead-letter; the partition never blocks forever.
+ * handler and the inbox row commit in one transaction, so redelivery is a no-op. A message that
+ * keeps failing is retried with backoff, then dead-lettered, so it cannot block its partition; a
+ * database that is down is waited out instead, so an outage dead-letters nothing.
  */
 @Injectable()
 export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestroy {
@@ -148,7 +156,11 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
         for (let i = 0; i < batch.messages.length; i += chunkSize) {
           if (!isRunning() || isStale()) break;
           const chunk = batch.messages.slice(i, i + chunkSize);
-          await this.processChunk(batch.topic, batch.partition, chunk, heartbeat);
+          const loop: Loop = { heartbeat, stopping: () => !isRunning() || isStale() };
+          const done = await this.processChunk(batch.topic, batch.partition, chunk, loop);
+          // Stopped while waiting for the database: leave the rest for redelivery (the inbox
+          // skips what was already applied).
+          if (!done) break;
           resolveOffset(chunk[chunk.length - 1].offset);
           await heartbeat();
         }
@@ -200,20 +212,20 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     topic: string,
     partition: number,
     messages: KafkaMessage[],
-    heartbeat: () => Promise<void>,
-  ): Promise<void> {
+    loop: Loop,
+  ): Promise<boolean> {
     const ready: Prepared[] = [];
     for (const m of messages) {
       const p = await this.prepare(topic, partition, m);
       if (p) ready.push(p);
     }
-    if (ready.length === 0) return;
+    if (ready.length === 0) return true;
     if (ready.length > 1) {
       try {
         await this.dataSource.transaction(async (manager) => {
           for (const p of ready) await this.apply(manager, p);
         });
-        return;
+        return true;
       } catch (err) {
         this.logger.warn(
           { topic, partition, err: (err as Error).message },
@@ -221,7 +233,8 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
         );
       }
     }
-    for (const p of ready) await this.processOne(p, heartbeat);
+    for (const p of ready) if (!(await this.processOne(p, loop))) return false;
+    return true;
   }
 
   private async apply(manager: EntityManager, p: Prepared): Promise<void> {
@@ -243,36 +256,53 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     });
   }
 
-  private async processOne(p: Prepared, heartbeat: () => Promise<void>): Promise<void> {
+  /**
+   * One message in its own transaction. A failure of the message is retried a few times, then
+   * dead-lettered; a database that is down is waited out for as long as it takes (no message could
+   * be handled meanwhile), heartbeating. False when the consumer stops before it succeeds.
+   */
+  private async processOne(p: Prepared, loop: Loop): Promise<boolean> {
     const maxAttempts = this.opts.maxAttempts ?? 5;
     const base = this.opts.retryBaseMs ?? 200;
-    for (let attempt = 1; ; attempt++) {
+    let outage = 0;
+    for (let attempt = 1; ;) {
       try {
         await this.dataSource.transaction((manager) => this.apply(manager, p));
-        return;
+        if (outage > 0) this.logger.log({ topic: p.topic, waits: outage }, 'database back');
+        return true;
       } catch (err) {
-        const reason = (err as Error).message;
+        const reason = (err as Error)?.message ?? String(err);
+        const where = { topic: p.topic, partition: p.partition, offset: p.message.offset };
+        if (!(err instanceof PermanentConsumeError) && isInfrastructureError(err)) {
+          if (outage % 10 === 0) {
+            this.logger.warn(
+              { ...where, waits: outage, err: reason },
+              'database unavailable; waiting',
+            );
+          }
+          outage++;
+          await sleep(Math.min(5000, base * 2 ** Math.min(outage, 5)));
+          if (loop.stopping()) return false;
+          await loop.heartbeat();
+          continue;
+        }
         if (err instanceof PermanentConsumeError || attempt >= maxAttempts) {
-          return this.deadLetter(
+          await this.deadLetter(
             p.topic,
             p.partition,
             p.message,
             `${attempt} attempt(s) failed: ${reason}`,
           );
+          return true;
         }
         this.logger.warn(
-          {
-            topic: p.topic,
-            partition: p.partition,
-            offset: p.message.offset,
-            attempt,
-            err: reason,
-            traceId: p.meta.traceId,
-          },
+          { ...where, attempt, err: reason, traceId: p.meta.traceId },
           'handler failed; retrying',
         );
         await sleep(Math.min(10000, base * 2 ** (attempt - 1)));
-        await heartbeat();
+        attempt++;
+        if (loop.stopping()) return false;
+        await loop.heartbeat();
       }
     }
   }
