@@ -61,6 +61,9 @@ for db in "${dbs[@]}"; do
       [ "$(psql_q "SELECT 1 FROM pg_database WHERE datname = '$db'")" = 1 ] ||
       { log "could not create database $db"; exit 1; }
     created+=("$db")
+  elif [ "$(psql_q "SELECT datallowconn FROM pg_database WHERE datname = '$db'")" != t ]; then
+    # The outage test closes its database for a few seconds; a run killed meanwhile leaves it shut.
+    psql_q "ALTER DATABASE \"$db\" WITH ALLOW_CONNECTIONS true" && log "reopened database $db"
   fi
 done
 [ ${#created[@]} -eq 0 ] || log "created database(s): ${created[*]}"
