@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  INestApplication,
+  Injectable,
+  Module,
+  OnModuleInit,
+} from '@nestjs/common';
 import { DlqHeader, dlqTopic } from '@qa/contracts';
 import { createKafka, EventConsumerHost } from '@qa/messaging';
 import { createService, ServiceCoreModule } from '@qa/platform';
-import { sleep, TopicRecorder, waitFor } from '@qa/testing';
+import { asIdentity, sleep, TopicRecorder, waitFor } from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { KpiEnv } from '../../apps/kpi/src/config/kpi.env';
 import { migrations } from '../../apps/kpi/src/migrations';
 
@@ -34,7 +43,20 @@ class FragileConsumer implements OnModuleInit {
   }
 }
 
+/** A route that needs the database, to see what HTTP callers get during an outage. */
+@Controller('probe')
+class ProbeController {
+  constructor(private readonly db: DataSource) {}
+
+  @Get()
+  async probe(): Promise<{ ok: boolean }> {
+    await this.db.query('SELECT 1');
+    return { ok: true };
+  }
+}
+
 @Module({
+  controllers: [ProbeController],
   imports: [
     ServiceCoreModule.forRoot({
       name: 'consumer-host-test',
@@ -95,7 +117,7 @@ describe('event consumer host', () => {
     expect(consumer.handled).not.toContain(`throw ${run}`);
   });
 
-  it('waits out a database outage instead of dead-lettering what arrives meanwhile', async () => {
+  it('waits out a database outage: dead-letters nothing, answers HTTP 503 with Retry-After', async () => {
     // A real outage: the test database refuses connections and its sessions are ended, for longer
     // than a message's retry budget (about 3 s); a message sent meanwhile must wait, not be lost.
     const url = new URL(process.env.DATABASE_URL!);
@@ -112,6 +134,13 @@ describe('event consumer host', () => {
         [database],
       );
       await producer.send({ topic: TOPIC, messages: [{ key: run, value: `ok ${run}` }] });
+      const probe = await request(app.getHttpServer())
+        .get('/probe')
+        .set(asIdentity({ tenantId: 't-probe' }));
+      expect(probe.status).toBe(503);
+      expect(probe.headers['content-type']).toContain('application/problem+json');
+      expect(probe.headers['retry-after']).toBe('5');
+      expect(probe.body).toMatchObject({ status: 503, title: 'Service unavailable' });
       await sleep(8000);
       expect(consumer.handled).not.toContain(`ok ${run}`);
     } finally {
@@ -121,6 +150,10 @@ describe('event consumer host', () => {
     await waitFor('the message handled once the database is back', () =>
       consumer.handled.includes(`ok ${run}`),
     );
+    const probe = await request(app.getHttpServer())
+      .get('/probe')
+      .set(asIdentity({ tenantId: 't-probe' }));
+    expect(probe.status).toBe(200);
     expect(recorder.withKey(dlqTopic(TOPIC), run)).toEqual([]);
   });
 });

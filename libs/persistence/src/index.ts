@@ -1,2 +1,3 @@
 export * from './ensure-schema';
 export * from './typeorm-options';
+export * from './infrastructure-errors';

@@ -7,11 +7,12 @@ import {
 } from '@nestjs/common';
 import { Codecs, DlqHeader, dlqTopic, EventMap, EventMeta, EventTopic } from '@qa/contracts';
 import { Consumer, IHeaders, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
+import { isInfrastructureError } from '@qa/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { ensureTopics } from '../kafka/topic-admin';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
-import { DecodeResult, isInfrastructureError, PermanentConsumeError } from './consume-errors';
+import { DecodeResult, PermanentConsumeError } from './consume-errors';
 import { rawEventMeta, readEventMeta } from './event-headers';
 
 export interface ConsumeContext {

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { isInfrastructureError } from '@qa/persistence';
 import type { Request, Response } from 'express';
 import { DomainError, PROBLEM_JSON, ProblemDetails, ProblemError } from './problem-details';
 
@@ -15,6 +16,7 @@ const titleFor = (status: number): string =>
     415: 'Unsupported media type',
     422: 'Unprocessable entity',
     429: 'Too many requests',
+    503: 'Service unavailable',
   })[status] ?? (status >= 500 ? 'Internal server error' : 'Error');
 
 /** Every error leaves as application/problem+json; 5xx details are logged, never sent. */
@@ -35,7 +37,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const body = this.toProblem(exception);
     body.instance = req.originalUrl ?? req.url;
-    if (body.status >= 500) {
+    if (body.status === 503) {
+      // Clients (a CTI pushing calls) should come back, not give up: the database is down.
+      res.setHeader('retry-after', '5');
+      this.logger.warn(
+        { err: (exception as Error)?.message, path: body.instance },
+        'database unavailable',
+      );
+    } else if (body.status >= 500) {
       this.logger.error({ err: exception, path: body.instance }, 'unhandled error');
     }
     res.status(body.status).type(PROBLEM_JSON).send(JSON.stringify(body));
@@ -85,6 +94,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: titleFor(status),
         status,
         detail: (exception as Error).message,
+      };
+    }
+    if (isInfrastructureError(exception)) {
+      return {
+        type: 'about:blank',
+        title: titleFor(503),
+        status: 503,
+        detail: 'The database is unavailable; try again shortly.',
       };
     }
     return {

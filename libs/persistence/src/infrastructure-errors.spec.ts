@@ -1,4 +1,4 @@
-import { isInfrastructureError, PermanentConsumeError } from './consume-errors';
+import { isInfrastructureError } from './infrastructure-errors';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -26,7 +26,7 @@ describe(isInfrastructureError.name, () => {
       pgError('22P02', 'invalid input syntax for type uuid'),
       pgError('23502'),
       new TypeError("Cannot read properties of undefined (reading 'segments')"),
-      new PermanentConsumeError('accepted before with a different body'),
+      new Error('call c-1 was accepted before with a different body'),
       'a string',
       null,
       undefined,
