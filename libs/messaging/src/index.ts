@@ -9,3 +9,4 @@ export * from './consumer/event-consumer.host';
 export * from './consumer/consume-errors';
 export * from './consumer/event-headers';
 export * from './migrations/messaging-tables';
+export * from './dlq/dlq-replayer';
