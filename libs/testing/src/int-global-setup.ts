@@ -1,10 +1,12 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { applyKafkajsIdleLoopFix } from '../../messaging/src/kafka/kafkajs-idle-loop-fix';
 
 /**
  * Once per integration run: make a fresh broker create its offsets topic and load the group
  * and transaction coordinators, which take seconds the first time and would otherwise land inside the first test.
  */
 export default async function warmUpBroker(): Promise<void> {
+  applyKafkajsIdleLoopFix();
   const kafka = new Kafka({
     clientId: 'test-warm-up',
     brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),

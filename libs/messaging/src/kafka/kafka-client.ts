@@ -2,6 +2,9 @@ import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, LogEntry, ISocketFactory } from 'kafkajs';
 import { connect, isIP, Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
+import { applyKafkajsIdleLoopFix } from './kafkajs-idle-loop-fix';
+
+applyKafkajsIdleLoopFix();
 
 // Retries are bounded on purpose (the outbox relay and the DLQ producer back off and try again
 // themselves; consumers dedupe by event id), so this start-up warning says nothing new.
