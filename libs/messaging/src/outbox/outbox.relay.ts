@@ -22,6 +22,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private running = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
+  private woken = false;
   private failures = 0;
   private readonly pollMs: number;
   private readonly batchSize: number;
@@ -32,7 +33,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxRepository,
   ) {
-    this.pollMs = opts.relayPollMs ?? 200;
+    // Writers wake the relay after commit (HTTP services, the consumer host): the poll is a backstop.
+    this.pollMs = opts.relayPollMs ?? 1000;
     this.batchSize = opts.relayBatchSize ?? 500;
   }
 
@@ -50,6 +52,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   wake(): void {
+    // A wake while a batch is being read must not be lost: the rows it announces may have
+    // committed just after that read, and the next poll would be a second away.
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -89,6 +94,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async run(): Promise<void> {
     while (this.running) {
       let sent = 0;
+      this.woken = false;
       try {
         sent = await this.publishBatch();
         if (this.failures > 0)
@@ -104,7 +110,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           );
         }
       }
-      if (sent === 0 && this.running) {
+      if (sent === 0 && this.running && !(this.woken && this.failures === 0)) {
         const backoff =
           this.failures > 0 ? Math.min(5000, 200 * 2 ** Math.min(this.failures, 5)) : this.pollMs;
         await new Promise<void>((resolve) => {
