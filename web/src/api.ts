@@ -1,3 +1,7 @@
+// What the engine reports is what the API returns: the same types, not a copy.
+import type { Evidence } from '../../libs/qa-rules/src/types/evaluation.types';
+import type { Outcome } from '../../libs/qa-rules/src/types/outcome.types';
+
 export interface Session {
   accessToken: string;
   refreshToken: string;
@@ -7,18 +11,13 @@ export interface Session {
   agentId?: string;
 }
 
-export interface Evidence {
-  segment: number;
-  start: number;
-  end: number;
-  text: string;
-}
+export type { Evidence };
 
 export interface Finding {
   ruleId: string;
   itemId: string;
   section: string;
-  outcome: 'pass' | 'fail' | 'not_applicable';
+  outcome: Outcome;
   critical: boolean;
   evidence: Evidence[];
 }

@@ -36,6 +36,3 @@ export { defaultScorecard } from './scorecard/default-scorecard';
 export { validateScorecard } from './scorecard/validate-scorecard';
 export { evaluateCall } from './engine/evaluate-call';
 export { rescore } from './scoring/rescore';
-export { gradeFor } from './scoring/grade-for';
-export { DEFAULT_RULE_IDS, RULE_IDS } from './rules/rule-registry';
-export { PhraseAutomaton } from './automaton/phrase-automaton';

@@ -270,8 +270,10 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
   private async processOne(p: Prepared, loop: Loop): Promise<boolean> {
     const maxAttempts = this.opts.maxAttempts ?? 5;
     const base = this.opts.retryBaseMs ?? 200;
+    const where = { topic: p.topic, partition: p.partition, offset: p.message.offset };
     let outage = 0;
     for (let attempt = 1; ;) {
+      let delay: number;
       try {
         await this.dataSource.transaction((manager) => this.apply(manager, p));
         this.relay.wake();
@@ -279,8 +281,8 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
         return true;
       } catch (err) {
         const reason = (err as Error)?.message ?? String(err);
-        const where = { topic: p.topic, partition: p.partition, offset: p.message.offset };
-        if (!(err instanceof PermanentConsumeError) && isInfrastructureError(err)) {
+        const permanent = err instanceof PermanentConsumeError;
+        if (!permanent && isInfrastructureError(err)) {
           if (outage % 10 === 0) {
             this.logger.warn(
               { ...where, waits: outage, err: reason },
@@ -288,12 +290,8 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
             );
           }
           outage++;
-          await sleep(Math.min(5000, base * 2 ** Math.min(outage, 5)));
-          if (loop.stopping()) return false;
-          await loop.heartbeat();
-          continue;
-        }
-        if (err instanceof PermanentConsumeError || attempt >= maxAttempts) {
+          delay = Math.min(5000, base * 2 ** Math.min(outage, 5));
+        } else if (permanent || attempt >= maxAttempts) {
           await this.deadLetter(
             p.topic,
             p.partition,
@@ -301,16 +299,18 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
             `${attempt} attempt(s) failed: ${reason}`,
           );
           return true;
+        } else {
+          this.logger.warn(
+            { ...where, attempt, err: reason, traceId: p.meta.traceId },
+            'handler failed; retrying',
+          );
+          delay = Math.min(10000, base * 2 ** (attempt - 1));
+          attempt++;
         }
-        this.logger.warn(
-          { ...where, attempt, err: reason, traceId: p.meta.traceId },
-          'handler failed; retrying',
-        );
-        await sleep(Math.min(10000, base * 2 ** (attempt - 1)));
-        attempt++;
-        if (loop.stopping()) return false;
-        await loop.heartbeat();
       }
+      await sleep(delay);
+      if (loop.stopping()) return false;
+      await loop.heartbeat();
     }
   }
 

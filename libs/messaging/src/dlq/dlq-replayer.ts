@@ -46,7 +46,7 @@ export class DlqReplayer {
   async list(topic: string, filter: DlqFilter = {}): Promise<DeadLetter[]> {
     const out: DeadLetter[] = [];
     await this.read(topic, `qa.dlq-list.${process.pid}.${Date.now()}`, false, async (m, p) => {
-      const d = describe(m, p);
+      const d = toDeadLetter(m, p);
       if (matches(d, filter)) out.push(d);
     });
     return out;
@@ -76,7 +76,7 @@ export class DlqReplayer {
         : (opts.groupId ?? `qa.dlq-replay.${topic}`);
       await this.read(topic, group, !opts.dryRun, async (m, p) => {
         summary.read++;
-        const d = describe(m, p);
+        const d = toDeadLetter(m, p);
         if (!matches(d, opts)) return;
         summary.matched++;
         if (opts.dryRun) return;
@@ -106,29 +106,22 @@ export class DlqReplayer {
     const dlq = dlqTopic(topic);
     const admin = this.kafka.admin();
     await admin.connect();
-    let ends: Map<number, bigint>;
-    let starts: Map<number, bigint>;
+    // Per partition: where the log ends now, for the partitions with something left to read.
+    const ends = new Map<number, bigint>();
     try {
       if (!(await admin.listTopics()).includes(dlq)) return;
-      ends = new Map(
-        (await admin.fetchTopicOffsets(dlq)).map((o) => [o.partition, BigInt(o.high)]),
-      );
+      // A new group starts at the beginning (the low watermark); an existing one where it left.
       const committed = await admin.fetchOffsets({ groupId, topics: [dlq] });
-      const low = new Map(
-        (await admin.fetchTopicOffsets(dlq)).map((o) => [o.partition, BigInt(o.low)]),
-      );
-      starts = new Map(
-        (committed[0]?.partitions ?? []).map((p) => [
-          p.partition,
-          p.offset === '-1' ? low.get(p.partition)! : BigInt(p.offset),
-        ]),
-      );
+      const at = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, p.offset]));
+      for (const o of await admin.fetchTopicOffsets(dlq)) {
+        const offset = at.get(o.partition) ?? '-1';
+        const start = BigInt(offset === '-1' ? o.low : offset);
+        if (BigInt(o.high) > start) ends.set(o.partition, BigInt(o.high));
+      }
     } finally {
       await admin.disconnect();
     }
-    const pending = new Set(
-      [...ends].filter(([p, end]) => end > (starts.get(p) ?? 0n)).map(([p]) => p),
-    );
+    const pending = new Set(ends.keys());
     if (pending.size === 0) return;
     const consumer = this.kafka.consumer({ groupId, maxWaitTimeInMs: 200 });
     await consumer.connect();
@@ -164,7 +157,7 @@ export class DlqReplayer {
   }
 }
 
-function describe(m: KafkaMessage, partition: number): DeadLetter {
+function toDeadLetter(m: KafkaMessage, partition: number): DeadLetter {
   const h = (name: string) => headerText(m.headers, name) ?? '';
   return {
     partition,

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, LogEntry, ISocketFactory } from 'kafkajs';
-import { connect, isIP, Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import type { Socket } from 'node:net';
 import { applyKafkajsIdleLoopFix } from './kafkajs-idle-loop-fix';
 
 applyKafkajsIdleLoopFix();
@@ -24,13 +23,14 @@ const toNest = (namespace: string) => {
 
 const openSockets = new WeakMap<Kafka, Set<Socket>>();
 
-/** kafkajs's own socket factory, plus a record of the sockets still open. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const kafkajsSocketFactory = require('kafkajs/src/network/socketFactory') as () => ISocketFactory;
+
+/** kafkajs's own socket factory, keeping a record of the sockets still open. */
 function trackingSocketFactory(open: Set<Socket>): ISocketFactory {
-  return ({ host, port, ssl, onConnect }) => {
-    const socket = ssl
-      ? tlsConnect({ host, port, ...(isIP(host) ? {} : { servername: host }), ...ssl }, onConnect)
-      : connect({ host, port }, onConnect);
-    socket.setKeepAlive(true, 60_000);
+  const create = kafkajsSocketFactory();
+  return (options) => {
+    const socket = create(options) as Socket;
     open.add(socket);
     socket.once('close', () => open.delete(socket));
     return socket;

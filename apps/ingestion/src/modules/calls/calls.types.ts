@@ -1,28 +1,3 @@
-export type Speaker = 'agent' | 'customer';
-
-export interface CallSegment {
-  speaker: Speaker;
-  startMs: number;
-  endMs: number;
-  text: string;
-}
-
-/** The call as accepted (DESIGN.md "The call"), normalised; stored as-is in `calls.body`. */
-export interface CallBody {
-  callId: string;
-  tenantId: string;
-  direction: 'inbound' | 'outbound';
-  purpose: 'service' | 'complaint' | 'callback';
-  agentId: string;
-  teamId: string;
-  customer?: { phone?: string; id?: string };
-  startedAt: string;
-  answeredAt: string | null;
-  endedAt: string;
-  ringCount?: number;
-  hangupBy: 'customer' | 'agent' | 'system';
-  segments: CallSegment[];
-  recordingUrl?: string;
-  csat?: number;
-  relatedCallIds?: string[];
-}
+// The call as accepted (DESIGN.md "The call"), normalised and stored as-is in `calls.body`: the
+// same shape the engine reads, so it is defined once, in the engine's types.
+export type { CallInput as CallBody, SegmentInput as CallSegment, Speaker } from '@qa/qa-rules';
