@@ -18,6 +18,8 @@ export interface MessagingOptions {
   retryBaseMs?: number;
   /** Messages applied per database transaction (default 100). */
   consumeChunkSize?: number;
+  /** Partitions handled at the same time (default: `partitions`). */
+  partitionsConcurrency?: number;
   /** Called when the consumer crashed and kafkajs will not restart it (main.ts exits). */
   onFatal?: (err: Error) => void;
 }

@@ -26,6 +26,26 @@ export interface ConsumeContext {
   key: string | null;
 }
 
+/** One event of a chunk handed to a set-based handler. */
+export interface BatchItem<T> {
+  event: T;
+  meta: EventMeta;
+  offset: string;
+  key: string | null;
+}
+
+export interface BatchContext {
+  /** The transaction that also records the chunk's events in the inbox: write effects through it. */
+  manager: EntityManager;
+  topic: string;
+  partition: number;
+}
+
+export type BatchHandler<T> = (
+  items: ReadonlyArray<BatchItem<T>>,
+  ctx: BatchContext,
+) => Promise<void>;
+
 interface Prepared {
   reg: Registration;
   meta: EventMeta;
@@ -45,6 +65,8 @@ interface Loop {
 interface Registration {
   decode(value: Buffer | null): DecodeResult<unknown>;
   handle(value: unknown, ctx: ConsumeContext): Promise<void>;
+  /** Set-based handlers take the chunk's fresh events at once. */
+  handleBatch?: BatchHandler<unknown>;
   /** Raw topics from outside may lack our headers; their id then comes from the record itself. */
   requireHeaders: boolean;
 }
@@ -75,24 +97,24 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     handle: (event: EventMap[K], ctx: ConsumeContext) => Promise<void>,
     validate: (event: EventMap[K]) => string[] = () => [],
   ): void {
-    const codec = Codecs[topic];
     this.register(topic, {
       requireHeaders: true,
-      decode: (value) => {
-        if (!value || value.length === 0) return { ok: false, reason: 'empty payload' };
-        let event: EventMap[K];
-        try {
-          event = codec.decode(value);
-        } catch (err) {
-          return { ok: false, reason: `undecodable protobuf: ${(err as Error).message}` };
-        }
-        const problems = validate(event);
-        return problems.length
-          ? { ok: false, reason: `invalid: ${problems.join('; ')}` }
-          : { ok: true, value: event };
-      },
+      decode: protobufDecoder(topic, validate),
       handle: (value, ctx) => handle(value as EventMap[K], ctx),
     });
+  }
+
+  /**
+   * A set-based handler: each chunk's events not seen before, in one transaction with one inbox
+   * claim for the chunk. If the chunk fails, its events are redone one by one (single-item
+   * arrays), with retries and then the dead-letter topic, as for `on()`.
+   */
+  onBatch<K extends EventTopic>(
+    topic: K,
+    handle: BatchHandler<EventMap[K]>,
+    validate: (event: EventMap[K]) => string[] = () => [],
+  ): void {
+    this.register(topic, batchRegistration(true, protobufDecoder(topic, validate), handle));
   }
 
   onRaw<T>(
@@ -105,6 +127,15 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
       decode,
       handle: (v, ctx) => handle(v as T, ctx),
     });
+  }
+
+  /** `onBatch` for a raw topic from outside (its own decoder; ids from the record if headerless). */
+  onRawBatch<T>(
+    topic: string,
+    decode: (value: Buffer | null) => DecodeResult<T>,
+    handle: BatchHandler<T>,
+  ): void {
+    this.register(topic, batchRegistration(false, decode, handle));
   }
 
   private register(topic: string, r: Registration): void {
@@ -147,6 +178,8 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({
+      // Each partition's chunks stay in order; partitions no longer wait for one another.
+      partitionsConsumedConcurrently: this.opts.partitionsConcurrency ?? this.opts.partitions,
       eachBatchAutoResolve: false,
       eachBatch: async ({
         batch,
@@ -209,8 +242,9 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /**
-   * The whole chunk in one transaction (one commit instead of one per event); if anything in it
-   * fails, each message is redone alone with retries, so one bad event cannot hold up the rest.
+   * The whole chunk in one transaction (one inbox claim and one commit instead of one per event);
+   * if anything in it fails, each message is redone alone with retries, so one bad event cannot
+   * hold up the rest.
    */
   private async processChunk(
     topic: string,
@@ -226,15 +260,13 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     if (ready.length === 0) return true;
     if (ready.length > 1) {
       try {
-        await this.dataSource.transaction(async (manager) => {
-          for (const p of ready) await this.apply(manager, p);
-        });
+        await this.dataSource.transaction((manager) => this.apply(manager, ready));
         // Handlers write their events to the outbox: publish them now, not at the next poll.
         this.relay.wake();
         return true;
       } catch (err) {
         this.logger.warn(
-          { topic, partition, err: (err as Error).message },
+          { topic, partition, size: ready.length, err: (err as Error).message },
           'chunk failed; handling its messages one by one',
         );
       }
@@ -243,23 +275,36 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     return true;
   }
 
-  private async apply(manager: EntityManager, p: Prepared): Promise<void> {
-    const offset = p.message.offset;
-    const fresh = await this.inbox.claim(manager, {
-      eventId: p.meta.eventId,
-      topic: p.topic,
-      partition: p.partition,
-      offset,
-    });
-    if (!fresh) return;
-    await p.reg.handle(p.value, {
-      meta: p.meta,
+  /** Claims the events in the inbox and hands the ones not seen before to the handler. */
+  private async apply(manager: EntityManager, ready: Prepared[]): Promise<void> {
+    const { reg, topic, partition } = ready[0];
+    const fresh = await this.inbox.claimMany(
       manager,
-      topic: p.topic,
-      partition: p.partition,
-      offset,
-      key: p.message.key?.toString() ?? null,
-    });
+      ready.map((p) => ({ eventId: p.meta.eventId, topic, partition, offset: p.message.offset })),
+    );
+    // The first copy of an event id repeated within the chunk is the one applied.
+    const todo = ready.filter((p) => fresh.delete(p.meta.eventId));
+    if (todo.length === 0) return;
+    if (reg.handleBatch) {
+      const items = todo.map((p) => ({
+        event: p.value,
+        meta: p.meta,
+        offset: p.message.offset,
+        key: p.message.key?.toString() ?? null,
+      }));
+      await reg.handleBatch(items, { manager, topic, partition });
+      return;
+    }
+    for (const p of todo) {
+      await reg.handle(p.value, {
+        meta: p.meta,
+        manager,
+        topic,
+        partition,
+        offset: p.message.offset,
+        key: p.message.key?.toString() ?? null,
+      });
+    }
   }
 
   /**
@@ -275,7 +320,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     for (let attempt = 1; ;) {
       let delay: number;
       try {
-        await this.dataSource.transaction((manager) => this.apply(manager, p));
+        await this.dataSource.transaction((manager) => this.apply(manager, [p]));
         this.relay.wake();
         if (outage > 0) this.logger.log({ topic: p.topic, waits: outage }, 'database back');
         return true;
@@ -346,6 +391,40 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     await this.consumer?.disconnect();
     await this.dlqProducer?.disconnect();
   }
+}
+
+function protobufDecoder<K extends EventTopic>(
+  topic: K,
+  validate: (event: EventMap[K]) => string[],
+): (value: Buffer | null) => DecodeResult<EventMap[K]> {
+  const codec = Codecs[topic];
+  return (value) => {
+    if (!value || value.length === 0) return { ok: false, reason: 'empty payload' };
+    let event: EventMap[K];
+    try {
+      event = codec.decode(value);
+    } catch (err) {
+      return { ok: false, reason: `undecodable protobuf: ${(err as Error).message}` };
+    }
+    const problems = validate(event);
+    return problems.length
+      ? { ok: false, reason: `invalid: ${problems.join('; ')}` }
+      : { ok: true, value: event };
+  };
+}
+
+function batchRegistration<T>(
+  requireHeaders: boolean,
+  decode: (value: Buffer | null) => DecodeResult<T>,
+  handleBatch: BatchHandler<T>,
+): Registration {
+  return {
+    requireHeaders,
+    decode,
+    handleBatch: handleBatch as BatchHandler<unknown>,
+    // Never called: apply() prefers handleBatch.
+    handle: () => Promise.reject(new Error('set-based registration')),
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

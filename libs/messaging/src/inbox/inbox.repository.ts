@@ -19,13 +19,26 @@ export class InboxRepository {
     this.consumer = opts.service;
   }
 
-  /** Records the event in the effect's transaction; false means it was handled before. */
-  async claim(manager: EntityManager, e: InboxEntry): Promise<boolean> {
+  /**
+   * Records events in the effects' transaction with one statement; answers the ids not handled
+   * before. Ids repeated in `entries` are claimed once.
+   */
+  async claimMany(manager: EntityManager, entries: InboxEntry[]): Promise<Set<string>> {
+    if (entries.length === 0) return new Set();
     const rows = (await manager.query(
       `INSERT INTO ${this.table} (consumer, event_id, topic, partition, "offset")
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
-      [this.consumer, e.eventId, e.topic, e.partition, e.offset],
-    )) as unknown[];
-    return rows.length === 1;
+       SELECT $1, u.event_id, u.topic, u.partition, u.off
+       FROM unnest($2::text[], $3::text[], $4::int[], $5::bigint[])
+         AS u(event_id, topic, partition, off)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [
+        this.consumer,
+        entries.map((e) => e.eventId),
+        entries.map((e) => e.topic),
+        entries.map((e) => e.partition),
+        entries.map((e) => e.offset),
+      ],
+    )) as { event_id: string }[];
+    return new Set(rows.map((r) => r.event_id));
   }
 }
