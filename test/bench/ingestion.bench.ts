@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { OutboxRelay } from '@qa/messaging';
-import { createService, signIdentity } from '@qa/platform';
+import { createService, Identity, signIdentity } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import taboo from '../../libs/qa-rules/test/fixtures/taboo-phrases.json';
 import { generateCall, seededRandom } from './transcripts';
@@ -11,12 +11,12 @@ import { generateCall, seededRandom } from './transcripts';
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-function post(
-  port: number,
-  path: string,
-  body: Buffer,
-  headers: Record<string, string>,
-): Promise<number> {
+function post(port: number, path: string, body: Buffer, identity: Identity): Promise<number> {
+  // Signed per request, as the gateway does: a signature is bound to one request.
+  const headers = signIdentity(identity, process.env.INTERNAL_SECRET ?? '', {
+    method: 'POST',
+    path,
+  });
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -48,7 +48,6 @@ export async function runIngestionBench(
   const batchSize = opts.batchSize ?? 1000;
   const singleCalls = opts.singleCalls ?? 1000;
   process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/qa_test';
-  process.env.INTERNAL_SECRET ??= 'bench-internal-secret-0123456789';
   process.env.LOG_LEVEL ??= 'error';
   process.env.PORT ??= '0';
   let app: INestApplication | undefined;
@@ -62,10 +61,7 @@ export async function runIngestionBench(
     await app.get(OutboxRelay).onModuleDestroy();
     const port = (app.getHttpServer().address() as { port: number }).port;
     const tenantId = `ib-${randomUUID().slice(0, 8)}`;
-    const headers = signIdentity(
-      { userId: 'bench', username: 'bench', role: 'qa', tenantId },
-      process.env.INTERNAL_SECRET,
-    );
+    const identity: Identity = { userId: 'bench', username: 'bench', role: 'qa', tenantId };
     const r = seededRandom(11);
     const make = (prefix: string, i: number) => ({
       ...generateCall(r, i, taboo as string[]),
@@ -85,7 +81,7 @@ export async function runIngestionBench(
     }
     const t0 = process.hrtime.bigint();
     for (const b of bodies) {
-      const status = await post(port, '/api/v1/calls/batch', b, headers);
+      const status = await post(port, '/api/v1/calls/batch', b, identity);
       if (status !== 200) throw new Error(`batch answered ${status}`);
     }
     const batchSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -94,7 +90,7 @@ export async function runIngestionBench(
       Buffer.from(JSON.stringify(make('s', i))),
     );
     const t1 = process.hrtime.bigint();
-    for (const b of sequential) await post(port, '/api/v1/calls', b, headers);
+    for (const b of sequential) await post(port, '/api/v1/calls', b, identity);
     const seqSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
 
     const latencies: number[] = [];
@@ -106,7 +102,7 @@ export async function runIngestionBench(
       const body = Buffer.from(JSON.stringify(make('p', i)));
       const sent = process.hrtime.bigint();
       inflight.push(
-        post(port, '/api/v1/calls', body, headers).then(
+        post(port, '/api/v1/calls', body, identity).then(
           () => void latencies.push(Number(process.hrtime.bigint() - sent) / 1e6),
         ),
       );

@@ -10,12 +10,12 @@ import { generateCall, seededRandom } from './transcripts';
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-function post(
-  port: number,
-  path: string,
-  body: unknown,
-  headers: Record<string, string>,
-): Promise<number> {
+function post(port: number, path: string, body: unknown, identity: Identity): Promise<number> {
+  // Signed per request, as the gateway does: a signature is bound to one request.
+  const headers = signIdentity(identity, process.env.INTERNAL_SECRET ?? '', {
+    method: 'POST',
+    path,
+  });
   return new Promise((resolve, reject) => {
     const data = Buffer.from(JSON.stringify(body));
     const req = request(
@@ -44,7 +44,6 @@ export async function runPipelineBench(opts: { calls?: number; ratePerSecond?: n
   const total = opts.calls ?? 1000;
   const rate = opts.ratePerSecond ?? 100;
   process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/qa_test';
-  process.env.INTERNAL_SECRET ??= 'bench-internal-secret-0123456789';
   process.env.LOG_LEVEL ??= 'error';
   process.env.PORT ??= '0';
   const apps: INestApplication[] = [];
@@ -63,7 +62,6 @@ export async function runPipelineBench(opts: { calls?: number; ratePerSecond?: n
     const db = ingestion.get(DataSource);
     const tenantId = `bench-${randomUUID().slice(0, 8)}`;
     const identity: Identity = { userId: 'bench', username: 'bench', role: 'qa', tenantId };
-    const headers = signIdentity(identity, process.env.INTERNAL_SECRET);
     const r = seededRandom(7);
     const sentAt = new Map<string, number>();
     const httpMs: number[] = [];
@@ -81,7 +79,7 @@ export async function runPipelineBench(opts: { calls?: number; ratePerSecond?: n
       const t0 = Date.now();
       sentAt.set(call.callId, t0);
       inflight.push(
-        post(port, '/api/v1/calls', call, headers).then((status) => {
+        post(port, '/api/v1/calls', call, identity).then((status) => {
           if (status !== 201) throw new Error(`POST answered ${status}`);
           httpMs.push(Date.now() - t0);
         }),

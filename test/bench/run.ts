@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { runEngineBench } from './engine/engine.bench';
 import { runIngestionBench } from './ingestion.bench';
@@ -6,6 +7,8 @@ import { runPipelineBench } from './pipeline.bench';
 
 // stdout is the JSON result; the services' logs (read when the apps start) go to stderr.
 process.env.LOG_STREAM ??= 'stderr';
+// The services refuse weak or published secrets: this in-process run gets its own strong one.
+process.env.INTERNAL_SECRET ??= randomBytes(32).toString('base64url');
 
 /** `npm run bench`: every benchmark, JSON on stdout, each baseline measured in the same run. */
 async function main(): Promise<void> {

@@ -41,7 +41,7 @@ describe('call pipeline (ingestion → Kafka → scoring)', () => {
   });
 
   const post = (body: object) =>
-    request(ingestion.getHttpServer()).post('/api/v1/calls').set(headers).send(body);
+    request(ingestion.getHttpServer()).post('/api/v1/calls').use(headers).send(body);
 
   const scoringRows = async (callId: string) =>
     Number(

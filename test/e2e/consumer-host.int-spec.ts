@@ -136,7 +136,7 @@ describe('event consumer host', () => {
       await producer.send({ topic: TOPIC, messages: [{ key: run, value: `ok ${run}` }] });
       const probe = await request(app.getHttpServer())
         .get('/probe')
-        .set(asIdentity({ tenantId: 't-probe' }));
+        .use(asIdentity({ tenantId: 't-probe' }));
       expect(probe.status).toBe(503);
       expect(probe.headers['content-type']).toContain('application/problem+json');
       expect(probe.headers['retry-after']).toBe('5');
@@ -152,7 +152,7 @@ describe('event consumer host', () => {
     );
     const probe = await request(app.getHttpServer())
       .get('/probe')
-      .set(asIdentity({ tenantId: 't-probe' }));
+      .use(asIdentity({ tenantId: 't-probe' }));
     expect(probe.status).toBe(200);
     expect(recorder.withKey(dlqTopic(TOPIC), run)).toEqual([]);
   });

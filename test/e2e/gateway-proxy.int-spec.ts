@@ -165,12 +165,13 @@ describe('gateway forwarding', () => {
     expect(ok.status).toBe(200);
     expect(downstream.seen).toHaveLength(before + 1);
     const seen = downstream.last();
-    const identity = verifyIdentity(
+    const verified = verifyIdentity(
       seen.headers[IDENTITY_HEADER] as string,
       seen.headers[IDENTITY_SIGNATURE_HEADER] as string,
       TEST_SECRET(),
+      { method: 'GET', path: '/api/v1/calls?tenantId=other' },
     );
-    expect(identity).toMatchObject({
+    expect(verified?.identity).toMatchObject({
       role: 'agent',
       tenantId: tenant,
       agentId: 'a-7',

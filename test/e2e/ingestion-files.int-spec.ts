@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { INestApplication } from '@nestjs/common';
 import { createService } from '@qa/platform';
-import { asIdentity } from '@qa/testing';
+import { asIdentity, signingProxy } from '@qa/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
@@ -69,7 +69,7 @@ describe('ingestion files', () => {
 
   const newCall = async (agentId = 'a-1') => {
     const callId = `c-${randomUUID()}`;
-    const res = await http().post('/api/v1/calls').set(qa).send({
+    const res = await http().post('/api/v1/calls').use(qa).send({
       callId,
       tenantId,
       direction: 'inbound',
@@ -88,10 +88,10 @@ describe('ingestion files', () => {
   const upload = (callId: string, body: Buffer, contentType = 'audio/wav', identity = qa) =>
     http()
       .post(`/api/v1/calls/${callId}/recording`)
-      .set(identity)
+      .use(identity)
       .attach('recording', body, { filename: 'r.wav', contentType });
   const fetchRecording = (callId: string, range?: string, identity = qa) => {
-    const req = http().get(`/api/v1/calls/${callId}/recording`).set(identity);
+    const req = http().get(`/api/v1/calls/${callId}/recording`).use(identity);
     if (range) req.set('range', range);
     return req.buffer(true).parse(binary);
   };
@@ -133,7 +133,7 @@ describe('ingestion files', () => {
       expect(Buffer.compare(part.body as Buffer, audio.subarray(from, to + 1))).toBe(0);
     }
     for (const range of ['bytes=6000-', 'bytes=10-5', 'bytes=0-1,5-6', 'pages=1-2', 'bytes=-0']) {
-      const bad = await http().get(`/api/v1/calls/${callId}/recording`).set(qa).set('range', range);
+      const bad = await http().get(`/api/v1/calls/${callId}/recording`).use(qa).set('range', range);
       expect({ range, status: bad.status }).toEqual({ range, status: 416 });
       expect(bad.headers['content-range']).toBe(`bytes */${audio.length}`);
       expect(bad.headers['content-type']).toContain('application/problem+json');
@@ -169,7 +169,7 @@ describe('ingestion files', () => {
       ['a file over the size limit', () => upload(callId, wav(MAX_BYTES + 10)), 413],
       [
         'no file',
-        () => http().post(`/api/v1/calls/${callId}/recording`).set(qa).field('x', '1'),
+        () => http().post(`/api/v1/calls/${callId}/recording`).use(qa).field('x', '1'),
         400,
       ],
       [
@@ -177,7 +177,7 @@ describe('ingestion files', () => {
         () =>
           http()
             .post(`/api/v1/calls/${callId}/recording`)
-            .set(qa)
+            .use(qa)
             .attach('audio', wav(10), { filename: 'r.wav', contentType: 'audio/wav' }),
         400,
       ],
@@ -199,7 +199,7 @@ describe('ingestion files', () => {
       expect({ name, status: res.status }).toEqual({ name, status });
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
-    expect((await http().get(`/api/v1/calls/${callId}/recording`).set(qa)).status).toBe(404);
+    expect((await http().get(`/api/v1/calls/${callId}/recording`).use(qa)).status).toBe(404);
     expect(await readdir(join(recordingsDir, '.incoming'))).toEqual([]);
   });
 
@@ -242,7 +242,7 @@ describe('ingestion files', () => {
   const importCdr = (csv: string, transcripts?: unknown, utcOffset?: string) => {
     const req = http()
       .post('/api/v1/calls/import/asterisk')
-      .set(qa)
+      .use(qa)
       .attach('cdr', Buffer.from(csv), { filename: 'Master.csv', contentType: 'text/csv' });
     if (transcripts !== undefined) {
       req.attach(
@@ -294,7 +294,7 @@ describe('ingestion files', () => {
     expect(res.body.results[4].errors[0].path).toBe('startedAt');
     expect(res.body.results[5].errors[0].message).toContain('earlier in this batch');
     const lead = asIdentity({ tenantId, role: 'lead' });
-    const answered = await http().get(`/api/v1/calls/ast-${u}.1`).set(lead);
+    const answered = await http().get(`/api/v1/calls/ast-${u}.1`).use(lead);
     expect(answered.body).toMatchObject({
       agentId: '1001',
       teamId: 't-01',
@@ -303,9 +303,9 @@ describe('ingestion files', () => {
       customer: { phone: '13800138000' },
     });
     expect(answered.body.segments[0].text).toBe('您好,示例公司');
-    const abandoned = await http().get(`/api/v1/calls/ast-${u}.2`).set(qa);
+    const abandoned = await http().get(`/api/v1/calls/ast-${u}.2`).use(qa);
     expect(abandoned.body).toMatchObject({ answeredAt: null, segments: [], ringCount: 84 });
-    const outbound = await http().get(`/api/v1/calls/ast-${u}.4`).set(lead);
+    const outbound = await http().get(`/api/v1/calls/ast-${u}.4`).use(lead);
     expect(outbound.body).toMatchObject({
       direction: 'outbound',
       agentId: '1002',
@@ -320,14 +320,14 @@ describe('ingestion files', () => {
   it('reads PBX times in the given zone', async () => {
     const u = `${Date.now()}.z`;
     expect((await importCdr(cdrLine(u), undefined, 'Europe/Berlin')).body.accepted).toBe(1);
-    const call = await http().get(`/api/v1/calls/ast-${u}`).set(qa);
+    const call = await http().get(`/api/v1/calls/ast-${u}`).use(qa);
     expect(call.body.startedAt).toBe('2026-11-22T09:00:00+01:00');
   });
 
   it.each<[string, () => request.Test, string]>([
     [
       'no cdr file',
-      () => http().post('/api/v1/calls/import/asterisk').set(qa).field('utcOffset', '+08:00'),
+      () => http().post('/api/v1/calls/import/asterisk').use(qa).field('utcOffset', '+08:00'),
       'cdr',
     ],
     ['transcripts that are not JSON', () => importCdr(cdrLine('1.1'), '{nope'), 'transcripts'],
@@ -370,7 +370,8 @@ describe('ingestion files', () => {
         JSON.stringify([{ speaker: 'agent', startMs: 0, endMs: 1500, text: '您好,示例公司' }]),
       );
       const port = (app.getHttpServer().address() as { port: number }).port;
-      const headers = Object.entries(qa).flatMap(([k, v]) => ['--header', `${k}: ${v}`]);
+      // The CLI talks to the gateway; here a signing stand-in plays it in front of ingestion.
+      const gateway = await signingProxy(`http://127.0.0.1:${port}`, { tenantId, role: 'qa' });
       const script = resolve(__dirname, '../../scripts/import-calls.ts');
       expect(existsSync(script)).toBe(true);
       const run = promisify(execFile);
@@ -387,18 +388,21 @@ describe('ingestion files', () => {
           '--tenant',
           tenantId,
           '--url',
-          `http://127.0.0.1:${port}`,
+          gateway.url,
           '--chunk',
           '1',
-          ...headers,
+          '--token',
+          'the-stand-in-signs-instead',
         ],
         { cwd: resolve(__dirname, '../..'), timeout: 60_000 },
-      ).catch((err: { code: number; stdout: string; stderr: string }) => err);
+      )
+        .catch((err: { code: number; stdout: string; stderr: string }) => err)
+        .finally(() => gateway.close());
       expect('code' in out ? out.code : 0).toBe(1); // one bad row
       expect(JSON.parse(out.stdout)).toEqual({ rows: 3, accepted: 2, duplicate: 0, rejected: 1 });
       expect(out.stderr).toContain('100%');
       expect(out.stderr).toContain('line 3: expected 18 columns, got 1');
-      const call = await http().get(`/api/v1/calls/ast-${u}1`).set(qa);
+      const call = await http().get(`/api/v1/calls/ast-${u}1`).use(qa);
       expect(call.body.segments[0].text).toBe('您好,示例公司');
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -64,15 +64,15 @@ describe('ingestion', () => {
     typeof body === 'string'
       ? http()
           .post('/api/v1/calls')
-          .set(identity)
+          .use(identity)
           .set('content-type', 'application/json')
           .send(body)
       : http()
           .post('/api/v1/calls')
-          .set(identity)
+          .use(identity)
           .send(body as object);
   const postBatch = (items: unknown[], identity = qa) =>
-    http().post('/api/v1/calls/batch').set(identity).send(items);
+    http().post('/api/v1/calls/batch').use(identity).send(items);
 
   beforeAll(async () => {
     app = await createService(AppModule, ingestionServiceOptions);
@@ -298,7 +298,7 @@ describe('ingestion', () => {
     });
     const res = await http()
       .post('/api/v1/calls/batch')
-      .set(qa)
+      .use(qa)
       .set('content-type', 'application/json')
       .send(`[${[...texts, JSON.stringify(good)].join(',')}]`);
     expect(res.status).toBe(200);
@@ -325,13 +325,13 @@ describe('ingestion', () => {
     ['a JSON array to the single-call path', () => post([valid()]), 400],
     ['a JSON string body', () => post('"a call"'), 400],
     ['an empty JSON object', () => post({}), 400],
-    ['no body at all', () => http().post('/api/v1/calls').set(qa), 400],
+    ['no body at all', () => http().post('/api/v1/calls').use(qa), 400],
     [
       'text/plain',
       () =>
         http()
           .post('/api/v1/calls')
-          .set(qa)
+          .use(qa)
           .set('content-type', 'text/plain')
           .send(JSON.stringify(valid())),
       415,
@@ -341,7 +341,7 @@ describe('ingestion', () => {
       () =>
         http()
           .post('/api/v1/calls')
-          .set(qa)
+          .use(qa)
           .set('content-type', 'application/json; charset=latin1')
           .send(JSON.stringify(valid())),
       415,
@@ -355,7 +355,7 @@ describe('ingestion', () => {
         bytes[at + 1] = 0xfe;
         return http()
           .post('/api/v1/calls')
-          .set(qa)
+          .use(qa)
           .set('content-type', 'application/json')
           .send(bytes);
       },
@@ -363,7 +363,7 @@ describe('ingestion', () => {
     ],
     [
       'a batch that is an object',
-      () => http().post('/api/v1/calls/batch').set(qa).send({ calls: [] }),
+      () => http().post('/api/v1/calls/batch').use(qa).send({ calls: [] }),
       400,
     ],
     ['an empty batch', () => postBatch([]), 400],
@@ -372,14 +372,14 @@ describe('ingestion', () => {
       () =>
         http()
           .post('/api/v1/calls/batch')
-          .set(qa)
+          .use(qa)
           .set('content-type', 'application/x-ndjson')
           .send('\n\n'),
       400,
     ],
     [
       'a batch as text/csv',
-      () => http().post('/api/v1/calls/batch').set(qa).set('content-type', 'text/csv').send('a,b'),
+      () => http().post('/api/v1/calls/batch').use(qa).set('content-type', 'text/csv').send('a,b'),
       415,
     ],
     ['a call of another tenant', () => post({ ...valid(), tenantId: 'someone-else' }), 403],
@@ -392,36 +392,36 @@ describe('ingestion', () => {
     ['no identity', () => http().post('/api/v1/calls').send(valid()), 401],
     [
       'a list with an unknown parameter',
-      () => http().get('/api/v1/calls').query({ sort: 'asc' }).set(qa),
+      () => http().get('/api/v1/calls').query({ sort: 'asc' }).use(qa),
       400,
     ],
-    ['a list with limit 0', () => http().get('/api/v1/calls').query({ limit: 0 }).set(qa), 400],
+    ['a list with limit 0', () => http().get('/api/v1/calls').query({ limit: 0 }).use(qa), 400],
     [
       'a list with a forged cursor',
       () =>
         http()
           .get('/api/v1/calls')
           .query({ cursor: Buffer.from('["x","y"]').toString('base64url') })
-          .set(qa),
+          .use(qa),
       400,
     ],
     [
       'a list with from not a date',
-      () => http().get('/api/v1/calls').query({ from: 'monday' }).set(qa),
+      () => http().get('/api/v1/calls').query({ from: 'monday' }).use(qa),
       400,
     ],
     [
       'a list with a NUL in agentId',
-      () => http().get('/api/v1/calls').query({ agentId: 'a\u0000' }).set(qa),
+      () => http().get('/api/v1/calls').query({ agentId: 'a\u0000' }).use(qa),
       400,
     ],
     [
       'a list with an ISO week date',
-      () => http().get('/api/v1/calls').query({ from: '2026-W47-1' }).set(qa),
+      () => http().get('/api/v1/calls').query({ from: '2026-W47-1' }).use(qa),
       400,
     ],
-    ['a call id with a NUL in the path', () => http().get('/api/v1/calls/a%00b').set(qa), 404],
-    ['a call that does not exist', () => http().get('/api/v1/calls/c-none').set(qa), 404],
+    ['a call id with a NUL in the path', () => http().get('/api/v1/calls/a%00b').use(qa), 404],
+    ['a call that does not exist', () => http().get('/api/v1/calls/c-none').use(qa), 404],
   ])('answers %s with a clear %i problem+json', async (_name, send, status) => {
     const res = await send();
     expect(res.status).toBe(status);
@@ -447,7 +447,7 @@ describe('ingestion', () => {
   it('refuses a batch over 10,000 calls with 413', async () => {
     const res = await http()
       .post('/api/v1/calls/batch')
-      .set(qa)
+      .use(qa)
       .set('content-type', 'application/x-ndjson')
       .send(Buffer.from('{}\n'.repeat(10_001)));
     expect(res.status).toBe(413);
@@ -477,7 +477,7 @@ describe('ingestion', () => {
     );
     await sleep(500);
     expect(recorder.withKey(Topics.CallIngested, body.callId as string)).toHaveLength(1);
-    const stored = await http().get(`/api/v1/calls/${body.callId}`).set(lead);
+    const stored = await http().get(`/api/v1/calls/${body.callId}`).use(lead);
     expect(stored.body.csat).toBeUndefined();
   });
 
@@ -550,7 +550,7 @@ describe('ingestion', () => {
     ]);
     expect(await storedCount([a.callId as string, b.callId as string])).toBe(2);
     expect(await storedCount([bad.callId as string, other.callId as string])).toBe(0);
-    const stored = await http().get(`/api/v1/calls/${b.callId}`).set(lead);
+    const stored = await http().get(`/api/v1/calls/${b.callId}`).use(lead);
     expect(stored.body.csat).toBeUndefined();
     const again = await postBatch([a, { ...b, hangupBy: 'agent' }]);
     expect(again.body).toMatchObject({ accepted: 0, duplicate: 1, rejected: 1 });
@@ -568,7 +568,7 @@ describe('ingestion', () => {
     ]);
     const res = await http()
       .post('/api/v1/calls/batch')
-      .set(qa)
+      .use(qa)
       .set('content-type', 'application/x-ndjson')
       .send(body);
     expect(res.status).toBe(200);
@@ -595,8 +595,8 @@ describe('ingestion', () => {
     );
     expect(res.body).toMatchObject({ accepted: 2, rejected: 0 });
     const other = asIdentity({ tenantId: otherTenant, role: 'lead' });
-    expect((await http().get(`/api/v1/calls/${theirs.callId}`).set(other)).status).toBe(200);
-    expect((await http().get(`/api/v1/calls/${theirs.callId}`).set(qa)).status).toBe(404);
+    expect((await http().get(`/api/v1/calls/${theirs.callId}`).use(other)).status).toBe(200);
+    expect((await http().get(`/api/v1/calls/${theirs.callId}`).use(qa)).status).toBe(404);
   });
 
   it('masks phone, ID-card and bank numbers for roles without PII permission; keeps originals', async () => {
@@ -609,7 +609,7 @@ describe('ingestion', () => {
       seg({ startMs: 9500, endMs: 12000, text: '卡号 6222 0212 3456 7890 128' }),
     );
     expect((await post(body)).status).toBe(201);
-    const masked = await http().get(`/api/v1/calls/${body.callId}`).set(qa);
+    const masked = await http().get(`/api/v1/calls/${body.callId}`).use(qa);
     expect(masked.body).toMatchObject({
       piiMasked: true,
       customer: { phone: '+86 138-****-8000', id: '110101********1234' },
@@ -617,9 +617,9 @@ describe('ingestion', () => {
     });
     expect(masked.body.segments[1].text).toBe('我的手机号139****5678,身份证110101********1234');
     expect(masked.body.segments[2].text).toBe('卡号 **** **** **** ***0 128');
-    const listed = await http().get('/api/v1/calls').query({ limit: 200 }).set(qa);
+    const listed = await http().get('/api/v1/calls').query({ limit: 200 }).use(qa);
     expect(JSON.stringify(listed.body)).not.toMatch(/13912345678|110101199003071234/);
-    const clear = await http().get(`/api/v1/calls/${body.callId}`).set(lead);
+    const clear = await http().get(`/api/v1/calls/${body.callId}`).use(lead);
     expect(clear.body.piiMasked).toBe(false);
     expect(clear.body.customer).toEqual(body.customer);
     expect(clear.body.segments[1].text).toContain('13912345678');
@@ -672,7 +672,7 @@ describe('ingestion', () => {
       segments: [],
     };
     for (const c of [derived, given, abandoned]) expect((await post(c)).status).toBe(201);
-    const ring = async (c: Call) => (await http().get(`/api/v1/calls/${c.callId}`).set(qa)).body;
+    const ring = async (c: Call) => (await http().get(`/api/v1/calls/${c.callId}`).use(qa)).body;
     expect(await ring(derived)).toMatchObject({ ringCount: 4, ringCountDerived: true }); // 7 s / 2 s
     expect(await ring(given)).toMatchObject({ ringCount: 1, ringCountDerived: false });
     expect(await ring(abandoned)).toMatchObject({ ringCount: 5, answeredAt: null }); // 9 s until hang-up
@@ -702,14 +702,14 @@ describe('ingestion', () => {
       const page = await http()
         .get('/api/v1/calls')
         .query({ limit: 3, ...(cursor ? { cursor } : {}) })
-        .set(who);
+        .use(who);
       expect(page.status).toBe(200);
       seen.push(...page.body.items.map((c: { callId: string }) => c.callId));
       cursor = page.body.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual(['l-6', 'l-5', 'l-4', 'l-3', 'l-2', 'l-1', 'l-0']);
     const ids = async (query: Record<string, string>, identity = who) =>
-      (await http().get('/api/v1/calls').query(query).set(identity)).body.items.map(
+      (await http().get('/api/v1/calls').query(query).use(identity)).body.items.map(
         (c: { callId: string }) => c.callId,
       );
     expect(await ids({ agentId: 'a-odd' })).toEqual(['l-5', 'l-3', 'l-1']);
@@ -720,8 +720,8 @@ describe('ingestion', () => {
     const agent = asIdentity({ tenantId: listTenant, role: 'agent', agentId: 'a-even' });
     expect(await ids({}, agent)).toEqual(['l-6', 'l-4', 'l-2', 'l-0']);
     expect(await ids({ agentId: 'a-odd' }, agent)).toEqual(['l-6', 'l-4', 'l-2', 'l-0']);
-    expect((await http().get('/api/v1/calls/l-1').set(agent)).status).toBe(404);
-    expect((await http().get('/api/v1/calls/l-2').set(agent)).status).toBe(200);
+    expect((await http().get('/api/v1/calls/l-1').use(agent)).status).toBe(404);
+    expect((await http().get('/api/v1/calls/l-2').use(agent)).status).toBe(200);
     const unlinked = asIdentity({ tenantId: listTenant, role: 'agent' });
     expect(await ids({}, unlinked)).toEqual([]);
   });

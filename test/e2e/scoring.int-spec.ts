@@ -70,11 +70,11 @@ describe('scoring service', () => {
       const list = await request(app.getHttpServer())
         .get('/api/v1/evaluations')
         .query({ callId })
-        .set(identity);
+        .use(identity);
       const first = list.body.items?.[0];
       if (!first) return undefined;
       return (
-        await request(app.getHttpServer()).get(`/api/v1/evaluations/${first.id}`).set(identity)
+        await request(app.getHttpServer()).get(`/api/v1/evaluations/${first.id}`).use(identity)
       ).body;
     });
 
@@ -151,7 +151,7 @@ describe('scoring service', () => {
     const list = await request(app.getHttpServer())
       .get('/api/v1/evaluations')
       .query({ callId: c.callId })
-      .set(qa);
+      .use(qa);
     expect(list.body.items).toHaveLength(1);
     expect(recorder.withKey(Topics.EvaluationScored, c.callId)).toHaveLength(1);
   });
@@ -180,7 +180,7 @@ describe('scoring service', () => {
 
   it('keeps scorecards as versions: refuses an invalid one, activates a new one, scores with it', async () => {
     const http = request(app.getHttpServer());
-    const list = await http.get('/api/v1/scorecards').set(qa);
+    const list = await http.get('/api/v1/scorecards').use(qa);
     expect(list.status).toBe(200);
     expect(list.body).toEqual([
       expect.objectContaining({ key: 'default', version: 1, active: true }),
@@ -189,7 +189,7 @@ describe('scoring service', () => {
     bad.sections[0].weight = 10;
     const refused = await http
       .post('/api/v1/scorecards/default/versions')
-      .set(admin)
+      .use(admin)
       .send({ definition: bad });
     expect(refused.status).toBe(422);
     expect(refused.headers['content-type']).toContain('application/problem+json');
@@ -197,7 +197,7 @@ describe('scoring service', () => {
       expect.arrayContaining([expect.objectContaining({ path: 'sections' })]),
     );
     expect(
-      (await http.post('/api/v1/scorecards/default/versions').set(qa).send({ definition: bad }))
+      (await http.post('/api/v1/scorecards/default/versions').use(qa).send({ definition: bad }))
         .status,
     ).toBe(403);
     const v2 = defaultScorecard();
@@ -208,7 +208,7 @@ describe('scoring service', () => {
     delete withoutIds.version;
     const created = await http
       .post('/api/v1/scorecards/default/versions')
-      .set(admin)
+      .use(admin)
       .send({ definition: withoutIds, activate: true });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ key: 'default', version: 2, active: true });
@@ -227,28 +227,28 @@ describe('scoring service', () => {
     const body = { from: '2026-11-22T00:00:00Z', to: '2026-11-23T00:00:00Z' };
     const poll = (jobId: string) =>
       waitFor(`rescore job ${jobId}`, async () => {
-        const s = await http.get(`/api/v1/scorecards/rescore-jobs/${jobId}`).set(qa);
+        const s = await http.get(`/api/v1/scorecards/rescore-jobs/${jobId}`).use(qa);
         return s.body.state === 'completed' ? s.body : undefined;
       });
     const dry = await http
       .post('/api/v1/scorecards/default/versions/2/rescore')
-      .set(qa)
+      .use(qa)
       .send({ ...body, dryRun: true });
     expect(dry.status).toBe(202);
     const dryDone = await poll(dry.body.jobId);
     expect(dryDone.progress).toBe(100);
     expect(dryDone.result).toMatchObject({ dryRun: true, calls: 4, scored: 4 });
-    const v2Before = (await http.get('/api/v1/evaluations').set(qa)).body.items.filter(
+    const v2Before = (await http.get('/api/v1/evaluations').use(qa)).body.items.filter(
       (e: { scorecardVersion: number }) => e.scorecardVersion === 2,
     );
     expect(v2Before).toHaveLength(1);
     const real = await http
       .post('/api/v1/scorecards/default/versions/2/rescore')
-      .set(admin)
+      .use(admin)
       .send({ ...body, dryRun: false });
     const realDone = await poll(real.body.jobId);
     expect(realDone.result).toMatchObject({ dryRun: false, calls: 4, scored: 3, alreadyScored: 1 });
-    const all = (await http.get('/api/v1/evaluations').set(qa)).body.items;
+    const all = (await http.get('/api/v1/evaluations').use(qa)).body.items;
     expect(all.filter((e: { scorecardVersion: number }) => e.scorecardVersion === 2)).toHaveLength(
       4,
     );
@@ -257,7 +257,7 @@ describe('scoring service', () => {
     );
     const other = asIdentity({ tenantId: `x-${tenantId}`, role: 'qa' });
     expect(
-      (await http.get(`/api/v1/scorecards/rescore-jobs/${real.body.jobId}`).set(other)).status,
+      (await http.get(`/api/v1/scorecards/rescore-jobs/${real.body.jobId}`).use(other)).status,
     ).toBe(404);
   });
 
@@ -265,9 +265,9 @@ describe('scoring service', () => {
     const mine = asIdentity({ tenantId, role: 'agent', agentId: 'a-1' });
     const notMine = asIdentity({ tenantId, role: 'agent', agentId: 'a-2' });
     const http = request(app.getHttpServer());
-    expect((await http.get('/api/v1/evaluations').set(mine)).body.items.length).toBeGreaterThan(0);
-    expect((await http.get('/api/v1/evaluations').set(notMine)).body.items).toEqual([]);
-    const id = (await http.get('/api/v1/evaluations').set(mine)).body.items[0].id;
-    expect((await http.get(`/api/v1/evaluations/${id}`).set(notMine)).status).toBe(404);
+    expect((await http.get('/api/v1/evaluations').use(mine)).body.items.length).toBeGreaterThan(0);
+    expect((await http.get('/api/v1/evaluations').use(notMine)).body.items).toEqual([]);
+    const id = (await http.get('/api/v1/evaluations').use(mine)).body.items[0].id;
+    expect((await http.get(`/api/v1/evaluations/${id}`).use(notMine)).status).toBe(404);
   });
 });

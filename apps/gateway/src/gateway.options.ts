@@ -15,6 +15,7 @@ export const gatewayServiceOptions: ServiceOptions = {
   // Forwarded bodies stream through untouched; only the gateway's own routes parse JSON.
   bodyParser: false,
   ownDocs: true,
+  gatewayIdentity: false,
   mapDomainError: (err: DomainError) => (err instanceof AuthError ? mapAuthError(err) : undefined),
   configure: (app) => {
     const config = app.get(ConfigService<GatewayEnv, true>);

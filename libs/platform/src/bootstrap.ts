@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { INestApplication, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
@@ -7,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { EnvValidationError } from './config/validate-env';
 import { DomainErrorMapper, ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
+import { identityVerifier } from './identity/identity-verifier';
 
 export interface ServiceOptions {
   name: string;
@@ -17,6 +19,8 @@ export interface ServiceOptions {
   configure?: (app: INestApplication) => void | Promise<void>;
   /** The service serves its own /docs (the gateway); others publish /docs-json for it to merge. */
   ownDocs?: boolean;
+  /** Accept identities the gateway signed (default); the gateway itself reads bearer tokens. */
+  gatewayIdentity?: boolean;
 }
 
 /** Applies the house conventions to a Nest app (used by main.ts and by integration tests). */
@@ -31,6 +35,11 @@ export async function createService(
     rawBody: opts.rawBody,
   });
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  if (opts.gatewayIdentity ?? true) {
+    // Before any body parser: a signature's age and nonce count from the request's arrival.
+    app.use(identityVerifier(app.get(ConfigService).getOrThrow<string>('INTERNAL_SECRET')));
+  }
   if (opts.bodyParser ?? true) {
     app.useBodyParser('json', { limit: opts.bodyLimit ?? '1mb' });
   }
@@ -57,9 +66,10 @@ export async function runService(
   try {
     // Loaded lazily: ConfigModule validates the environment while the module file is evaluated.
     const app = await createService(await loadModule(), opts);
-    const port = app.get(ConfigService).getOrThrow<number>('PORT');
-    await app.listen(port, '0.0.0.0');
-    app.get(Logger).log(`${opts.name} listening on http://127.0.0.1:${port}`);
+    const config = app.get(ConfigService);
+    await app.listen(config.getOrThrow<number>('PORT'), config.getOrThrow<string>('HOST'));
+    const bound = app.getHttpServer().address() as AddressInfo;
+    app.get(Logger).log(`${opts.name} listening on http://${bound.address}:${bound.port}`);
   } catch (err) {
     if (err instanceof EnvValidationError) {
       process.stderr.write(`[${opts.name}] ${err.message}\n`);

@@ -8,5 +8,7 @@ export * from './http/validation';
 export * from './bootstrap';
 export * from './identity/identity';
 export * from './identity/identity.guard';
+export * from './identity/identity-verifier';
+export * from './identity/nonce-cache';
 export * from './service-core.module';
 export * from './health/health.module';

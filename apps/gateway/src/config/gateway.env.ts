@@ -10,6 +10,8 @@ export const DEV_ADMIN_PASSWORD = 'admin';
 
 export class GatewayEnv extends InternalEnv {
   override PORT = 3000;
+  /** The public entry point: every interface unless told otherwise. */
+  override HOST = '0.0.0.0';
 
   @IsString()
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })

@@ -23,6 +23,14 @@ export class BaseEnv {
   @Max(65535)
   PORT!: number;
 
+  /**
+   * The address to listen on. Loopback by default: services are reached through the gateway
+   * only; containers set 0.0.0.0 and rely on their network policy.
+   */
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

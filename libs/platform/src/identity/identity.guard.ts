@@ -5,17 +5,11 @@ import {
   Injectable,
   SetMetadata,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemError } from '../http/problem-details';
-import {
-  Identity,
-  IDENTITY_HEADER,
-  IDENTITY_SIGNATURE_HEADER,
-  Role,
-  verifyIdentity,
-} from './identity';
+import { Identity, Role } from './identity';
+import { VERIFIED_IDENTITY, WithVerifiedIdentity } from './identity-verifier';
 
 export const PUBLIC_KEY = 'qa:public';
 export const ROLES_KEY = 'qa:roles';
@@ -44,26 +38,17 @@ export function authorize(
   return true;
 }
 
-/** Services accept only identities signed by the gateway with INTERNAL_SECRET. */
+/**
+ * Services accept only identities signed by the gateway with INTERNAL_SECRET, as checked on
+ * arrival by identityVerifier (createService mounts it); without it nothing is accepted.
+ */
 @Injectable()
 export class IdentityGuard implements CanActivate {
-  private readonly secret: string;
-
-  constructor(
-    private readonly reflector: Reflector,
-    config: ConfigService,
-  ) {
-    this.secret = config.getOrThrow<string>('INTERNAL_SECRET');
-  }
+  constructor(private readonly reflector: Reflector) {}
 
   canActivate(ctx: ExecutionContext): boolean {
-    const req = ctx.switchToHttp().getRequest<WithIdentity>();
-    const identity = verifyIdentity(
-      req.header(IDENTITY_HEADER),
-      req.header(IDENTITY_SIGNATURE_HEADER),
-      this.secret,
-    );
-    return authorize(this.reflector, ctx, identity);
+    const req = ctx.switchToHttp().getRequest<WithVerifiedIdentity>();
+    return authorize(this.reflector, ctx, req[VERIFIED_IDENTITY] ?? null);
   }
 }
 

@@ -4,6 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { destination } from 'pino';
+import { IDENTITY_HEADER, IDENTITY_SIGNATURE_HEADER } from '../identity/identity';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -35,7 +36,8 @@ export class PlatformLoggerModule {
                   'err.query',
                   'req.headers.authorization',
                   'req.headers.cookie',
-                  'req.headers["x-qa-identity"]',
+                  `req.headers["${IDENTITY_HEADER}"]`,
+                  `req.headers["${IDENTITY_SIGNATURE_HEADER}"]`,
                 ],
                 autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
               },

@@ -37,6 +37,8 @@ const HOP_BY_HOP = new Set([
   'x-real-ip',
   IDENTITY_HEADER,
   IDENTITY_SIGNATURE_HEADER,
+  // No framework banner leaves the platform, whatever a service sends.
+  'x-powered-by',
 ]);
 
 /** How long a service may take to start answering (SSE streams answer at once, then stay open). */
@@ -100,7 +102,11 @@ export class ProxyService {
     const started = Date.now();
     const headers: IncomingHttpHeaders = {};
     for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
-    Object.assign(headers, signIdentity(identity, this.secret), {
+    const signed = signIdentity(identity, this.secret, {
+      method: req.method,
+      path: req.originalUrl,
+    });
+    Object.assign(headers, signed, {
       [REQUEST_ID_HEADER]: requestId,
       'x-forwarded-for': req.socket.remoteAddress ?? '',
       'x-forwarded-proto': req.protocol,
