@@ -1,7 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
 import {
-  ConsumeContext,
+  BatchContext,
+  BatchItem,
   DecodeResult,
   EventConsumerHost,
   PermanentConsumeError,
@@ -34,29 +35,65 @@ export function decodeRawCall(value: Buffer | null): DecodeResult<CallBody> {
   return { ok: true, value: v.body };
 }
 
-/** qa.call.raw.v1 → calls; bad messages go to qa.call.raw.v1.dlq with every field error. */
+/**
+ * qa.call.raw.v1 → calls, a chunk at a time: one insert per tenant and round; bad messages go to
+ * qa.call.raw.v1.dlq with every field error.
+ */
 @Injectable()
 export class CallRawConsumer implements OnModuleInit {
+  private readonly logger = new Logger(CallRawConsumer.name);
+
   constructor(
     private readonly host: EventConsumerHost,
     private readonly ingestion: IngestCallsService,
   ) {}
 
   onModuleInit(): void {
-    this.host.onRaw(Topics.CallRaw, decodeRawCall, (call, ctx) => this.handle(call, ctx));
+    this.host.onRawBatch(Topics.CallRaw, decodeRawCall, (items, ctx) => this.handle(items, ctx));
   }
 
-  async handle(call: CallBody, ctx: ConsumeContext): Promise<void> {
-    const [outcome] = await this.ingestion.ingestIn(
-      ctx.manager,
-      call.tenantId,
-      [call],
-      ctx.meta.traceId || call.callId,
-    );
-    if (outcome.status === 'conflict') {
-      throw new PermanentConsumeError(
-        `call ${call.callId} was accepted before with a different body (differs in ${outcome.differingFields?.join(', ')})`,
-      );
+  async handle(items: ReadonlyArray<BatchItem<CallBody>>, ctx: BatchContext): Promise<void> {
+    let accepted = 0;
+    // A call sent twice within the chunk goes in a later round, where it is a duplicate (or a
+    // conflict) of the first instead of a second insert of the same new call.
+    for (const round of rounds(items)) {
+      for (const [tenantId, group] of round) {
+        const outcomes = await this.ingestion.ingestIn(
+          ctx.manager,
+          tenantId,
+          group.map((i) => i.event),
+          group.map((i) => i.meta.traceId || i.event.callId),
+        );
+        const conflict = outcomes.find((o) => o.status === 'conflict');
+        // In a chunk this sends the host one by one; alone, to the DLQ with the reason.
+        if (conflict) {
+          throw new PermanentConsumeError(
+            `call ${conflict.callId} was accepted before with a different body (differs in ${conflict.differingFields?.join(', ')})`,
+          );
+        }
+        accepted += outcomes.filter((o) => o.status === 'accepted').length;
+      }
     }
+    this.logger.log(
+      { partition: ctx.partition, events: items.length, accepted },
+      'raw calls ingested',
+    );
   }
+}
+
+/** Per round, each (tenant, callId) at most once, grouped by tenant, in arrival order. */
+function rounds<T extends { event: CallBody }>(items: ReadonlyArray<T>): Map<string, T[]>[] {
+  const out: Map<string, T[]>[] = [];
+  const seen = new Map<string, number>();
+  for (const item of items) {
+    const { tenantId, callId } = item.event;
+    const key = `${tenantId}\u0000${callId}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const round = (out[n] ??= new Map());
+    const group = round.get(tenantId) ?? [];
+    group.push(item);
+    round.set(tenantId, group);
+  }
+  return out;
 }

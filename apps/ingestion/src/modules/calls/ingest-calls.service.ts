@@ -67,16 +67,20 @@ export class IngestCallsService {
     return out;
   }
 
-  /** Inside the caller's transaction (the raw-topic consumer commits it with its inbox row). */
+  /**
+   * Inside the caller's transaction (the raw-topic consumer commits it with its inbox rows).
+   * `traceId` is one for all the calls, or one per call.
+   */
   async ingestIn(
     manager: EntityManager,
     tenantId: string,
-    bodies: CallBody[],
-    traceId: string,
+    bodies: readonly CallBody[],
+    traceId: string | readonly string[],
   ): Promise<IngestOutcome[]> {
     const spr =
       (await this.tenants.get(manager, tenantId))?.secondsPerRing ?? this.defaultSecondsPerRing;
-    const rows: NewCallRow[] = bodies.map((b) => ({
+    const traceOf = (i: number) => (typeof traceId === 'string' ? traceId : traceId[i]);
+    const rows: (NewCallRow & { traceId: string })[] = bodies.map((b, i) => ({
       tenantId,
       callId: b.callId,
       agentId: b.agentId,
@@ -89,6 +93,7 @@ export class IngestCallsService {
       ringCount: deriveRingCount(b, spr),
       body: b,
       bodyHash: hashCallBody(b),
+      traceId: traceOf(i),
     }));
     const inserted = await this.calls.insertMany(manager, rows);
     const ingestedAt = new Date().toISOString();
@@ -101,7 +106,7 @@ export class IngestCallsService {
           key: r.callId,
           payload: toCallIngested(r.body, r.ringCount, ingestedAt),
           tenantId,
-          traceId,
+          traceId: r.traceId,
           occurredAt: r.body.endedAt,
         })),
     );

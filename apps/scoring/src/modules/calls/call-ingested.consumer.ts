@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Call, CallIngested, Topics } from '@qa/contracts';
-import { ConsumeContext, EventConsumerHost } from '@qa/messaging';
+import { BatchContext, BatchItem, EventConsumerHost } from '@qa/messaging';
 import { ScoreCallService } from '../evaluations/score-call.service';
 import { ScoredCallsRepository } from './scored-calls.repository';
 
@@ -16,6 +16,7 @@ export function validateCallIngested(event: CallIngested): string[] {
   return problems;
 }
 
+/** Scores each chunk of ingested calls set-based: one statement per table, one log line. */
 @Injectable()
 export class CallIngestedConsumer implements OnModuleInit {
   private readonly logger = new Logger(CallIngestedConsumer.name);
@@ -27,22 +28,37 @@ export class CallIngestedConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.host.on(
+    this.host.onBatch(
       Topics.CallIngested,
-      (event, ctx) => this.handle(event, ctx),
+      (items, ctx) => this.handle(items, ctx),
       validateCallIngested,
     );
   }
 
-  async handle(event: CallIngested, ctx: ConsumeContext): Promise<void> {
-    const call = event.call as Call;
-    await this.calls.save(ctx.manager, call, ctx.meta.eventId);
-    const evaluation = await this.scoring.score(ctx.manager, call, ctx.meta);
-    if (!evaluation) {
-      this.logger.log(
-        { callId: call.callId, tenantId: call.tenantId, traceId: ctx.meta.traceId },
-        'call already scored with the active scorecard version',
+  async handle(items: ReadonlyArray<BatchItem<CallIngested>>, ctx: BatchContext): Promise<void> {
+    const started = performance.now();
+    const calls = items.map((i) => ({
+      call: i.event.call as Call,
+      eventId: i.meta.eventId,
+      traceId: i.meta.traceId,
+    }));
+    await this.calls.saveMany(ctx.manager, calls);
+    const stored = await this.scoring.scoreMany(ctx.manager, calls);
+    if (stored.length < calls.length) {
+      this.logger.debug(
+        { calls: calls.length - stored.length },
+        'calls already scored with the active scorecard version',
       );
     }
+    this.logger.log(
+      {
+        partition: ctx.partition,
+        events: items.length,
+        scored: stored.length,
+        complaints: stored.filter((s) => s.row.result.complaint.detected).length,
+        ms: Math.round(performance.now() - started),
+      },
+      'chunk scored',
+    );
   }
 }

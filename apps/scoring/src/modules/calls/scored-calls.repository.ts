@@ -10,21 +10,31 @@ export class ScoredCallsRepository {
     @InjectRepository(ScoredCallEntity) private readonly calls: Repository<ScoredCallEntity>,
   ) {}
 
-  async save(manager: EntityManager, call: Call, eventId: string): Promise<void> {
+  /** Upserts the calls' copies with one statement; a call repeated in `calls` keeps its last copy. */
+  async saveMany(
+    manager: EntityManager,
+    calls: ReadonlyArray<{ call: Call; eventId: string }>,
+  ): Promise<void> {
+    const last = new Map<string, { call: Call; eventId: string }>();
+    for (const c of calls) last.set(`${c.call.tenantId}\u0000${c.call.callId}`, c);
+    if (last.size === 0) return;
     await manager
       .createQueryBuilder()
       .insert()
       .into(ScoredCallEntity)
-      .values({
-        tenantId: call.tenantId,
-        callId: call.callId,
-        agentId: call.agentId,
-        teamId: call.teamId,
-        startedAt: new Date(call.startedAt),
-        call: Call.toJSON(call) as object,
-        eventId,
-      })
+      .values(
+        [...last.values()].map(({ call, eventId }) => ({
+          tenantId: call.tenantId,
+          callId: call.callId,
+          agentId: call.agentId,
+          teamId: call.teamId,
+          startedAt: new Date(call.startedAt),
+          call: Call.toJSON(call) as object,
+          eventId,
+        })),
+      )
       .orUpdate(['call', 'event_id', 'agent_id', 'team_id', 'started_at'], ['tenant_id', 'call_id'])
+      .updateEntity(false)
       .execute();
   }
 

@@ -24,21 +24,26 @@ export class EvaluationsRepository {
     @InjectRepository(EvaluationEntity) private readonly rows: Repository<EvaluationEntity>,
   ) {}
 
-  /** One evaluation per call and scorecard version; false when it already exists. */
-  async insertIfAbsent(
+  /**
+   * One evaluation per call and scorecard version, all rows in one statement; answers the ids of
+   * the rows stored (the others existed already).
+   */
+  async insertManyIfAbsent(
     manager: EntityManager,
-    row: Omit<EvaluationEntity, 'createdAt'>,
-  ): Promise<boolean> {
+    rows: ReadonlyArray<Omit<EvaluationEntity, 'createdAt'>>,
+  ): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
     const result = await manager
       .createQueryBuilder()
       .insert()
       .into(EvaluationEntity)
       // jsonb columns hold engine types TypeORM's deep-partial typing cannot follow.
-      .values(row as QueryDeepPartialEntity<EvaluationEntity>)
+      .values([...rows] as QueryDeepPartialEntity<EvaluationEntity>[])
       .orIgnore()
       .returning(['id'])
+      .updateEntity(false)
       .execute();
-    return (result.raw as unknown[]).length === 1;
+    return new Set((result.raw as { id: string }[]).map((r) => r.id));
   }
 
   /** The newest evaluation of each call, whatever scorecard version made it. */

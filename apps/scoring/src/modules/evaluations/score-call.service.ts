@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
-import { Call, EventMeta, Topics } from '@qa/contracts';
-import { OutboxService } from '@qa/messaging';
+import { Injectable } from '@nestjs/common';
+import { Call, Topics } from '@qa/contracts';
+import { OutboxService, OutgoingEvent } from '@qa/messaging';
 import { evaluateCall, EvaluationResult, getCompiledScorecard } from '@qa/qa-rules';
 import { EntityManager } from 'typeorm';
 import { ScorecardEntity } from '../scorecards/entities/scorecard.entity';
 import { ScorecardsService } from '../scorecards/scorecards.service';
-import { TenantsRepository } from '../tenants/tenants.repository';
+import { TenantSettings, TenantsRepository } from '../tenants/tenants.repository';
 import { toCallInput } from './call-input.mapper';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { toComplaintDetected, toEvaluationScored } from './evaluation-events.mapper';
@@ -14,11 +14,24 @@ import { EvaluationsRepository } from './evaluations.repository';
 
 const DEFAULT_SECONDS_PER_RING = 3;
 
-/** Scores a call with the tenant's active scorecard, once per scorecard version. */
+export type EvaluationRow = Omit<EvaluationEntity, 'createdAt'>;
+
+export interface CallToScore {
+  call: Call;
+  traceId: string;
+}
+
+export interface Evaluated {
+  call: Call;
+  card: ScorecardEntity;
+  result: EvaluationResult;
+}
+
+type ScoringEvent = OutgoingEvent<typeof Topics.EvaluationScored | typeof Topics.ComplaintDetected>;
+
+/** Scores calls with their tenant's active scorecard (or a given one), once per scorecard version. */
 @Injectable()
 export class ScoreCallService {
-  private readonly logger = new Logger(ScoreCallService.name);
-
   constructor(
     private readonly tenants: TenantsRepository,
     private readonly scorecards: ScorecardsService,
@@ -26,62 +39,88 @@ export class ScoreCallService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** Runs the engine with the tenant's settings; stores nothing (dry runs use this alone). */
-  async evaluate(
+  /**
+   * Runs the engine on every call with its tenant's settings; stores nothing (dry runs use this
+   * alone). One query for the settings and one for the active scorecards, whatever the count.
+   */
+  async evaluateMany(
     manager: EntityManager,
-    call: Call,
-    card: ScorecardEntity,
-  ): Promise<EvaluationResult> {
-    const settings = await this.tenants.settings(manager, call.tenantId);
-    // The compiled cache is keyed by id@version; the row id is unique across tenants.
-    const compiled = getCompiledScorecard({
-      ...card.definition,
-      id: card.id,
-      version: card.version,
-    });
-    return evaluateCall(compiled, toCallInput(call), {
-      companyName: settings?.companyName ?? '',
-      secondsPerRing: settings?.secondsPerRing ?? DEFAULT_SECONDS_PER_RING,
+    calls: readonly Call[],
+    card?: ScorecardEntity,
+  ): Promise<Evaluated[]> {
+    const tenantIds = [...new Set(calls.map((c) => c.tenantId))];
+    const settings = await this.tenants.settingsOf(manager, tenantIds);
+    const active = card ? undefined : await this.scorecards.activeFor(manager, tenantIds);
+    return calls.map((call) => {
+      const used = card ?? active!.get(call.tenantId)!;
+      return { call, card: used, result: run(used, settings.get(call.tenantId), call) };
     });
   }
 
-  /** Scores and stores once per scorecard version, publishing the events; null if already scored. */
-  async score(
+  /**
+   * Scores and stores once per scorecard version with one multi-row insert, and records the
+   * events of the evaluations stored in one outbox insert. Answers the rows stored; a call
+   * already scored by that version is left out.
+   */
+  async scoreMany(
     manager: EntityManager,
-    call: Call,
-    meta: Pick<EventMeta, 'traceId'>,
-    scorecard?: ScorecardEntity,
-  ) {
-    const card = scorecard ?? (await this.scorecards.ensureDefault(manager, call.tenantId));
-    const result = await this.evaluate(manager, call, card);
-    const row: Omit<EvaluationEntity, 'createdAt'> = {
-      id: randomUUID(),
-      tenantId: call.tenantId,
-      callId: call.callId,
-      agentId: call.agentId,
-      teamId: call.teamId,
-      callStartedAt: new Date(call.startedAt),
-      scorecardKey: card.scorecardKey,
-      scorecardVersion: card.version,
-      score: result.score,
-      grade: result.grade,
-      status: 'auto',
-      result: { ...result, scorecardId: card.scorecardKey, scorecardVersion: card.version },
-    };
-    if (!(await this.evaluations.insertIfAbsent(manager, row))) return null;
-    const base = { key: call.callId, tenantId: call.tenantId, traceId: meta.traceId };
-    await this.outbox.add(manager, [
-      { ...base, topic: Topics.EvaluationScored, payload: toEvaluationScored(row, call) },
-    ]);
-    if (result.complaint.detected) {
-      await this.outbox.add(manager, [
-        { ...base, topic: Topics.ComplaintDetected, payload: toComplaintDetected(row, call) },
-      ]);
-    }
-    this.logger.log(
-      { callId: call.callId, tenantId: call.tenantId, score: result.score, traceId: meta.traceId },
-      'call scored',
+    calls: readonly CallToScore[],
+    card?: ScorecardEntity,
+  ): Promise<{ row: EvaluationRow; call: Call }[]> {
+    const evaluated = await this.evaluateMany(
+      manager,
+      calls.map((c) => c.call),
+      card,
     );
-    return row;
+    const rows = evaluated.map(toRow);
+    const stored = await this.evaluations.insertManyIfAbsent(manager, rows);
+    const out: { row: EvaluationRow; call: Call }[] = [];
+    const events: ScoringEvent[] = [];
+    rows.forEach((row, i) => {
+      if (!stored.has(row.id)) return;
+      const { call, traceId } = calls[i];
+      const base = { key: call.callId, tenantId: call.tenantId, traceId };
+      events.push({
+        ...base,
+        topic: Topics.EvaluationScored,
+        payload: toEvaluationScored(row, call),
+      });
+      if (row.result.complaint.detected) {
+        events.push({
+          ...base,
+          topic: Topics.ComplaintDetected,
+          payload: toComplaintDetected(row, call),
+        });
+      }
+      out.push({ row, call });
+    });
+    await this.outbox.add(manager, events);
+    return out;
   }
+}
+
+function run(card: ScorecardEntity, settings: TenantSettings | undefined, call: Call) {
+  // The compiled cache is keyed by id@version; the row id is unique across tenants.
+  const compiled = getCompiledScorecard({ ...card.definition, id: card.id, version: card.version });
+  return evaluateCall(compiled, toCallInput(call), {
+    companyName: settings?.companyName ?? '',
+    secondsPerRing: settings?.secondsPerRing ?? DEFAULT_SECONDS_PER_RING,
+  });
+}
+
+function toRow({ call, card, result }: Evaluated): EvaluationRow {
+  return {
+    id: randomUUID(),
+    tenantId: call.tenantId,
+    callId: call.callId,
+    agentId: call.agentId,
+    teamId: call.teamId,
+    callStartedAt: new Date(call.startedAt),
+    scorecardKey: card.scorecardKey,
+    scorecardVersion: card.version,
+    score: result.score,
+    grade: result.grade,
+    status: 'auto',
+    result: { ...result, scorecardId: card.scorecardKey, scorecardVersion: card.version },
+  };
 }

@@ -36,7 +36,7 @@ export class RescoreService {
     const from = new Date(job.from);
     const to = new Date(job.to);
     const total = await this.calls.countInRange(job.tenantId, from, to);
-    const moves: ScoreMove[] = [];
+    const moves = new MoveTally();
     let scored = 0;
     let alreadyScored = 0;
     let done = 0;
@@ -48,45 +48,39 @@ export class RescoreService {
         job.tenantId,
         page.map((c) => c.callId),
       );
-      await this.dataSource.transaction(async (manager) => {
-        for (const call of page) {
-          const prev = before.get(call.callId);
-          const result = job.dryRun
-            ? await this.scoring.evaluate(manager, call, card)
-            : (await this.scoring.score(manager, call, { traceId: job.traceId }, card))?.result;
-          if (!result) {
-            alreadyScored++;
-            continue;
-          }
-          scored++;
-          moves.push({
-            callId: call.callId,
-            before: prev?.score ?? null,
-            after: result.score,
-            gradeBefore: prev?.grade ?? null,
-            gradeAfter: result.grade,
-          });
-        }
-      });
+      // The whole page set-based: one read of settings, one insert per table.
+      const results = await this.dataSource.transaction(async (manager) =>
+        job.dryRun
+          ? await this.scoring.evaluateMany(manager, page, card)
+          : (
+              await this.scoring.scoreMany(
+                manager,
+                page.map((call) => ({ call, traceId: job.traceId })),
+                card,
+              )
+            ).map((s) => ({ call: s.call, result: s.row.result })),
+      );
+      scored += results.length;
+      alreadyScored += page.length - results.length;
+      for (const { call, result } of results) {
+        const prev = before.get(call.callId);
+        moves.add({
+          callId: call.callId,
+          before: prev?.score ?? null,
+          after: result.score,
+          gradeBefore: prev?.grade ?? null,
+          gradeAfter: result.grade,
+        });
+      }
       done += page.length;
       await progress(total === 0 ? 100 : Math.min(100, Math.round((done / total) * 100)));
     }
-    const deltas = moves.filter((m) => m.before !== null).map((m) => m.after - m.before!);
     const summary: RescoreSummary = {
       dryRun: job.dryRun,
       calls: done,
       scored,
       alreadyScored,
-      raised: deltas.filter((d) => d > 0).length,
-      lowered: deltas.filter((d) => d < 0).length,
-      unchanged: deltas.filter((d) => d === 0).length,
-      averageDelta: deltas.length
-        ? Math.round((deltas.reduce((a, b) => a + b, 0) / deltas.length) * 10) / 10
-        : 0,
-      largestMoves: moves
-        .filter((m) => m.before !== null)
-        .sort((a, b) => Math.abs(b.after - b.before!) - Math.abs(a.after - a.before!))
-        .slice(0, LARGEST_MOVES),
+      ...moves.summary(),
     };
     this.logger.log(
       {
@@ -100,5 +94,46 @@ export class RescoreService {
       'rescore finished',
     );
     return summary;
+  }
+}
+
+/** Counts moves and keeps the largest, without holding every call's move in memory. */
+class MoveTally {
+  private raised = 0;
+  private lowered = 0;
+  private unchanged = 0;
+  private sum = 0;
+  private largest: ScoreMove[] = [];
+
+  add(m: ScoreMove): void {
+    if (m.before === null) return;
+    const d = m.after - m.before;
+    if (d > 0) this.raised++;
+    else if (d < 0) this.lowered++;
+    else this.unchanged++;
+    this.sum += d;
+    this.largest.push(m);
+    if (this.largest.length > LARGEST_MOVES * 10) this.trim();
+  }
+
+  summary(): Pick<
+    RescoreSummary,
+    'raised' | 'lowered' | 'unchanged' | 'averageDelta' | 'largestMoves'
+  > {
+    this.trim();
+    const n = this.raised + this.lowered + this.unchanged;
+    return {
+      raised: this.raised,
+      lowered: this.lowered,
+      unchanged: this.unchanged,
+      averageDelta: n ? Math.round((this.sum / n) * 10) / 10 : 0,
+      largestMoves: this.largest,
+    };
+  }
+
+  private trim(): void {
+    const size = (m: ScoreMove) => Math.abs(m.after - m.before!);
+    // Stable sort: among equal moves the earlier call stays first, as before.
+    this.largest = this.largest.sort((a, b) => size(b) - size(a)).slice(0, LARGEST_MOVES);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ScorecardEntity } from './entities/scorecard.entity';
 
@@ -12,6 +12,23 @@ export class ScorecardsRepository {
 
   findActive(manager: EntityManager, tenantId: string): Promise<ScorecardEntity | null> {
     return manager.getRepository(ScorecardEntity).findOneBy({ tenantId, active: true });
+  }
+
+  /** The active scorecard's id of each tenant that has one (ids only: versions never change). */
+  async activeIds(
+    manager: EntityManager,
+    tenantIds: readonly string[],
+  ): Promise<Map<string, string>> {
+    if (tenantIds.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT tenant_id, id FROM scoring.scorecards WHERE tenant_id = ANY($1::text[]) AND active`,
+      [tenantIds],
+    )) as { tenant_id: string; id: string }[];
+    return new Map(rows.map((r) => [r.tenant_id, r.id]));
+  }
+
+  findByIds(manager: EntityManager, ids: readonly string[]): Promise<ScorecardEntity[]> {
+    return manager.getRepository(ScorecardEntity).findBy({ id: In([...ids]) });
   }
 
   findVersion(tenantId: string, scorecardKey: string, version: number, manager?: EntityManager) {

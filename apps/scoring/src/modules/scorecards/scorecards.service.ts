@@ -7,10 +7,14 @@ import { ScorecardError } from './scorecards.errors';
 import { ScorecardsRepository } from './scorecards.repository';
 
 export const DEFAULT_SCORECARD_KEY = 'default';
+const CACHED_VERSIONS = 1024;
 
 /** Scorecards are versioned data: a change is a new version, never an edit in place. */
 @Injectable()
 export class ScorecardsService {
+  /** Versions by row id: a version never changes, so only which one is active must be read. */
+  private readonly byId = new Map<string, ScorecardEntity>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly scorecards: ScorecardsRepository,
@@ -38,6 +42,30 @@ export class ScorecardsService {
     };
     await this.scorecards.insertIfAbsent(manager, row);
     return { ...row, createdAt: new Date() };
+  }
+
+  /**
+   * The active scorecard of each tenant: one small query for which versions are active (so an
+   * activation by any replica counts at once), definitions from memory, read once per version.
+   */
+  async activeFor(
+    manager: EntityManager,
+    tenantIds: readonly string[],
+  ): Promise<Map<string, ScorecardEntity>> {
+    const ids = await this.scorecards.activeIds(manager, tenantIds);
+    const missing = [...new Set(ids.values())].filter((id) => !this.byId.has(id));
+    if (missing.length > 0) {
+      if (this.byId.size + missing.length > CACHED_VERSIONS) this.byId.clear();
+      for (const row of await this.scorecards.findByIds(manager, missing))
+        this.byId.set(row.id, row);
+    }
+    const out = new Map<string, ScorecardEntity>();
+    for (const tenantId of tenantIds) {
+      const id = ids.get(tenantId);
+      const row = id === undefined ? undefined : this.byId.get(id);
+      out.set(tenantId, row ?? (await this.ensureDefault(manager, tenantId)));
+    }
+    return out;
   }
 
   list(tenantId: string): Promise<ScorecardEntity[]> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { TenantEntity } from './entities/tenant.entity';
 
 export interface TenantSettings {
@@ -19,8 +19,18 @@ export class TenantsRepository {
       .execute();
   }
 
-  async settings(manager: EntityManager, tenantId: string): Promise<TenantSettings | null> {
-    const row = await manager.getRepository(TenantEntity).findOneBy({ tenantId });
-    return row ? { companyName: row.companyName, secondsPerRing: row.secondsPerRing } : null;
+  /** The settings of each tenant that has them, in one query. */
+  async settingsOf(
+    manager: EntityManager,
+    tenantIds: readonly string[],
+  ): Promise<Map<string, TenantSettings>> {
+    if (tenantIds.length === 0) return new Map();
+    const rows = await manager.getRepository(TenantEntity).findBy({ tenantId: In([...tenantIds]) });
+    return new Map(
+      rows.map((r) => [
+        r.tenantId,
+        { companyName: r.companyName, secondsPerRing: r.secondsPerRing },
+      ]),
+    );
   }
 }
