@@ -5,6 +5,11 @@ import { createService, PUBLIC_KEY, Role, ROLES, ROLES_KEY } from '@qa/platform'
 import { waitFor } from '@qa/testing';
 import request from 'supertest';
 import { FORWARD_ROUTES, matchRoute } from '../../apps/gateway/src/modules/proxy/forward-routes';
+import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
+import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
+import { SettingsController } from '../../apps/complaints/src/modules/settings/settings.controller';
+import { StatsController } from '../../apps/complaints/src/modules/stats/stats.controller';
+import { TicketsController } from '../../apps/complaints/src/modules/tickets/tickets.controller';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
 import { CdrImportController } from '../../apps/ingestion/src/modules/cdr-import/cdr-import.controller';
@@ -24,10 +29,13 @@ const CONTROLLERS: Type<unknown>[] = [
   EvaluationsController,
   ScorecardsController,
   RescoreController,
+  TicketsController,
+  StatsController,
+  SettingsController,
 ];
 
 interface ApiRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   path: string;
   /** The service's own @Roles, or undefined for any authenticated identity. */
   serviceRoles?: Role[];
@@ -91,6 +99,10 @@ describe('authorisation matrix (every route × role × own/other tenant)', () =>
       apps.push(ingestion, scoring);
       process.env.INGESTION_URL = `http://127.0.0.1:${port(ingestion)}`;
       process.env.SCORING_URL = `http://127.0.0.1:${port(scoring)}`;
+      const complaints = await createService(ComplaintsModule, complaintsServiceOptions);
+      await complaints.listen(0);
+      apps.push(complaints);
+      process.env.COMPLAINTS_URL = `http://127.0.0.1:${port(complaints)}`;
       const { AppModule } = await import('../../apps/gateway/src/app.module');
       const { gatewayServiceOptions } = await import('../../apps/gateway/src/gateway.options');
       const gateway = await createService(AppModule, gatewayServiceOptions);
@@ -186,7 +198,9 @@ describe('authorisation matrix (every route × role × own/other tenant)', () =>
             const req =
               route.method === 'GET'
                 ? http.get(concrete(route.path))
-                : http.post(concrete(route.path)).send({});
+                : http[route.method === 'POST' ? 'post' : route.method === 'PUT' ? 'put' : 'patch'](
+                    concrete(route.path),
+                  ).send({});
             const res = await req.auth(token, { type: 'bearer' });
             const denied = res.status === 403;
             const expectDenied = !(gatewayAllows && serviceAllows);

@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
-import { HealthModule, ServiceCoreModule } from '@qa/platform';
+import { HealthModule, JobsModule, ServiceCoreModule } from '@qa/platform';
 import { ComplaintsEnv } from './config/complaints.env';
 import { migrations } from './migrations';
+import { CallbackEntity } from './modules/callbacks/callback.entity';
+import { SettingsEntity } from './modules/settings/settings.entity';
+import { SettingsModule } from './modules/settings/settings.module';
+import { StatsModule } from './modules/stats/stats.module';
+import { TicketHistoryEntity } from './modules/tickets/entities/ticket-history.entity';
+import { TicketEntity } from './modules/tickets/entities/ticket.entity';
+import { TicketsModule } from './modules/tickets/tickets.module';
 
 @Module({
   imports: [
@@ -10,7 +17,7 @@ import { migrations } from './migrations';
       name: 'complaints',
       schema: 'complaints',
       env: ComplaintsEnv,
-      entities: [],
+      entities: [TicketEntity, TicketHistoryEntity, CallbackEntity, SettingsEntity],
       migrations,
       produces: [
         Topics.ComplaintOpened,
@@ -21,6 +28,11 @@ import { migrations } from './migrations';
       ],
     }),
     HealthModule.forRoot({ redis: true }),
+    JobsModule.forRoot(),
+    // Registered before the tickets routes so /stats and /settings are not taken for an :id.
+    StatsModule,
+    SettingsModule,
+    TicketsModule,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@qa/platform';
+import { complaintsServiceOptions } from './complaints.options';
 
-void runService(() => import('./app.module').then((m) => m.AppModule), { name: 'complaints' });
+void runService(() => import('./app.module').then((m) => m.AppModule), complaintsServiceOptions);

@@ -12,3 +12,6 @@ export * from './identity/identity-verifier';
 export * from './identity/nonce-cache';
 export * from './service-core.module';
 export * from './health/health.module';
+export * from './jobs/jobs.module';
+export * from './jobs/redis-connection';
+export * from './http/api-problem';

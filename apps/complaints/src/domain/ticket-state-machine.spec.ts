@@ -33,6 +33,7 @@ const LEGAL: Array<[TicketStatus, TicketStatus]> = [
   ['escalated', 'solution_proposed'],
   ['escalated', 'resolved'],
   ['escalated', 'callback_scheduled'],
+  ['escalated', 'callback_done'],
 ];
 
 const key = (from: string, to: string) => `${from}->${to}`;

@@ -29,7 +29,14 @@ const MOVES: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
   callback_done: ['closed', 'reopened'],
   closed: [],
   reopened: ['accepted', 'investigating', 'escalated'],
-  escalated: ['accepted', 'investigating', 'solution_proposed', 'resolved', 'callback_scheduled'],
+  escalated: [
+    'accepted',
+    'investigating',
+    'solution_proposed',
+    'resolved',
+    'callback_scheduled',
+    'callback_done',
+  ],
 };
 
 export function allowedMoves(from: TicketStatus): readonly TicketStatus[] {
@@ -49,7 +56,7 @@ export function isActive(status: TicketStatus): boolean {
   return status !== 'closed';
 }
 
-/** Where a callback (回访) may be recorded. */
+/** Where a callback (回访) may be recorded (escalated: a callback that is late). */
 export function acceptsCallback(status: TicketStatus): boolean {
-  return status === 'callback_scheduled' || status === 'resolved' || status === 'escalated';
+  return status === 'callback_scheduled' || status === 'escalated';
 }

@@ -13,7 +13,10 @@ const GRID: Record<string, Partial<Record<Method, string>>> = {
   '/api/v1/scorecards': { GET: '-xxxx-', POST: '-x----' },
   '/api/v1/scorecards/:key/versions/:version/rescore': { POST: '-xx---' },
   '/api/v1/scorecards/rescore-jobs': { GET: '-xx---' },
-  '/api/v1/complaints': { GET: '-xxxx-', POST: '-xxx--' },
+  '/api/v1/complaints': { GET: '-xxxx-', POST: '-xxx-x', PATCH: '-x-x--' },
+  '/api/v1/complaints/:id/transitions': { POST: '-x-x--' },
+  '/api/v1/complaints/:id/callbacks': { POST: '-xxx--' },
+  '/api/v1/complaints/settings': { GET: '-xxxx-', PUT: '-x-x--' },
   '/api/v1/kpis': { GET: '-xxxx-' },
 };
 
@@ -37,6 +40,12 @@ const PUBLIC_API: [Method, string][] = [
   ['POST', '/api/v1/scorecards/default/versions/2/rescore'],
   ['GET', '/api/v1/scorecards/rescore-jobs/j-1'],
   ['GET', '/api/v1/complaints?status=open&overdue=true'],
+  ['POST', '/api/v1/complaints'],
+  ['GET', '/api/v1/complaints/t-1'],
+  ['PATCH', '/api/v1/complaints/t-1'],
+  ['GET', '/api/v1/complaints/stats?from=x&to=y&by=category'],
+  ['GET', '/api/v1/complaints/settings'],
+  ['PUT', '/api/v1/complaints/settings'],
   ['POST', '/api/v1/complaints/t-1/transitions'],
   ['POST', '/api/v1/complaints/t-1/callbacks'],
   ['GET', '/api/v1/kpis?scope=tenant&window=day'],
@@ -66,7 +75,7 @@ describe('forward route table', () => {
     expect(ROLES.some((role) => allows(route!, method, role))).toBe(true);
   });
 
-  it('never lets the platform admin read tenant data, nor ops or agents change anything', () => {
+  it('never lets the platform admin read tenant data, nor ops change anything, nor agents beyond disputes and complaints', () => {
     for (const route of FORWARD_ROUTES) {
       expect(allows(route, 'GET', 'platform_admin')).toBe(false);
       for (const m of METHODS.filter((x) => x !== 'GET'))
@@ -75,7 +84,8 @@ describe('forward route table', () => {
     const agentWrites = FORWARD_ROUTES.filter((r) =>
       METHODS.some((m) => m !== 'GET' && allows(r, m, 'agent')),
     );
-    expect(agentWrites.map((r) => r.prefix)).toEqual(['/api/v1/evaluations']);
+    // Agents dispute their evaluations and may log a complaint by hand (issue 13).
+    expect(agentWrites.map((r) => r.prefix)).toEqual(['/api/v1/evaluations', '/api/v1/complaints']);
   });
 
   it('refuses methods and roles it does not know', () => {

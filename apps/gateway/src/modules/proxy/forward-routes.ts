@@ -46,10 +46,30 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
     service: 'scoring',
     roles: { GET: ['admin', 'qa'] },
   },
+  // Agents may log a complaint by hand; leads work tickets; QA staff also record callbacks (回访).
   {
     prefix: '/api/v1/complaints',
     service: 'complaints',
-    roles: { GET: ['admin', 'qa', 'lead', 'ops'], POST: ['admin', 'qa', 'lead'] },
+    roles: {
+      GET: ['admin', 'qa', 'lead', 'ops'],
+      POST: ['admin', 'qa', 'lead', 'agent'],
+      PATCH: ['admin', 'lead'],
+    },
+  },
+  {
+    prefix: '/api/v1/complaints/:id/transitions',
+    service: 'complaints',
+    roles: { POST: ['admin', 'lead'] },
+  },
+  {
+    prefix: '/api/v1/complaints/:id/callbacks',
+    service: 'complaints',
+    roles: { POST: ['admin', 'qa', 'lead'] },
+  },
+  {
+    prefix: '/api/v1/complaints/settings',
+    service: 'complaints',
+    roles: { GET: ['admin', 'qa', 'lead', 'ops'], PUT: ['admin', 'lead'] },
   },
   {
     prefix: '/api/v1/kpis',

@@ -1,0 +1,63 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { BusinessCalendar } from '../../domain/business-calendar';
+import { dueAt } from '../../domain/sla-clock';
+import { SLA_PURPOSES } from '../../domain/ticket-clocks';
+import { SettingsRepository } from '../settings/settings.repository';
+import { TicketEntity } from '../tickets/entities/ticket.entity';
+import { TicketsRepository } from '../tickets/tickets.repository';
+import { SLA_QUEUE, SlaJobData, slaJobId } from './sla.types';
+
+/**
+ * Puts a delayed job on each running deadline of a ticket. Ids are deterministic, so scheduling
+ * again (a retry, the start-up resync) never doubles a timer; a deadline that moved gets a new
+ * job and the old one finds nothing to do when it fires.
+ */
+@Injectable()
+export class SlaTimers implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SlaTimers.name);
+
+  constructor(
+    @InjectQueue(SLA_QUEUE) private readonly queue: Queue<SlaJobData>,
+    private readonly tickets: TicketsRepository,
+    private readonly settings: SettingsRepository,
+  ) {}
+
+  async schedule(tickets: TicketEntity[], cal: BusinessCalendar): Promise<void> {
+    const jobs = tickets.flatMap((t) =>
+      SLA_PURPOSES.flatMap((purpose) => {
+        const clock = t.clocks[purpose];
+        const due = clock ? dueAt(cal, clock) : null;
+        if (!due || t.status === 'closed') return [];
+        const data: SlaJobData = {
+          tenantId: t.tenantId,
+          ticketId: t.id,
+          purpose,
+          dueAt: due.toISOString(),
+        };
+        return [
+          {
+            name: purpose,
+            data,
+            opts: { jobId: slaJobId(data), delay: Math.max(0, due.getTime() - Date.now()) },
+          },
+        ];
+      }),
+    );
+    // add() one by one, not addBulk(): the deterministic jobId is what deduplicates.
+    for (const j of jobs) await this.queue.add(j.name, j.data, j.opts);
+  }
+
+  /** Redis may have lost jobs (flushed, restored): the rows say which timers must exist. */
+  async onApplicationBootstrap(): Promise<void> {
+    const rows = await this.tickets.withDeadlines();
+    const byTenant = new Map<string, TicketEntity[]>();
+    for (const t of rows) byTenant.set(t.tenantId, [...(byTenant.get(t.tenantId) ?? []), t]);
+    for (const [tenantId, list] of byTenant) {
+      const { settings } = await this.settings.get(tenantId);
+      await this.schedule(list, settings.calendar);
+    }
+    if (rows.length) this.logger.log({ tickets: rows.length }, 'SLA timers resynced');
+  }
+}

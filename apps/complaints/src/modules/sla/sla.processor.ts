@@ -1,0 +1,26 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { BreachOutcome, SlaBreachService } from './sla-breach.service';
+import { SLA_QUEUE, SlaJobData } from './sla.types';
+
+@Processor(SLA_QUEUE, { concurrency: 4 })
+export class SlaProcessor extends WorkerHost {
+  private readonly logger = new Logger(SlaProcessor.name);
+
+  constructor(private readonly breaches: SlaBreachService) {
+    super();
+  }
+
+  process(job: Job<SlaJobData>): Promise<BreachOutcome> {
+    return this.breaches.fire(job.data, new Date());
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<SlaJobData> | undefined, err: Error): void {
+    this.logger.error(
+      { jobId: job?.id, ticketId: job?.data.ticketId, err: err.message },
+      'SLA job failed',
+    );
+  }
+}

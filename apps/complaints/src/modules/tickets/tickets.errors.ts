@@ -1,0 +1,85 @@
+import { DomainError, FieldError } from '@qa/platform';
+
+export enum TicketErrorCode {
+  NotFound = 'TICKET_NOT_FOUND',
+  IllegalTransition = 'TICKET_ILLEGAL_TRANSITION',
+  StaleVersion = 'TICKET_STALE_VERSION',
+  CallbackNotExpected = 'TICKET_CALLBACK_NOT_EXPECTED',
+  DuplicateCall = 'TICKET_DUPLICATE_CALL',
+  Invalid = 'TICKET_INVALID',
+  SettingsStale = 'SETTINGS_STALE_VERSION',
+}
+
+/** Coded errors of the complaints domain; HTTP maps them in one place below. */
+export class TicketError extends DomainError<TicketErrorCode> {
+  static notFound(id: string): TicketError {
+    return new TicketError(TicketErrorCode.NotFound, `ticket ${id} not found`);
+  }
+
+  static illegal(from: string, to: string, allowedMoves: readonly string[]): TicketError {
+    return new TicketError(
+      TicketErrorCode.IllegalTransition,
+      `a ticket that is ${from} cannot move to ${to}; allowed: ${allowedMoves.join(', ') || 'none'}`,
+      { ticketStatus: from, allowedMoves },
+    );
+  }
+
+  static stale(expected: number, actual: number, allowedMoves: readonly string[]): TicketError {
+    return new TicketError(
+      TicketErrorCode.StaleVersion,
+      `the ticket is at version ${actual}, not ${expected}; reload it and try again`,
+      { version: actual, allowedMoves },
+    );
+  }
+
+  static callbackNotExpected(status: string): TicketError {
+    return new TicketError(
+      TicketErrorCode.CallbackNotExpected,
+      `no callback is due on a ticket that is ${status}`,
+      { ticketStatus: status },
+    );
+  }
+
+  static duplicateCall(callId: string, ticketId: string): TicketError {
+    return new TicketError(
+      TicketErrorCode.DuplicateCall,
+      `call ${callId} already has ticket ${ticketId}`,
+      { ticketId },
+    );
+  }
+
+  static invalid(errors: FieldError[]): TicketError {
+    return new TicketError(TicketErrorCode.Invalid, 'The request is invalid.', { errors });
+  }
+
+  static settingsStale(expected: number, actual: number): TicketError {
+    return new TicketError(
+      TicketErrorCode.SettingsStale,
+      `the settings are at version ${actual}, not ${expected}`,
+      { version: actual },
+    );
+  }
+
+  private constructor(
+    code: TicketErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super(code, message, details);
+  }
+}
+
+export function mapTicketError(err: TicketError): { status: number; title: string } {
+  switch (err.code) {
+    case TicketErrorCode.NotFound:
+      return { status: 404, title: 'Not found' };
+    case TicketErrorCode.Invalid:
+      return { status: 400, title: 'Bad request' };
+    case TicketErrorCode.IllegalTransition:
+    case TicketErrorCode.StaleVersion:
+    case TicketErrorCode.CallbackNotExpected:
+    case TicketErrorCode.DuplicateCall:
+    case TicketErrorCode.SettingsStale:
+      return { status: 409, title: 'Conflict' };
+  }
+}

@@ -1,0 +1,91 @@
+import { BusinessCalendar } from '../../domain/business-calendar';
+import { slaView } from '../../domain/ticket-clocks';
+import { allowedMoves } from '../../domain/ticket-state-machine';
+import { CallbackEntity } from '../callbacks/callback.entity';
+import {
+  CallbackResponseDto,
+  HistoryEntryResponseDto,
+  TicketResponseDto,
+} from './dto/ticket.response.dto';
+import { TicketHistoryEntity } from './entities/ticket-history.entity';
+import { TicketEntity } from './entities/ticket.entity';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Mainland mobiles keep 3 + 4 digits (138****8000); anything else keeps its last four. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (/^(86)?1[3-9]\d{9}$/.test(digits)) return `${digits.slice(-11, -8)}****${digits.slice(-4)}`;
+  return digits.length > 4 ? `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}` : '****';
+}
+
+export function toTicketResponse(
+  t: TicketEntity,
+  canSeePii: boolean,
+  cal: BusinessCalendar,
+  now: Date,
+): TicketResponseDto {
+  const view = slaView(cal, t.clocks, t.breached, now);
+  return {
+    id: t.id,
+    callId: t.callId,
+    evaluationId: t.evaluationId,
+    customer: {
+      id: t.customerId,
+      phone: t.customerPhone && !canSeePii ? maskPhone(t.customerPhone) : t.customerPhone,
+    },
+    agentId: t.agentId,
+    teamId: t.teamId,
+    category: t.category,
+    severity: t.severity,
+    description: t.description,
+    status: t.status,
+    allowedMoves: [...allowedMoves(t.status)],
+    version: t.version,
+    assignee: t.assignee,
+    rootCause: t.rootCause,
+    department: t.department,
+    promisedReplyAt: iso(t.promisedReplyAt),
+    sla: {
+      acceptBy: view.acceptBy,
+      replyBy: view.replyBy,
+      callbackBy: view.callbackBy,
+      nextDueAt: view.nextDueAt,
+      overdue: view.overdue,
+      breached: t.breached,
+      paused: view.paused,
+    },
+    repeatOf: t.repeatOf,
+    callbackAttempt: t.callbackAttempt,
+    reopenedCount: t.reopenedCount,
+    openedAt: t.openedAt.toISOString(),
+    resolvedAt: iso(t.resolvedAt),
+    closedAt: iso(t.closedAt),
+    links: {
+      call: t.callId ? `/api/v1/calls/${encodeURIComponent(t.callId)}` : null,
+      evaluations: t.callId ? `/api/v1/evaluations?callId=${encodeURIComponent(t.callId)}` : null,
+    },
+  };
+}
+
+export const toHistoryEntry = (h: TicketHistoryEntity): HistoryEntryResponseDto => ({
+  at: h.at.toISOString(),
+  by: h.actor,
+  from: h.fromStatus,
+  to: h.toStatus,
+  reason: h.reason,
+});
+
+export const toCallbackResponse = (c: CallbackEntity): CallbackResponseDto => ({
+  id: c.id,
+  attempt: c.attempt,
+  outcome: c.outcome,
+  satisfaction: c.satisfaction,
+  notes: c.notes,
+  callId: c.callId,
+  by: c.recordedBy,
+  at: c.at.toISOString(),
+  dueAt: iso(c.dueAt),
+  onTime: c.onTime,
+  final: c.final,
+});

@@ -1,0 +1,92 @@
+import { BullModule } from '@nestjs/bullmq';
+import {
+  DynamicModule,
+  Global,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import type { DefaultJobOptions } from 'bullmq';
+import { redisConnection } from './redis-connection';
+
+/** Jobs carry ids only and are retried; finished ones are kept a while for inspection. */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+/** Where @Processor() keeps its options (not exported by @nestjs/bullmq). */
+const PROCESSOR_METADATA = 'bullmq:processor_metadata';
+
+/** Every queue registered through JobsModule, checked against processors at start-up. */
+const REGISTERED_QUEUES = new Set<string>();
+
+/** Fails start-up when a registered queue has no @Processor: its jobs would wait forever. */
+@Injectable()
+export class JobProcessorsCheck implements OnApplicationBootstrap {
+  private readonly logger = new Logger(JobProcessorsCheck.name);
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onApplicationBootstrap(): void {
+    const processed = new Set(
+      this.discovery
+        .getProviders()
+        .map((w) => w.metatype as unknown as object | undefined)
+        .filter((t): t is object => typeof t === 'function')
+        .map((t) => Reflect.getMetadata(PROCESSOR_METADATA, t) as { name?: string } | string)
+        .filter(Boolean)
+        .map((m) => (typeof m === 'string' ? m : m.name)),
+    );
+    const missing = [...REGISTERED_QUEUES].filter((q) => !processed.has(q));
+    if (missing.length) throw new Error(`queues without a processor: ${missing.join(', ')}`);
+    this.logger.log({ queues: [...REGISTERED_QUEUES] }, 'job queues ready');
+  }
+}
+
+/**
+ * BullMQ for a service: one Redis connection from REDIS_URL (database index kept), queues with
+ * the house job options, and the start-up check that every queue has a processor.
+ */
+@Global()
+@Module({})
+export class JobsModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: JobsModule,
+      imports: [
+        DiscoveryModule,
+        BullModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => ({
+            connection: redisConnection(config.getOrThrow<string>('REDIS_URL')),
+            prefix: 'qa',
+            defaultJobOptions: DEFAULT_JOB_OPTIONS,
+          }),
+        }),
+      ],
+      providers: [JobProcessorsCheck],
+    };
+  }
+
+  /** Queues for a feature module; each needs a @Processor somewhere in the app. */
+  static registerQueue(...names: string[]): DynamicModule {
+    return JobQueuesModule.register(names);
+  }
+}
+
+@Module({})
+class JobQueuesModule {
+  static register(names: string[]): DynamicModule {
+    for (const n of names) REGISTERED_QUEUES.add(n);
+    const queues = BullModule.registerQueue(
+      ...names.map((name) => ({ name, defaultJobOptions: DEFAULT_JOB_OPTIONS })),
+    );
+    return { module: JobQueuesModule, imports: [queues], exports: [queues] };
+  }
+}
