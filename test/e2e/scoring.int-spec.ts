@@ -4,7 +4,15 @@ import { Call, Codecs, EventHeader, EventMap, EventTopic, Topics } from '@qa/con
 import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
 import { defaultScorecard } from '@qa/qa-rules';
-import { asIdentity, sleep, TopicRecorder, waitFor } from '@qa/testing';
+import {
+  announceTenant,
+  asIdentity,
+  ingestedCall,
+  publishEvent,
+  sleep,
+  TopicRecorder,
+  waitFor,
+} from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -21,49 +29,11 @@ describe('scoring service', () => {
   let producer: Producer;
   let recorder: TopicRecorder;
 
-  const publish = async <K extends EventTopic>(topic: K, key: string, payload: EventMap[K]) => {
-    const codec = Codecs[topic] as (typeof Codecs)[EventTopic];
-    await producer.send({
-      topic,
-      messages: [
-        {
-          key,
-          value: Buffer.from(codec.encode(payload as never).finish()),
-          headers: {
-            [EventHeader.EventId]: randomUUID(),
-            [EventHeader.EventType]: topic,
-            [EventHeader.TenantId]: tenantId,
-            [EventHeader.TraceId]: key,
-          },
-        },
-      ],
-    });
-  };
+  const publish = <K extends EventTopic>(topic: K, key: string, payload: EventMap[K]) =>
+    publishEvent(producer, topic, key, payload, tenantId);
 
-  const call = (callId: string, texts: [1 | 2, string][], over: Partial<Call> = {}): Call => ({
-    callId,
-    tenantId,
-    direction: 1,
-    purpose: 1,
-    agentId: 'a-1',
-    teamId: 't-1',
-    customer: { phone: '13800138000', id: 'u-1' },
-    startedAt: '2026-11-22T01:00:00Z',
-    answeredAt: '2026-11-22T01:00:06Z',
-    endedAt: '2026-11-22T01:03:00Z',
-    ringCount: 2,
-    hangupBy: 1,
-    segments: texts.map(([speaker, text], i) => ({
-      speaker,
-      startMs: i * 4000,
-      endMs: i * 4000 + 3000,
-      text,
-    })),
-    recordingUrl: '',
-    csat: 0,
-    relatedCallIds: [],
-    ...over,
-  });
+  const call = (callId: string, texts: [1 | 2, string][], over: Partial<Call> = {}): Call =>
+    ingestedCall(tenantId, callId, texts, over);
 
   const evaluationOf = (callId: string, identity = qa) =>
     waitFor(`evaluation of ${callId}`, async () => {
@@ -86,21 +56,7 @@ describe('scoring service', () => {
     await producer.connect();
     recorder = new TopicRecorder(kafka, [Topics.EvaluationScored, Topics.ComplaintDetected]);
     await recorder.start();
-    await publish(Topics.TenantUpserted, tenantId, {
-      tenantId,
-      name: 'S',
-      companyName: '星河通信',
-      secondsPerRing: 3,
-      timezone: 'Asia/Shanghai',
-    });
-    // Topics are not ordered with each other: score nothing before the tenant's settings are in.
-    const db = app.get(DataSource);
-    await waitFor('the tenant settings in scoring', async () => {
-      const rows = (await db.query('SELECT 1 FROM scoring.tenants WHERE tenant_id = $1', [
-        tenantId,
-      ])) as unknown[];
-      return rows.length === 1;
-    });
+    await announceTenant(producer, app.get(DataSource), 'scoring', tenantId);
   });
 
   afterAll(async () => {

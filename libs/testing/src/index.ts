@@ -2,3 +2,4 @@ export * from './identity';
 export * from './wait-for';
 export * from './topic-recorder';
 export * from './broker-control';
+export * from './events';
