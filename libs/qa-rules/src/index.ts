@@ -36,3 +36,15 @@ export { defaultScorecard } from './scorecard/default-scorecard';
 export { validateScorecard } from './scorecard/validate-scorecard';
 export { evaluateCall } from './engine/evaluate-call';
 export { rescore } from './scoring/rescore';
+export {
+  ENGINE_LIMITS,
+  MAX_CHARS_PER_CALL,
+  MAX_EXPRESSION_NODES,
+  MAX_HITS_PER_CALL,
+  MAX_HITS_PER_SEGMENT,
+  MAX_ITEMS,
+  MAX_PHRASE_LENGTH,
+  MAX_PHRASES_PER_LIST,
+  MAX_PHRASES_PER_SCORECARD,
+} from './limits/engine-limits';
+export type { EngineLimit } from './limits/engine-limits';

@@ -2,7 +2,8 @@ import { foldChar } from './fold-char';
 
 /** Receives every occurrence of every phrase: its payload and its span (end exclusive). */
 export interface MatchSink {
-  add(value: number, start: number, end: number): void;
+  /** false: the sink is full, stop scanning this text. */
+  add(value: number, start: number, end: number): boolean;
 }
 
 export interface AutomatonOptions {
@@ -122,9 +123,12 @@ export class PhraseAutomaton {
     return delta;
   }
 
-  /** Reports every occurrence of every phrase, overlapping and nested ones included. */
-  scan(text: string, sink: MatchSink): void {
-    const n = text.length;
+  /**
+   * Reports every occurrence of every phrase, overlapping and nested ones included, in the first
+   * `limit` characters, until the sink says it is full.
+   */
+  scan(text: string, sink: MatchSink, limit = text.length): void {
+    const n = Math.min(text.length, limit);
     let s = 0;
     if (this.dense) {
       const { delta, classes, classCount } = this;
@@ -132,7 +136,7 @@ export class PhraseAutomaton {
         let t = delta[s + classes[text.charCodeAt(i)]];
         if (t < 0) {
           t = ~t;
-          this.emit((t / classCount) | 0, i + 1, sink);
+          if (!this.emit((t / classCount) | 0, i + 1, sink)) return;
         }
         s = t;
       }
@@ -148,22 +152,23 @@ export class PhraseAutomaton {
       let t: number | undefined;
       while (s !== 0 && (t = goto.get(s * width + c)) === undefined) s = fail[s];
       s = s === 0 ? root[c] : t!;
-      if (this.outStart[s + 1] > this.outStart[s]) this.emit(s, i + 1, sink);
+      if (this.outStart[s + 1] > this.outStart[s] && !this.emit(s, i + 1, sink)) return;
     }
   }
 
   /** Convenience for tests and tools: every match as [payload, start, end]. */
   matches(text: string): [number, number, number][] {
     const out: [number, number, number][] = [];
-    this.scan(text, { add: (v, start, end) => out.push([v, start, end]) });
+    this.scan(text, { add: (v, start, end) => out.push([v, start, end]) > 0 });
     return out;
   }
 
-  private emit(state: number, end: number, sink: MatchSink): void {
+  private emit(state: number, end: number, sink: MatchSink): boolean {
     const stop = this.outStart[state + 1];
     for (let j = this.outStart[state]; j < stop; j++) {
-      sink.add(this.outValue[j], end - this.outLength[j], end);
+      if (!sink.add(this.outValue[j], end - this.outLength[j], end)) return false;
     }
+    return true;
   }
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { evaluateDefault } from '../../test/support/call-builder';
+import { MAX_HITS_PER_CALL } from '../limits/engine-limits';
 import { evaluateCall } from './evaluate-call';
 
 const time = fc.oneof(
@@ -126,6 +127,8 @@ describe(`${evaluateCall.name} on any input`, () => {
     for (const input of [hostile, proxy, Object.freeze({ segments: Object.freeze([]) }), huge]) {
       expect(() => evaluateDefault(input)).not.toThrow();
     }
-    expect(evaluateDefault(huge).metrics.forbiddenPhraseCount).toBe(2500 * 50);
+    // 5,000 segments of 50 hits each: the hits past MAX_HITS_PER_CALL (in segment order, customer
+    // turns alternating with agent ones) are cut off, so half the hits kept are the agent's.
+    expect(evaluateDefault(huge).metrics.forbiddenPhraseCount).toBe(MAX_HITS_PER_CALL / 2);
   });
 });

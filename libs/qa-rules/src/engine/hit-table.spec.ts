@@ -51,4 +51,47 @@ describe(HitTable.name, () => {
       { numRuns: 200 },
     );
   });
+
+  it('answers coveredBy and nested as a walk over the segment would, from its index too', () => {
+    const alphabet = fc.constantFrom('不', '知', '道', '投', '诉', 'a');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 12 }),
+        fc.array(
+          fc.array(alphabet, { maxLength: 150 }).map((c) => c.join('')),
+          { maxLength: 5 },
+        ),
+        (patterns, texts) => {
+          const payloads = patterns.map((_, i) => (i % 4 === 0 ? [0, 1] : [i % 3]));
+          const t = new HitTable();
+          t.fill(
+            new PhraseAutomaton(patterns, { payloads }),
+            texts,
+            texts.length,
+            new Uint8Array(5),
+          );
+          const spans = (h: number, k: number) =>
+            t.segment[k] === t.segment[h] && t.start[k] <= t.start[h] && t.end[k] >= t.end[h];
+          for (let h = 0; h < t.count; h++) {
+            for (let list = -1; list <= 3; list++) {
+              const walk = Array.from({ length: t.count }, (_, k) => k).some(
+                (k) => t.list[k] === list && spans(h, k),
+              );
+              expect(t.coveredBy(h, list)).toBe(walk);
+            }
+            const longer = Array.from({ length: t.count }, (_, k) => k).some(
+              (k) =>
+                k !== h &&
+                t.list[k] === t.list[h] &&
+                spans(h, k) &&
+                t.end[k] - t.start[k] > t.end[h] - t.start[h],
+            );
+            expect(t.nested(h)).toBe(longer);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

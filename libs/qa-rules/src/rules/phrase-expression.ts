@@ -2,6 +2,7 @@ import { AGENT, CUSTOMER } from '../input/call-view';
 import type { RuleContext } from '../engine/rule-context';
 import type { Evidence } from '../types/evaluation.types';
 import type { ScorecardValidationError } from '../types/scorecard.types';
+import { MAX_EXPRESSION_NODES } from '../limits/engine-limits';
 import type { ListResolver } from './rule-definition';
 
 /** A tenant-defined condition over phrase lists: composable without code. */
@@ -54,6 +55,14 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const turnCount = (v: unknown): number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : -1;
 
+// Nodes left for the scorecard being compiled (compiling is synchronous, one card at a time).
+let nodeBudget: number = MAX_EXPRESSION_NODES;
+
+/** Starts a scorecard's compilation: its expressions share MAX_EXPRESSION_NODES nodes. */
+export function resetExpressionBudget(): void {
+  nodeBudget = MAX_EXPRESSION_NODES;
+}
+
 /** Compiles an expression once; problems go to `issues` and the faulty node evaluates false. */
 export function compileExpression(
   expr: unknown,
@@ -65,6 +74,10 @@ export function compileExpression(
   const walk = (e: unknown, p: string, depth: number): ExpressionNode => {
     const bad = (message: string) => (issues.push({ path: p, message }), FALSE);
     if (++nodes > MAX_NODES) return bad(`an expression may have at most ${MAX_NODES} nodes`);
+    if (--nodeBudget < 0)
+      return bad(
+        `a scorecard's expressions may have at most ${MAX_EXPRESSION_NODES} nodes in all (limit maxExpressionNodes)`,
+      );
     if (depth > MAX_DEPTH) return bad(`an expression may nest at most ${MAX_DEPTH} levels`);
     if (!isObject(e)) return bad('must be {all}, {any}, {not} or {phrase}');
     const keys = ['all', 'any', 'not', 'phrase'].filter((k) => k in e);
@@ -118,8 +131,9 @@ function leaf(ctx: RuleContext, n: ExpressionNode, evidence: Evidence[]): boolea
   const v = ctx.view;
   const hits = ctx.hits;
   let found = false;
-  for (let h = 0; h < hits.count; h++) {
-    if (hits.list[h] !== n.list) continue;
+  const to = hits.listTo(n.list);
+  for (let p = hits.listFrom(n.list); p < to; p++) {
+    const h = hits.hitAt(p);
     const seg = hits.segment[h];
     const who = v.speaker[seg];
     if (n.speaker === 0 ? who === 0 : who !== n.speaker) continue;
@@ -129,7 +143,8 @@ function leaf(ctx: RuleContext, n: ExpressionNode, evidence: Evidence[]): boolea
     if (ordinal >= n.firstTurns || ordinal < total - n.lastTurns) continue;
     if (hits.coveredBy(h, n.unless)) continue;
     found = true;
-    if (evidence.length < MAX_EVIDENCE) evidence.push(ctx.evidence(h));
+    if (evidence.length >= MAX_EVIDENCE) break;
+    evidence.push(ctx.evidence(h));
   }
   return found;
 }

@@ -40,9 +40,9 @@ interface PromiseConfig {
   time: number;
 }
 
-/** A number with a unit of time: 24小时, 3个工作日, 两天, 5点, 15号. */
+/** A number with a unit of time: 24小时, 3个工作日, 两天, 5点, 15号. Bounded repeats: linear. */
 const NUMERIC_TIME =
-  /(?:[0-9０-９]+|[一二两三四五六七八九十半]+)\s*(?:个)?\s*(?:小时|分钟|钟头|天|日|工作日|点|号|周)/;
+  /(?:[0-9０-９]{1,6}|[一二两三四五六七八九十半]{1,6})\s{0,2}(?:个)?\s{0,2}(?:小时|分钟|钟头|天|日|工作日|点|号|周)/;
 
 function timeIn(ctx: RuleContext, cfg: PromiseConfig, seg: number): Evidence | undefined {
   const h = ctx.hits.first(cfg.time, seg);

@@ -1,5 +1,12 @@
 import { foldChar } from '../automaton/fold-char';
 import { PhraseAutomaton } from '../automaton/phrase-automaton';
+import {
+  MAX_ITEMS,
+  MAX_PHRASE_LENGTH,
+  MAX_PHRASES_PER_LIST,
+  MAX_PHRASES_PER_SCORECARD,
+} from '../limits/engine-limits';
+import { resetExpressionBudget } from '../rules/phrase-expression';
 import { RULES } from '../rules/rule-registry';
 import type { RuleDefinition } from '../rules/rule-definition';
 import type { ScoringBasis } from '../types/evaluation.types';
@@ -64,11 +71,18 @@ class PatternSet {
   readonly listNames: string[] = [];
   private readonly ids = new Map<string, number>();
 
+  /** Phrases taken so far, counted per list (the limits cap what a stored card can cost). */
+  private taken = 0;
+
   addList(name: string, phrases: unknown): number {
     const list = this.listNames.length;
     this.listNames.push(name);
-    for (const p of Array.isArray(phrases) ? phrases : []) {
-      if (typeof p !== 'string' || p.length === 0) continue;
+    const all: unknown[] = Array.isArray(phrases) ? phrases : [];
+    const room = Math.min(MAX_PHRASES_PER_LIST, MAX_PHRASES_PER_SCORECARD - this.taken);
+    const take = all.length > room ? all.slice(0, Math.max(0, room)) : all;
+    this.taken += take.length;
+    for (const p of take) {
+      if (typeof p !== 'string' || p.length === 0 || p.length > MAX_PHRASE_LENGTH) continue;
       const key = fold(p);
       let id = this.ids.get(key);
       if (id === undefined) {
@@ -95,7 +109,8 @@ export function compileScorecard(definition: ScorecardDefinition): CompiledScore
   const shared: PhraseLists = isObject(def.phraseLists) ? def.phraseLists : {};
   for (const [name, phrases] of Object.entries(shared))
     global.set(name, set.addList(name, phrases));
-  const rawItems = Array.isArray(def.items) ? def.items.filter(isObject) : [];
+  const rawItems = Array.isArray(def.items) ? def.items.filter(isObject).slice(0, MAX_ITEMS) : [];
+  resetExpressionBudget();
   const local = rawItems.map((item) => {
     const own = new Map<string, number>();
     const phrases = isObject(item.phrases) ? item.phrases : {};

@@ -1,3 +1,9 @@
+import {
+  MAX_ITEMS,
+  MAX_PHRASE_LENGTH,
+  MAX_PHRASES_PER_LIST,
+  MAX_PHRASES_PER_SCORECARD,
+} from '../limits/engine-limits';
 import { RULES } from '../rules/rule-registry';
 import type { ScorecardDefinition, ScorecardValidationError } from '../types/scorecard.types';
 import { compileScorecard } from './compile-scorecard';
@@ -8,7 +14,17 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const isPositive = (v: unknown): v is number =>
   typeof v === 'number' && Number.isFinite(v) && v > 0;
 
-function checkPhraseLists(v: unknown, path: string, add: (p: string, m: string) => void): void {
+/** Phrases in a scorecard's lists, over all of them (checked against maxPhrasesPerScorecard). */
+interface PhraseCount {
+  total: number;
+}
+
+function checkPhraseLists(
+  v: unknown,
+  path: string,
+  add: (p: string, m: string) => void,
+  count: PhraseCount,
+): void {
   if (v === undefined) return;
   if (!isObject(v)) return add(path, 'must map list names to lists of phrases');
   for (const [name, phrases] of Object.entries(v)) {
@@ -17,10 +33,23 @@ function checkPhraseLists(v: unknown, path: string, add: (p: string, m: string) 
       add(`${path}.${name}`, 'must be a non-empty list of phrases');
       continue;
     }
+    count.total += phrases.length;
+    if (phrases.length > MAX_PHRASES_PER_LIST) {
+      add(
+        `${path}.${name}`,
+        `has ${phrases.length} phrases; a list may have at most ${MAX_PHRASES_PER_LIST} (limit maxPhrasesPerList)`,
+      );
+      continue;
+    }
     const seen = new Set<string>();
     phrases.forEach((p, i) => {
       if (!isText(p) || p !== p.trim())
         add(`${path}.${name}.${i}`, 'must be a non-empty string without surrounding spaces');
+      else if (p.length > MAX_PHRASE_LENGTH)
+        add(
+          `${path}.${name}.${i}`,
+          `is ${p.length} characters; a phrase may have at most ${MAX_PHRASE_LENGTH} (limit maxPhraseLength)`,
+        );
       else if (seen.has(p)) add(`${path}.${name}.${i}`, `duplicate phrase ${p}`);
       else seen.add(p);
     });
@@ -51,9 +80,15 @@ function checkItems(
   def: Record<string, unknown>,
   sectionIds: Set<string>,
   add: (p: string, m: string) => void,
+  count: PhraseCount,
 ) {
   const items = Array.isArray(def.items) ? def.items : [];
   if (items.length === 0) add('items', 'at least one item is required');
+  if (items.length > MAX_ITEMS)
+    return add(
+      'items',
+      `has ${items.length} items; a scorecard may have at most ${MAX_ITEMS} (limit maxItems)`,
+    );
   const ids = new Set<string>();
   const used = new Set<string>();
   items.forEach((raw: unknown, i) => {
@@ -70,7 +105,7 @@ function checkItems(
       add(`${p}.critical`, 'critical must be true or false');
     if (raw.params !== undefined && !isObject(raw.params))
       add(`${p}.params`, 'params must be an object');
-    checkPhraseLists(raw.phrases, `${p}.phrases`, add);
+    checkPhraseLists(raw.phrases, `${p}.phrases`, add, count);
     if (raw.kind === 'auto') {
       if (!RULES.has(raw.ruleId as string))
         add(`${p}.ruleId`, `unknown rule ${String(raw.ruleId)}`);
@@ -102,7 +137,8 @@ function checkGradeBands(def: Record<string, unknown>, add: (p: string, m: strin
 /**
  * Every reason a scorecard cannot be saved, each with the path of the offending field: weights,
  * unique ids, known rules, existing sections, grade bands covering 0..100, phrase lists, the lists
- * and params each rule needs. An empty list means the scorecard is valid.
+ * and params each rule needs, and the engine's limits (ENGINE_LIMITS). An empty list means the
+ * scorecard is valid.
  */
 export function validateScorecard(input: unknown): ScorecardValidationError[] {
   const errors: ScorecardValidationError[] = [];
@@ -113,9 +149,15 @@ export function validateScorecard(input: unknown): ScorecardValidationError[] {
     add('version', 'version must be a whole number ≥ 1');
   if (!isText(input.name)) add('name', 'name is required');
   const sectionIds = checkSections(input, add);
-  checkItems(input, sectionIds, add);
+  const phrases: PhraseCount = { total: 0 };
+  checkItems(input, sectionIds, add, phrases);
   checkGradeBands(input, add);
-  checkPhraseLists(input.phraseLists, 'phraseLists', add);
+  checkPhraseLists(input.phraseLists, 'phraseLists', add, phrases);
+  if (phrases.total > MAX_PHRASES_PER_SCORECARD)
+    add(
+      'phraseLists',
+      `the scorecard's lists have ${phrases.total} phrases in all; at most ${MAX_PHRASES_PER_SCORECARD} (limit maxPhrasesPerScorecard)`,
+    );
   // What only compiling shows: lists a rule needs but cannot find, params out of range.
   for (const e of compileScorecard(input as unknown as ScorecardDefinition).issues) errors.push(e);
   return errors;
