@@ -22,6 +22,15 @@ describe(greetingRule.id, () => {
     expect(verdict(rule, opening(['a', '您好,请讲'])).outcome).toBe('fail');
   });
 
+  it('recognises the company written in traditional characters', () => {
+    const airline = { companyName: '云翔航空', secondsPerRing: 3 };
+    expect(verdict(rule, opening(['a', '您好,雲翔航空,請問有什麼可以幫您']), airline)).toEqual({
+      outcome: 'pass',
+      evidence: ['您好', '雲翔航空'],
+    });
+    expect(verdict(rule, opening(['a', '您好,雲翔旅行社']), airline).outcome).toBe('fail');
+  });
+
   it('looks at the first agent turn even when the customer spoke first', () => {
     expect(verdict(rule, opening(['c', '喂?'], ['a', OPENING])).outcome).toBe('pass');
   });

@@ -1,3 +1,4 @@
+import { foldChar } from '../automaton/fold-char';
 import type { Evidence } from '../types/evaluation.types';
 import { fail, notApplicable, pass, RuleDefinition } from './rule-definition';
 
@@ -27,7 +28,7 @@ export const greetingRule: RuleDefinition<GreetingConfig> = {
       const seg = v.agentTurns[k];
       if (greet < 0) greet = ctx.hits.first(cfg.greeting, seg);
       if (ident < 0) ident = ctx.hits.first(cfg.selfIdentify, seg);
-      const at = company.length > 0 && !named ? v.texts[seg].indexOf(company) : -1;
+      const at = company.length > 0 && !named ? indexOfFolded(v.texts[seg], company) : -1;
       if (at >= 0) named = ctx.span(seg, at, at + company.length);
     }
     const found: Evidence[] = [];
@@ -42,3 +43,16 @@ export const greetingRule: RuleDefinition<GreetingConfig> = {
     );
   },
 };
+
+/** Where `needle` occurs in `text`, both folded as phrases are (雲翔航空 names 云翔航空), or -1. */
+export function indexOfFolded(text: string, needle: string): number {
+  const n = needle.length;
+  const first = foldChar(needle.charCodeAt(0));
+  for (let i = 0; i + n <= text.length; i++) {
+    if (foldChar(text.charCodeAt(i)) !== first) continue;
+    let k = 1;
+    while (k < n && foldChar(text.charCodeAt(i + k)) === foldChar(needle.charCodeAt(k))) k++;
+    if (k === n) return i;
+  }
+  return -1;
+}

@@ -139,6 +139,9 @@ export const EMPATHY_PHRASES: PhraseLists = {
   ],
   dissatisfactionExceptions: [
     '不是投诉',
+    '不是要投诉',
+    '不是想投诉',
+    '不是来投诉',
     '不投诉',
     '不想投诉',
     '没有投诉',

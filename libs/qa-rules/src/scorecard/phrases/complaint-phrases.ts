@@ -24,6 +24,9 @@ export const COMPLAINT_PHRASES: PhraseLists = {
   ],
   complaintExceptions: [
     '不是投诉',
+    '不是要投诉',
+    '不是想投诉',
+    '不是来投诉',
     '不投诉',
     '不想投诉',
     '没有投诉',
