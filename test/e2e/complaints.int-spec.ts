@@ -485,4 +485,35 @@ describe('complaints service', () => {
     const dues = all.map((t) => t.sla.nextDueAt);
     expect([...dues].sort()).toEqual(dues);
   });
+
+  it('documents every complaints path with its error responses in OpenAPI', async () => {
+    const doc = (await http().get('/docs-json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const ops = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/v1/complaints'))
+      .flatMap(([path, item]) =>
+        Object.entries(item).map(([method, op]) => ({ path, method, op })),
+      );
+    expect(ops.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort()).toEqual([
+      'GET /api/v1/complaints',
+      'GET /api/v1/complaints/settings',
+      'GET /api/v1/complaints/stats',
+      'GET /api/v1/complaints/{id}',
+      'PATCH /api/v1/complaints/{id}',
+      'POST /api/v1/complaints',
+      'POST /api/v1/complaints/{id}/callbacks',
+      'POST /api/v1/complaints/{id}/transitions',
+      'PUT /api/v1/complaints/settings',
+    ]);
+    for (const { path, method, op } of ops) {
+      const codes = Object.keys(op.responses);
+      expect({
+        path,
+        method,
+        ok: codes.some((c) => c.startsWith('2')),
+        err: codes.some((c) => c.startsWith('4')),
+      }).toEqual({ path, method, ok: true, err: true });
+    }
+  });
 });
