@@ -40,6 +40,9 @@ export class PlatformLoggerModule {
                   `req.headers["${IDENTITY_SIGNATURE_HEADER}"]`,
                 ],
                 autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+                // Successful requests are the hot path: logged at debug; failures stay visible.
+                customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+                  err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
               },
               destination(config.get<string>('LOG_STREAM') === 'stderr' ? 2 : 1),
             ],

@@ -30,7 +30,7 @@ export class CallsService {
     if (!v.ok) throw CallError.invalid('One or more fields are invalid.', v.errors);
     if (identity.tenantId !== null && v.body.tenantId !== identity.tenantId)
       throw CallError.wrongTenant();
-    const [outcome] = await this.ingestion.ingest(v.body.tenantId, [v.body], traceId);
+    const outcome = await this.ingestion.ingestSingle(v.body.tenantId, v.body, traceId);
     if (outcome.status === 'conflict')
       throw CallError.conflict(outcome.callId, outcome.differingFields ?? []);
     return { callId: outcome.callId, status: outcome.status };
