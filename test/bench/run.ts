@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { runEngineBench } from './engine/engine.bench';
 import { runIngestionBench } from './ingestion.bench';
 import { runPipelineBench } from './pipeline.bench';
+import { parsePlatformBenchArgs, runPlatformBench } from './platform/platform.bench';
 
 // stdout is the JSON result; the services' logs (read when the apps start) go to stderr.
 process.env.LOG_STREAM ??= 'stderr';
@@ -12,6 +13,12 @@ process.env.INTERNAL_SECRET ??= randomBytes(32).toString('base64url');
 
 /** `npm run bench`: every benchmark, JSON on stdout, each baseline measured in the same run. */
 async function main(): Promise<void> {
+  // `npm run bench -- pipeline [--calls N] …`: the platform `npm start` runs, through the gateway.
+  if (process.argv[2] === 'pipeline') {
+    const result = await runPlatformBench(parsePlatformBenchArgs(process.argv.slice(3)));
+    console.log(JSON.stringify(result, null, 2));
+    process.exit(0);
+  }
   const engine = await runEngineBench({ seconds: 3 });
   // Pipeline before ingestion: its scoring consumer must not start behind another bench's events.
   const pipeline = await runPipelineBench({ calls: 1000, ratePerSecond: 100 });

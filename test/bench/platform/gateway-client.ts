@@ -1,0 +1,66 @@
+import { Agent, request } from 'node:http';
+
+export interface Answer {
+  status: number;
+  body: string;
+}
+
+/** A keep-alive HTTP client for the gateway, as a load generator on the same machine would be. */
+export class GatewayClient {
+  private readonly agent: Agent;
+  token = '';
+
+  constructor(
+    private readonly base: URL,
+    maxSockets: number,
+  ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets });
+  }
+
+  send(method: string, path: string, body?: Buffer | string, type = 'application/json') {
+    return new Promise<Answer>((resolve, reject) => {
+      const data = body === undefined ? undefined : Buffer.from(body);
+      const req = request(
+        {
+          host: this.base.hostname,
+          port: this.base.port,
+          path,
+          method,
+          agent: this.agent,
+          headers: {
+            ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+            ...(data ? { 'content-type': type, 'content-length': data.length } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(data);
+    });
+  }
+
+  async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const a = await this.send(method, path, body === undefined ? undefined : JSON.stringify(body));
+    if (a.status >= 300) throw new Error(`${method} ${path} answered ${a.status}: ${a.body}`);
+    return JSON.parse(a.body) as T;
+  }
+
+  async login(username: string, password: string): Promise<void> {
+    this.token = '';
+    const { accessToken } = await this.json<{ accessToken: string }>('POST', '/api/v1/auth/login', {
+      username,
+      password,
+    });
+    this.token = accessToken;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
