@@ -7,7 +7,7 @@ import { ScorecardError } from '../scorecards/scorecards.errors';
 import { ScorecardsRepository } from '../scorecards/scorecards.repository';
 import { RescoreJobData, RescoreSummary, ScoreMove } from './rescore.types';
 
-const PAGE = 200;
+const PAGE = 500;
 const LARGEST_MOVES = 20;
 
 /**
