@@ -287,7 +287,11 @@ describe('dashboard in Chromium', () => {
       await page.click('[data-testid=logout]');
 
       await login(page, `${newTenant}-admin`, password);
-      expect(await page.locator('header nav a').allTextContents()).toEqual(['通话与评估', '用户']);
+      expect(await page.locator('header nav a').allTextContents()).toEqual([
+        '通话与评估',
+        '投诉工单',
+        '用户',
+      ]);
       await page.click('header nav a[href="#/users"]');
       await users.locator('input[name=username]').fill(`${newTenant}-agent`);
       await users.locator('input[name=password]').fill('short');

@@ -117,7 +117,7 @@ function refreshSession(): Promise<boolean> {
 }
 
 /** fetch with the access token; an expired one is refreshed once, else the user logs in again. */
-async function authorized(path: string, init: RequestInit = {}): Promise<Response> {
+export async function authorized(path: string, init: RequestInit = {}): Promise<Response> {
   const send = () => {
     const s = session.get();
     return fetch(path, {
@@ -139,7 +139,7 @@ async function authorized(path: string, init: RequestInit = {}): Promise<Respons
   return res;
 }
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await authorized(path, init);
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as {

@@ -3,6 +3,8 @@ import { api, session, Session } from './api';
 import { Lang, MessageKey, messages } from './i18n';
 import { EvaluationPage } from './pages/evaluation-page';
 import { EvaluationsPage } from './pages/evaluations-page';
+import { ComplaintsBoardPage } from './pages/complaints/complaints-board-page';
+import { TicketPage } from './pages/complaints/ticket-page';
 import { LoginPage } from './pages/login-page';
 import { TenantsPage } from './pages/tenants-page';
 import { UsersPage } from './pages/users-page';
@@ -45,10 +47,13 @@ export function App() {
   const nav = user ? navFor(user.role) : [];
   const allowed = (href: string) => nav.some((l) => l.href === href);
   const evaluation = /^#\/evaluations\/([\w-]+)$/.exec(hash)?.[1];
+  const ticket = /^#\/complaints\/([\w-]+)$/.exec(hash)?.[1];
   let page;
   if (!user || hash === '#/login')
     page = <LoginPage onLogin={(s) => ((location.hash = navFor(s.role)[0].href), setUser(s))} />;
   else if (evaluation && allowed('#/evaluations')) page = <EvaluationPage id={evaluation} />;
+  else if (ticket && allowed('#/complaints')) page = <TicketPage id={ticket} />;
+  else if (hash === '#/complaints' && allowed('#/complaints')) page = <ComplaintsBoardPage />;
   else if (hash === '#/tenants' && allowed('#/tenants')) page = <TenantsPage />;
   else if (hash === '#/users' && allowed('#/users')) page = <UsersPage user={user} />;
   else if (allowed('#/evaluations')) page = <EvaluationsPage user={user} />;

@@ -7,6 +7,7 @@ export interface NavLink {
 
 const EVALUATIONS: NavLink = { href: '#/evaluations', label: 'evaluations' };
 const USERS: NavLink = { href: '#/users', label: 'users' };
+const COMPLAINTS: NavLink = { href: '#/complaints', label: 'complaints' };
 
 /** What each role works on; the first link is where they land after logging in. */
 export function navFor(role: string): NavLink[] {
@@ -14,11 +15,11 @@ export function navFor(role: string): NavLink[] {
     case 'platform_admin':
       return [{ href: '#/tenants', label: 'tenants' }, USERS];
     case 'admin':
-      return [EVALUATIONS, USERS];
+      return [EVALUATIONS, COMPLAINTS, USERS];
     case 'agent':
       return [{ href: '#/evaluations', label: 'myEvaluations' }];
     default:
-      return [EVALUATIONS];
+      return [EVALUATIONS, COMPLAINTS];
   }
 }
 
