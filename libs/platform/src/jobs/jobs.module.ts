@@ -22,11 +22,28 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
 
 /** Where @Processor() keeps its options (not exported by @nestjs/bullmq). */
 const PROCESSOR_METADATA = 'bullmq:processor_metadata';
+/** @nestjs/bullmq's provider token for a queue (getQueueToken). */
+const QUEUE_TOKEN = /^BullQueue_(.+)$/;
 
-/** Every queue registered through JobsModule, checked against processors at start-up. */
-const REGISTERED_QUEUES = new Set<string>();
+/** The queues an app registered and the queues its processors serve. */
+export function queuesWithoutProcessor(
+  providers: { token: unknown; metatype: unknown }[],
+): string[] {
+  const queues = providers
+    .map((p) => (typeof p.token === 'string' ? QUEUE_TOKEN.exec(p.token)?.[1] : undefined))
+    .filter((q): q is string => !!q);
+  const served = new Set(
+    providers
+      .map((p) => p.metatype)
+      .filter((t): t is object => typeof t === 'function')
+      .map((t) => Reflect.getMetadata(PROCESSOR_METADATA, t) as { name?: string } | string)
+      .filter(Boolean)
+      .map((m) => (typeof m === 'string' ? m : m.name)),
+  );
+  return [...new Set(queues)].filter((q) => !served.has(q));
+}
 
-/** Fails start-up when a registered queue has no @Processor: its jobs would wait forever. */
+/** Fails start-up when a queue has no @Processor: its jobs would wait forever. */
 @Injectable()
 export class JobProcessorsCheck implements OnApplicationBootstrap {
   private readonly logger = new Logger(JobProcessorsCheck.name);
@@ -34,18 +51,8 @@ export class JobProcessorsCheck implements OnApplicationBootstrap {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onApplicationBootstrap(): void {
-    const processed = new Set(
-      this.discovery
-        .getProviders()
-        .map((w) => w.metatype as unknown as object | undefined)
-        .filter((t): t is object => typeof t === 'function')
-        .map((t) => Reflect.getMetadata(PROCESSOR_METADATA, t) as { name?: string } | string)
-        .filter(Boolean)
-        .map((m) => (typeof m === 'string' ? m : m.name)),
-    );
-    const missing = [...REGISTERED_QUEUES].filter((q) => !processed.has(q));
+    const missing = queuesWithoutProcessor(this.discovery.getProviders());
     if (missing.length) throw new Error(`queues without a processor: ${missing.join(', ')}`);
-    this.logger.log({ queues: [...REGISTERED_QUEUES] }, 'job queues ready');
   }
 }
 
@@ -76,17 +83,8 @@ export class JobsModule {
 
   /** Queues for a feature module; each needs a @Processor somewhere in the app. */
   static registerQueue(...names: string[]): DynamicModule {
-    return JobQueuesModule.register(names);
-  }
-}
-
-@Module({})
-class JobQueuesModule {
-  static register(names: string[]): DynamicModule {
-    for (const n of names) REGISTERED_QUEUES.add(n);
-    const queues = BullModule.registerQueue(
+    return BullModule.registerQueue(
       ...names.map((name) => ({ name, defaultJobOptions: DEFAULT_JOB_OPTIONS })),
     );
-    return { module: JobQueuesModule, imports: [queues], exports: [queues] };
   }
 }
