@@ -183,4 +183,78 @@ describe('complaint call → ticket → callback → closed (ingestion, scoring,
     ]);
     expect(full.sla.nextDueAt).toBeNull();
   });
+
+  it('takes the callback record from an outbound callback call: unhappy reopens, happy lets the lead close', async () => {
+    const http = (app: INestApplication) => request(app.getHttpServer());
+    const callId = `c-${randomUUID()}`;
+    await http(ingestion)
+      .post('/api/v1/calls')
+      .use(qa)
+      .send(call(callId, 'complaint', [['customer', '退款一直没到账,我要投诉']]))
+      .expect(201);
+    const ticket = await waitFor('the ticket', async () => {
+      const r = await http(complaints).get('/api/v1/complaints').query({ callId }).use(lead);
+      return r.body.items?.[0] as { id: string; version: number } | undefined;
+    });
+    let version = ticket.version;
+    const move = async (to: string) => {
+      const r = await http(complaints)
+        .post(`/api/v1/complaints/${ticket.id}/transitions`)
+        .use(lead)
+        .send({ to, reason: to, expectedVersion: version });
+      expect({ to, status: r.status }).toEqual({ to, status: 200 });
+      version = r.body.version;
+    };
+    const resolve = async () => {
+      for (const to of ['investigating', 'solution_proposed', 'resolved']) await move(to);
+    };
+    const callbackCall = async (n: number, customerSays: string) => {
+      const id = `${callId}-cb${n}`;
+      await http(ingestion)
+        .post('/api/v1/calls')
+        .use(qa)
+        .send({
+          ...call(id, 'callback', [
+            ['agent', '您好,我是示例公司客服代表,工号1001'],
+            ['agent', '请问是王先生吗?请问您现在方便接听电话吗'],
+            ['customer', '方便'],
+            ['agent', '关于您反映的退款问题,我们已经处理,请问您对处理结果满意吗'],
+            ['customer', customerSays],
+          ]),
+          relatedCallIds: [callId],
+        })
+        .expect(201);
+      return id;
+    };
+    const ticketNow = () => http(complaints).get(`/api/v1/complaints/${ticket.id}`).use(lead);
+
+    await move('accepted');
+    await resolve();
+    const first = await callbackCall(1, '还是没到账,很不满意');
+    const reopened = await waitFor('the unhappy callback call to reopen the ticket', async () => {
+      const r = await ticketNow();
+      return r.body.status === 'reopened' ? r.body : undefined;
+    });
+    version = reopened.version;
+    expect(reopened.callbacks).toEqual([
+      expect.objectContaining({
+        callId: first,
+        outcome: 'reached',
+        satisfaction: 1,
+        by: 'system',
+        notes: expect.stringContaining('callback.script'),
+      }),
+    ]);
+
+    await resolve();
+    const second = await callbackCall(2, '已经到账了,非常满意,谢谢');
+    const done = await waitFor('the happy callback call', async () => {
+      const r = await ticketNow();
+      return r.body.status === 'callback_done' ? r.body : undefined;
+    });
+    version = done.version;
+    expect(done.callbacks.at(-1)).toMatchObject({ callId: second, satisfaction: 5, final: true });
+    await move('closed');
+    expect((await ticketNow()).body.status).toBe('closed');
+  });
 });

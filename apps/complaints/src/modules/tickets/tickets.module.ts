@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '@qa/platform';
 import { CallbackEntity } from '../callbacks/callback.entity';
+import { AutoCallbackService } from '../callbacks/auto-callback.service';
+import { CallbackCallsConsumer } from '../callbacks/callback-calls.consumer';
+import { CallbackCallsRepository } from '../callbacks/callback-calls.repository';
 import { CallbacksService } from '../callbacks/callbacks.service';
 import { SettingsStoreModule } from '../settings/settings-store.module';
 import { SlaBreachService } from '../sla/sla-breach.service';
@@ -31,6 +34,9 @@ import { TicketsService } from './tickets.service';
     OpenTicketService,
     TicketsService,
     CallbacksService,
+    CallbackCallsRepository,
+    AutoCallbackService,
+    CallbackCallsConsumer,
     ComplaintDetectedConsumer,
     SlaTimers,
     SlaBreachService,
