@@ -1,11 +1,14 @@
 /**
  * Imports calls from Asterisk CDR files through the public batch API, with a progress bar on stderr.
  *
- *   npm run import -- --asterisk Master.csv [--transcripts dir/|file.json] --tenant acme
- *                     [--url http://127.0.0.1:3000] (--token T | --username U --password P)
+ *   QA_TOKEN=… npm run import -- --asterisk Master.csv [--transcripts dir/|file.json] --tenant acme
+ *                     [--url http://127.0.0.1:3000] [--token-file F | --username U [--password-file F]]
  *                     [--utc-offset +08:00 | --timezone Asia/Shanghai] [--chunk 1000]
  *                     [--header "name: value"]…
  *
+ * Secrets never go on the command line (npm prints it, `ps` shows it): the token comes from
+ * QA_TOKEN or --token-file, the password (with --username) from QA_PASSWORD or --password-file.
+ * --token and --password still work, with a deprecation warning.
  * Transcripts: a JSON object keyed by uniqueid, or a folder of <uniqueid>.json files each holding
  * the segments array. Re-running an import is safe: calls already stored come back "duplicate".
  * Exit status: 0 all stored, 1 some rows rejected, 2 the import could not run.
@@ -14,9 +17,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   cdrToCall,
-  isHeaderRow,
   isValidZone,
-  parseCsv,
+  readCdrCsv,
   toCdrRecord,
 } from '../apps/ingestion/src/modules/cdr-import/asterisk-cdr';
 
@@ -131,6 +133,25 @@ async function postBatch(
   }
 }
 
+/** A secret from a file (first line) or the environment; the command line only with a warning. */
+function secret(a: Args, name: 'token' | 'password', envName: string): string | undefined {
+  const file = a[`${name}-file`];
+  if (typeof file === 'string') {
+    if (!existsSync(file)) fail(`no ${name} file at ${file}`);
+    const value = readFileSync(file, 'utf8').split(/\r?\n/)[0].trim();
+    if (!value) fail(`${file} is empty`);
+    return value;
+  }
+  const inline = a[name];
+  if (typeof inline === 'string') {
+    process.stderr.write(
+      `import: --${name} is deprecated (the command line is visible to others): use ${envName} or --${name}-file\n`,
+    );
+    return inline;
+  }
+  return process.env[envName] || undefined;
+}
+
 async function login(url: string, username: string, password: string): Promise<string> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
@@ -160,20 +181,20 @@ async function main(): Promise<void> {
     headers[h.slice(0, at).trim().toLowerCase()] = h.slice(at + 1).trim();
   }
   const username = str('username');
-  const password = str('password');
+  const password = username ? secret(a, 'password', 'QA_PASSWORD') : undefined;
   const token =
-    str('token') ?? (username && password ? await login(url, username, password) : undefined);
+    secret(a, 'token', 'QA_TOKEN') ??
+    (username && password ? await login(url, username, password) : undefined);
   if (token) headers.authorization = `Bearer ${token}`;
-  else if (!a.header?.length) fail('give --token, or --username and --password');
+  else if (!a.header?.length)
+    fail('set QA_TOKEN (or --token-file), or --username with QA_PASSWORD (or --password-file)');
 
   const transcripts = loadTranscripts(str('transcripts'));
-  const rows = parseCsv(readFileSync(csvPath, 'utf8')).filter(
-    (r, i) => i > 0 || !isHeaderRow(r.fields),
-  );
+  const { rows, header } = readCdrCsv(readFileSync(csvPath, 'utf8'));
   const calls: { line: number; call: unknown }[] = [];
   const problems: string[] = [];
   for (const { fields, line } of rows) {
-    const rec = toCdrRecord(fields);
+    const rec = toCdrRecord(fields, header);
     if (typeof rec === 'string') problems.push(`line ${line}: ${rec}`);
     else calls.push({ line, call: cdrToCall(rec, { tenantId, zone, transcripts }) });
   }

@@ -304,7 +304,13 @@ describe('ingestion files', () => {
     });
     expect(answered.body.segments[0].text).toBe('您好,示例公司');
     const abandoned = await http().get(`/api/v1/calls/ast-${u}.2`).use(qa);
-    expect(abandoned.body).toMatchObject({ answeredAt: null, segments: [], ringCount: 84 });
+    expect(abandoned.body).toMatchObject({
+      answeredAt: null,
+      disposition: 'no_answer',
+      hangupBy: 'unknown',
+      segments: [],
+      ringCount: 84,
+    });
     const outbound = await http().get(`/api/v1/calls/ast-${u}.4`).use(lead);
     expect(outbound.body).toMatchObject({
       direction: 'outbound',
@@ -315,6 +321,52 @@ describe('ingestion files', () => {
       accepted: 0,
       duplicate: 1,
     });
+  });
+
+  it('imports the default 16-column Master.csv: disposition, caller name, who hung up unknown', async () => {
+    const row = (start: string, answer: string, disposition: string, clid: string) =>
+      cdrLine('', {
+        4: clid,
+        9: start,
+        10: answer,
+        11: start.replace(/:00$/, ':50'),
+        14: disposition,
+      })
+        .split(',')
+        .slice(0, 16)
+        .join(',');
+    const day = '2026-11-23';
+    const csv = [
+      row(`${day} 10:00:00`, `${day} 10:00:04`, 'ANSWERED', '"张三" <13800138000>'),
+      row(`${day} 10:01:00`, '', 'BUSY', '<13800138001>'),
+      row(`${day} 10:02:00`, '', 'NO ANSWER', '"Li Si" <13800138002>'),
+      row(`${day} 10:03:00`, '', 'CONGESTION', ''),
+    ].join('\n');
+    const res = await importCdr(csv);
+    expect(res.status).toBe(200);
+    expect(res.body.results).toEqual(
+      res.body.results.map(() => expect.objectContaining({ status: 'accepted' })),
+    );
+    const ids = res.body.results.map((r: { callId: string }) => r.callId);
+    const lead = asIdentity({ tenantId, role: 'lead' });
+    const get = async (i: number, who = lead) =>
+      (await http().get(`/api/v1/calls/${ids[i]}`).use(who)).body;
+    expect(await get(0)).toMatchObject({
+      disposition: 'answered',
+      hangupBy: 'unknown',
+      customer: { phone: '13800138000', name: '张三' },
+    });
+    expect((await get(0, qa)).customer).toEqual({ phone: '138****8000', name: '张**' });
+    expect(await get(1)).toMatchObject({ disposition: 'busy', answeredAt: null });
+    expect(await get(2)).toMatchObject({ disposition: 'no_answer', customer: { name: 'Li Si' } });
+    expect(await get(3)).toMatchObject({ disposition: 'congestion', hangupBy: 'unknown' });
+    const [stored] = (await db.query(
+      'SELECT disposition FROM ingestion.calls WHERE tenant_id = $1 AND call_id = $2',
+      [tenantId, ids[1]],
+    )) as { disposition: string }[];
+    expect(stored.disposition).toBe('busy');
+    // The same file again: the same calls, found by the row digest.
+    expect((await importCdr(csv)).body).toMatchObject({ accepted: 0, duplicate: 4 });
   });
 
   it('reads PBX times in the given zone', async () => {
@@ -401,7 +453,7 @@ describe('ingestion files', () => {
       expect('code' in out ? out.code : 0).toBe(1); // one bad row
       expect(JSON.parse(out.stdout)).toEqual({ rows: 3, accepted: 2, duplicate: 0, rejected: 1 });
       expect(out.stderr).toContain('100%');
-      expect(out.stderr).toContain('line 3: expected 18 columns, got 1');
+      expect(out.stderr).toContain('line 3: expected 16 to 21 columns');
       const call = await http().get(`/api/v1/calls/ast-${u}1`).use(qa);
       expect(call.body.segments[0].text).toBe('您好,示例公司');
     } finally {

@@ -226,4 +226,31 @@ describe('scoring service', () => {
     const id = (await http.get('/api/v1/evaluations').use(mine)).body.items[0].id;
     expect((await http.get(`/api/v1/evaluations/${id}`).use(notMine)).status).toBe(404);
   });
+
+  it('does not score unanswered calls against the agent (busy, or rang out), but scores the answered', async () => {
+    const busy = call(`c-${randomUUID()}`, [], { answeredAt: '', disposition: 3 });
+    const rangOut = call(`c-${randomUUID()}`, [], {
+      answeredAt: '',
+      endedAt: '2026-11-22T01:01:00Z',
+      disposition: 2,
+    });
+    const oldStyle = call(`c-${randomUUID()}`, [], { answeredAt: '', disposition: 0 });
+    const answered = call(`c-${randomUUID()}`, [[1, '您好,星河通信,很高兴为您服务']], {
+      hangupBy: 4, // unknown, as a CDR says
+    });
+    for (const c of [busy, rangOut, oldStyle, answered])
+      await publish(Topics.CallIngested, c.callId, { call: c, ingestedAt: '' });
+    const ev = await evaluationOf(answered.callId);
+    const byRule = Object.fromEntries(ev.findings.map((f: { ruleId: string }) => [f.ruleId, f]));
+    expect(byRule['closing.customer-hangs-up-first'].outcome).toBe('not_applicable');
+    await sleep(1000);
+    for (const c of [busy, rangOut, oldStyle]) {
+      const list = await request(app.getHttpServer())
+        .get('/api/v1/evaluations')
+        .query({ callId: c.callId })
+        .use(qa);
+      expect({ callId: c.callId, items: list.body.items }).toEqual({ callId: c.callId, items: [] });
+      expect(recorder.withKey(Topics.EvaluationScored, c.callId)).toHaveLength(0);
+    }
+  });
 });

@@ -44,7 +44,7 @@ export function ingestedCall(
     purpose: 1,
     agentId: 'a-1',
     teamId: 't-1',
-    customer: { phone: '13800138000', id: 'u-1' },
+    customer: { phone: '13800138000', id: 'u-1', name: '' },
     startedAt: '2026-11-22T01:00:00Z',
     answeredAt: '2026-11-22T01:00:06Z',
     endedAt: '2026-11-22T01:03:00Z',
@@ -59,6 +59,8 @@ export function ingestedCall(
     recordingUrl: '',
     csat: 0,
     relatedCallIds: [],
+    disposition: 1,
+    hangupCause: '',
     ...over,
   };
 }

@@ -2,6 +2,7 @@
 export {
   Call,
   CallDirection,
+  CallDisposition,
   CallIngested,
   CallPurpose,
   Customer,
@@ -9,6 +10,8 @@ export {
   Segment,
   callDirectionFromJSON,
   callDirectionToJSON,
+  callDispositionFromJSON,
+  callDispositionToJSON,
   callPurposeFromJSON,
   callPurposeToJSON,
   hangupByFromJSON,

@@ -32,6 +32,15 @@ export function checkCallConsistency(call: CallBody): FieldError[] {
   if (ended - started > 24 * 3600 * 1000) {
     errors.push({ path: 'endedAt', message: 'a call cannot last more than 24 hours' });
   }
+  if (call.disposition !== undefined && (call.disposition === 'answered') !== (answered !== null)) {
+    errors.push({
+      path: 'disposition',
+      message:
+        answered === null
+          ? 'disposition answered needs answeredAt'
+          : `a call with answeredAt set cannot be ${call.disposition}`,
+    });
+  }
   if (answered === null && call.segments.length > 0) {
     errors.push({
       path: 'segments',

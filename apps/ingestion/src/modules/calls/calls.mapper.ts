@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
-import { Call, CallDirection, CallIngested, CallPurpose, HangupBy, Speaker } from '@qa/contracts';
+import {
+  Call,
+  CallDirection,
+  CallDisposition,
+  CallIngested,
+  CallPurpose,
+  HangupBy,
+  Speaker,
+} from '@qa/contracts';
 import type { CreateCallRequestDto } from './dto/create-call.request.dto';
 import type { CallResponseDto } from './dto/call.response.dto';
-import type { CallBody } from './calls.types';
+import type { CallBody, Disposition } from './calls.types';
 import type { CallEntity } from './entities/call.entity';
-import { maskPhone, maskPii } from './pii-masker';
+import { maskName, maskPhone, maskPii } from './pii-masker';
 
 /**
  * The stored body. Keys are emitted in sorted order at every level so that JSON.stringify of it is
@@ -22,13 +30,16 @@ export function toCallBody(dto: CreateCallRequestDto): CallBody {
       ? {
           customer: {
             ...(c.id != null ? { id: c.id } : {}),
+            ...(c.name != null ? { name: c.name } : {}),
             ...(c.phone != null ? { phone: c.phone } : {}),
           },
         }
       : {}),
     direction: dto.direction,
+    ...(dto.disposition != null ? { disposition: dto.disposition } : {}),
     endedAt: dto.endedAt,
     hangupBy: dto.hangupBy,
+    ...(dto.hangupCause != null ? { hangupCause: dto.hangupCause } : {}),
     purpose: dto.purpose,
     ...(dto.recordingUrl != null ? { recordingUrl: dto.recordingUrl } : {}),
     ...(dto.relatedCallIds != null ? { relatedCallIds: [...dto.relatedCallIds] } : {}),
@@ -91,7 +102,19 @@ const HANGUP = {
   customer: HangupBy.HANGUP_BY_CUSTOMER,
   agent: HangupBy.HANGUP_BY_AGENT,
   system: HangupBy.HANGUP_BY_SYSTEM,
+  unknown: HangupBy.HANGUP_BY_UNKNOWN,
 };
+const DISPOSITION: Record<Disposition, CallDisposition> = {
+  answered: CallDisposition.CALL_DISPOSITION_ANSWERED,
+  no_answer: CallDisposition.CALL_DISPOSITION_NO_ANSWER,
+  busy: CallDisposition.CALL_DISPOSITION_BUSY,
+  failed: CallDisposition.CALL_DISPOSITION_FAILED,
+  congestion: CallDisposition.CALL_DISPOSITION_CONGESTION,
+};
+
+/** As sent, else what the answer time says. */
+export const dispositionOf = (body: CallBody): Disposition =>
+  body.disposition ?? (body.answeredAt == null ? 'no_answer' : 'answered');
 const SPEAKER = { agent: Speaker.SPEAKER_AGENT, customer: Speaker.SPEAKER_CUSTOMER };
 
 export function toCallIngested(
@@ -106,7 +129,11 @@ export function toCallIngested(
     purpose: PURPOSE[body.purpose],
     agentId: body.agentId,
     teamId: body.teamId,
-    customer: { phone: body.customer?.phone ?? '', id: body.customer?.id ?? '' },
+    customer: {
+      phone: body.customer?.phone ?? '',
+      id: body.customer?.id ?? '',
+      name: body.customer?.name ?? '',
+    },
     startedAt: body.startedAt,
     answeredAt: body.answeredAt ?? '',
     endedAt: body.endedAt,
@@ -121,13 +148,15 @@ export function toCallIngested(
     recordingUrl: body.recordingUrl ?? '',
     csat: body.csat ?? 0,
     relatedCallIds: body.relatedCallIds ?? [],
+    disposition: DISPOSITION[dispositionOf(body)],
+    hangupCause: body.hangupCause ?? '',
   };
   return { call, ingestedAt };
 }
 
 /**
  * The call as a reader sees it. The stored original is kept; without PII permission the phone,
- * the customer id, the recording URL and every transcript line are masked.
+ * the customer id and name, the recording URL and every transcript line are masked.
  */
 export function toCallResponse(entity: CallEntity, canSeePii: boolean): CallResponseDto {
   const b = entity.body;
@@ -137,6 +166,7 @@ export function toCallResponse(entity: CallEntity, canSeePii: boolean): CallResp
       : {
           ...(b.customer.id !== undefined ? { id: maskPii(b.customer.id) } : {}),
           ...(b.customer.phone !== undefined ? { phone: maskPhone(b.customer.phone) } : {}),
+          ...(b.customer.name !== undefined ? { name: maskName(b.customer.name) } : {}),
         }
     : undefined;
   return {
@@ -153,6 +183,8 @@ export function toCallResponse(entity: CallEntity, canSeePii: boolean): CallResp
     ringCount: entity.ringCount,
     ringCountDerived: b.ringCount == null,
     hangupBy: b.hangupBy,
+    disposition: dispositionOf(b),
+    ...(b.hangupCause !== undefined ? { hangupCause: b.hangupCause } : {}),
     segments: b.segments.map((s) => ({
       speaker: s.speaker,
       startMs: s.startMs,

@@ -1,4 +1,5 @@
-import { MAX_SEGMENT_TEXT, MAX_SEGMENTS } from './dto/create-call.request.dto';
+import { DISPOSITIONS, HANGUP_BY } from './calls.types';
+import { HANGUP_CAUSE, MAX_SEGMENT_TEXT, MAX_SEGMENTS } from './dto/create-call.request.dto';
 import { CONTROL_CHAR as CONTROL, ID_PATTERN as ID, LONE_SURROGATE } from './dto/text-rules';
 
 /**
@@ -24,6 +25,8 @@ const TOP = new Set([
   'endedAt',
   'ringCount',
   'hangupBy',
+  'disposition',
+  'hangupCause',
   'segments',
   'recordingUrl',
   'csat',
@@ -59,7 +62,13 @@ export function fastCallCheck(raw: unknown): boolean {
   if (raw.direction !== 'inbound' && raw.direction !== 'outbound') return false;
   if (raw.purpose !== 'service' && raw.purpose !== 'complaint' && raw.purpose !== 'callback')
     return false;
-  if (raw.hangupBy !== 'customer' && raw.hangupBy !== 'agent' && raw.hangupBy !== 'system')
+  if (!(HANGUP_BY as readonly unknown[]).includes(raw.hangupBy)) return false;
+  if ('disposition' in raw && !(DISPOSITIONS as readonly unknown[]).includes(raw.disposition))
+    return false;
+  if (
+    'hangupCause' in raw &&
+    !(typeof raw.hangupCause === 'string' && HANGUP_CAUSE.test(raw.hangupCause))
+  )
     return false;
   if (!isTime(raw.startedAt) || !isTime(raw.endedAt)) return false;
   if (raw.answeredAt !== null && !isTime(raw.answeredAt)) return false;
@@ -73,9 +82,11 @@ export function fastCallCheck(raw: unknown): boolean {
   if ('customer' in raw) {
     const c = raw.customer;
     if (!isObj(c)) return false;
-    for (const k in c) if ((k !== 'phone' && k !== 'id') || c[k] === undefined) return false;
+    for (const k in c)
+      if ((k !== 'phone' && k !== 'id' && k !== 'name') || c[k] === undefined) return false;
     if ('phone' in c && !(typeof c.phone === 'string' && PHONE.test(c.phone))) return false;
     if ('id' in c && !isClean(c.id, 128)) return false;
+    if ('name' in c && !isClean(c.name, 128)) return false;
   }
   const segs = raw.segments;
   if (!Array.isArray(segs) || segs.length > MAX_SEGMENTS) return false;

@@ -143,3 +143,9 @@ export function maskPhone(phone: string): string {
   let seen = 0;
   return chars.map((c) => (digitOf(c) !== undefined && ++seen <= digits - 4 ? '*' : c)).join('');
 }
+
+/** A person's name: the first character stays (张**, J***), so a reader can tell calls apart. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length === 0 ? '' : chars[0] + '*'.repeat(Math.max(2, chars.length - 1));
+}

@@ -1,4 +1,13 @@
-import { cdrToCall, isHeaderRow, parseCsv, toCdrRecord, toRfc3339 } from './asterisk-cdr';
+import {
+  cdrCallId,
+  cdrToCall,
+  columnsFor,
+  isHeaderRow,
+  parseCsv,
+  readCdrCsv,
+  toCdrRecord,
+  toRfc3339,
+} from './asterisk-cdr';
 
 const line = (over: Partial<Record<string, string>> = {}) => {
   const r = {
@@ -42,7 +51,7 @@ describe(parseCsv.name, () => {
   });
 
   it('recognises a header row', () => {
-    expect(isHeaderRow(parseCsv('accountcode,src,dst')[0].fields)).toBe(true);
+    expect(isHeaderRow(parseCsv('accountcode,src,dst,start,answer,end')[0].fields)).toBe(true);
     expect(isHeaderRow(parseCsv(line())[0].fields)).toBe(false);
   });
 });
@@ -74,24 +83,48 @@ describe(cdrToCall.name, () => {
       purpose: 'service',
       agentId: '1001',
       teamId: 't-01',
-      customer: { phone: '13800138000' },
+      customer: { phone: '13800138000', name: 'Customer' },
       startedAt: '2026-11-22T09:00:00+08:00',
       answeredAt: '2026-11-22T09:00:07+08:00',
       endedAt: '2026-11-22T09:04:10+08:00',
-      hangupBy: 'system',
+      hangupBy: 'unknown',
+      disposition: 'answered',
       segments: segs,
     });
   });
 
-  it('stores an unanswered call as abandoned, without a transcript', () => {
+  it('keeps the disposition of an unanswered call, which has no answer time nor transcript', () => {
+    const opts = { tenantId: 'acme', zone: '+08:00' };
     const rec = record({ answer: '', disposition: 'NO ANSWER', dstchannel: '' });
-    expect(cdrToCall(rec, { tenantId: 'acme', zone: '+08:00' })).toMatchObject({
+    expect(cdrToCall(rec, opts)).toMatchObject({
       answeredAt: null,
+      disposition: 'no_answer',
       segments: [],
       agentId: '1001',
     });
-    const busy = record({ disposition: 'BUSY' });
-    expect(cdrToCall(busy, { tenantId: 'acme', zone: '+08:00' }).answeredAt).toBeNull();
+    for (const [raw, disposition] of [
+      ['BUSY', 'busy'],
+      ['FAILED', 'failed'],
+      ['CONGESTION', 'congestion'],
+    ]) {
+      const call = cdrToCall(record({ disposition: raw, answer: '' }), opts);
+      expect(call).toMatchObject({ answeredAt: null, disposition });
+    }
+    expect(cdrToCall(record({ disposition: 'UNKNOWN' }), opts).disposition).toBeUndefined();
+  });
+
+  it('says who hung up only when the userfield does, and keeps the caller name', () => {
+    const opts = { tenantId: 'acme', zone: '+08:00' };
+    expect(cdrToCall(record(), opts).hangupBy).toBe('unknown');
+    const told = record({ userfield: 'queue=vip;hangupBy=agent' });
+    expect(cdrToCall(told, opts).hangupBy).toBe('agent');
+    expect(cdrToCall(record({ clid: '"张三" <13800138000>' }), opts).customer).toEqual({
+      phone: '13800138000',
+      name: '张三',
+    });
+    for (const clid of ['"13800138000" <13800138000>', '<13800138000>', '13800138000']) {
+      expect(cdrToCall(record({ clid }), opts).customer).toEqual({ phone: '13800138000' });
+    }
   });
 
   it('reads an outbound call from an internal context: agent from the channel, customer dialled', () => {
@@ -109,8 +142,73 @@ describe(cdrToCall.name, () => {
     });
   });
 
-  it('reports short rows and rows without a uniqueid', () => {
-    expect(toCdrRecord(['a', 'b'])).toBe('expected 18 columns, got 2');
-    expect(toCdrRecord(parseCsv(line({ uniqueid: '' }))[0].fields)).toContain('uniqueid');
+  it('reports rows with a column count cdr_csv never writes', () => {
+    expect(toCdrRecord(['a', 'b'])).toContain('expected 16 to 21 columns');
+    expect(toCdrRecord(new Array(22).fill('x'))).toContain('got 22');
+  });
+});
+
+describe('cdr_csv layouts', () => {
+  const cells = parseCsv(line())[0].fields;
+  const base = cells.slice(0, 16);
+  const opts = { tenantId: 'acme', zone: '+08:00' };
+  const rec = (fields: string[], header?: string[]) => {
+    const r = toCdrRecord(fields, header);
+    if (typeof r === 'string') throw new Error(r);
+    return r;
+  };
+
+  it('reads the default 16 columns, with a call id stable from the row', () => {
+    const r = rec(base);
+    expect(r).toMatchObject({ disposition: 'ANSWERED', amaflags: 'DOCUMENTATION', uniqueid: '' });
+    const id = cdrCallId(r);
+    expect(id).toMatch(/^ast-h[0-9a-f]{24}$/);
+    expect(cdrCallId(rec([...base]))).toBe(id);
+    const later = [...base];
+    later[9] = '2026-11-22 09:00:01';
+    expect(cdrCallId(rec(later))).not.toBe(id);
+    expect(cdrToCall(r, opts)).toMatchObject({
+      callId: id,
+      answeredAt: '2026-11-22T09:00:07+08:00',
+      disposition: 'answered',
+    });
+  });
+
+  it('tells loguniqueid from loguserfield in 17 columns', () => {
+    expect(columnsFor([...base, '1732237200.42'])).toContain('uniqueid');
+    expect(columnsFor([...base, 'myhost-1732237200.42'])).toContain('uniqueid');
+    expect(columnsFor([...base, 'vip'])).toContain('userfield');
+    expect(rec([...base, 'hangupBy=customer'])).toMatchObject({
+      uniqueid: '',
+      userfield: 'hangupBy=customer',
+    });
+  });
+
+  it('reads newcdrcolumns (peeraccount, linkedid, sequence) after the optional ones', () => {
+    const full = rec([...cells, 'peer', '1732237200.40', '7']);
+    expect(full).toMatchObject({ uniqueid: '1732237200.42', peeraccount: 'peer', sequence: '7' });
+    expect(cdrCallId(full)).toBe('ast-1732237200.42');
+    const bare = rec([...base, 'peer', '1732237200.40', '7']);
+    expect(bare).toMatchObject({ uniqueid: '', linkedid: '1732237200.40', sequence: '7' });
+    expect(cdrCallId(bare)).toBe('ast-1732237200.40-7');
+    expect(rec([...base, '1732237200.42', 'peer', 'l', '8'])).toMatchObject({
+      uniqueid: '1732237200.42',
+      linkedid: 'l',
+    });
+  });
+
+  it('maps columns by a header row when an export adds one, in any order', () => {
+    const { rows, header } = readCdrCsv(
+      'uniqueid,accountcode,src,dst,start,answer,end,disposition,clid\n' +
+        '1.5,t-9,13800138000,1001,2026-11-22 09:00:00,,2026-11-22 09:00:30,BUSY,"Li" <13800138000>\n',
+    );
+    expect(rows).toHaveLength(1);
+    expect(cdrToCall(rec(rows[0].fields, header), opts)).toMatchObject({
+      callId: 'ast-1.5',
+      teamId: 't-9',
+      answeredAt: null,
+      disposition: 'busy',
+      customer: { phone: '13800138000', name: 'Li' },
+    });
   });
 });

@@ -6,7 +6,7 @@ import { CallError } from '../calls/calls.errors';
 import { CallsService } from '../calls/calls.service';
 import type { BatchResultResponseDto } from '../calls/dto/batch-result.response.dto';
 import { TenantSettingsRepository } from '../tenants/tenant-settings.repository';
-import { cdrToCall, isHeaderRow, isValidZone, parseCsv, toCdrRecord } from './asterisk-cdr';
+import { cdrToCall, isValidZone, readCdrCsv, toCdrRecord } from './asterisk-cdr';
 
 export interface AsteriskImport {
   csv: Buffer;
@@ -42,16 +42,14 @@ export class CdrImportService {
       ]);
     }
     const transcripts = input.transcripts ? parseTranscripts(input.transcripts) : undefined;
-    const rows = parseCsv(input.csv.toString('utf8')).filter(
-      (r, i) => i > 0 || !isHeaderRow(r.fields),
-    );
+    const { rows, header } = readCdrCsv(input.csv.toString('utf8'));
     if (rows.length === 0) {
       throw CallError.importInvalid('the CDR file has no rows', [
         { path: 'cdr', message: 'no CDR rows found' },
       ]);
     }
     const items: ParsedItem[] = rows.map(({ fields, line }) => {
-      const rec = toCdrRecord(fields);
+      const rec = toCdrRecord(fields, header);
       return typeof rec === 'string'
         ? { ok: false, line, errors: [{ path: '', message: rec }] }
         : { ok: true, line, value: cdrToCall(rec, { tenantId, zone, transcripts }) };

@@ -7,7 +7,7 @@ import { EntityManager } from 'typeorm';
 import { ScorecardEntity } from '../scorecards/entities/scorecard.entity';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { TenantSettings, TenantsRepository } from '../tenants/tenants.repository';
-import { toCallInput } from './call-input.mapper';
+import { isAnsweredCall, toCallInput } from './call-input.mapper';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { toComplaintDetected, toEvaluationScored } from './evaluation-events.mapper';
 import { EvaluationsRepository } from './evaluations.repository';
@@ -60,13 +60,15 @@ export class ScoreCallService {
   /**
    * Scores and stores once per scorecard version with one multi-row insert, and records the
    * events of the evaluations stored in one outbox insert. Answers the rows stored; a call
-   * already scored by that version is left out.
+   * already scored by that version is left out, and so is an unanswered call (not an agent's
+   * work: see isAnsweredCall).
    */
   async scoreMany(
     manager: EntityManager,
-    calls: readonly CallToScore[],
+    all: readonly CallToScore[],
     card?: ScorecardEntity,
   ): Promise<{ row: EvaluationRow; call: Call }[]> {
+    const calls = all.filter((c) => isAnsweredCall(c.call));
     const evaluated = await this.evaluateMany(
       manager,
       calls.map((c) => c.call),

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ScoredCallsRepository } from '../calls/scored-calls.repository';
 import { EvaluationsRepository } from '../evaluations/evaluations.repository';
+import { isAnsweredCall } from '../evaluations/call-input.mapper';
 import { ScoreCallService } from '../evaluations/score-call.service';
 import { ScorecardError } from '../scorecards/scorecards.errors';
 import { ScorecardsRepository } from '../scorecards/scorecards.repository';
@@ -49,19 +50,20 @@ export class RescoreService {
         page.map((c) => c.callId),
       );
       // The whole page set-based: one read of settings, one insert per table.
+      const answered = page.filter(isAnsweredCall);
       const results = await this.dataSource.transaction(async (manager) =>
         job.dryRun
-          ? await this.scoring.evaluateMany(manager, page, card)
+          ? await this.scoring.evaluateMany(manager, answered, card)
           : (
               await this.scoring.scoreMany(
                 manager,
-                page.map((call) => ({ call, traceId: job.traceId })),
+                answered.map((call) => ({ call, traceId: job.traceId })),
                 card,
               )
             ).map((s) => ({ call: s.call, result: s.row.result })),
       );
       scored += results.length;
-      alreadyScored += page.length - results.length;
+      alreadyScored += answered.length - results.length;
       for (const { call, result } of results) {
         const prev = before.get(call.callId);
         moves.add({

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DISPOSITIONS, HANGUP_BY, type Disposition, type HangupBy } from '../calls.types';
 
 export class SegmentResponseDto {
   @ApiProperty({ enum: ['agent', 'customer'] }) speaker!: 'agent' | 'customer';
@@ -11,6 +12,8 @@ export class SegmentResponseDto {
 export class CustomerResponseDto {
   @ApiPropertyOptional() phone?: string;
   @ApiPropertyOptional() id?: string;
+  @ApiPropertyOptional({ description: 'caller name; masked (张**) without PII permission' })
+  name?: string;
 }
 
 /** A stored call; personal numbers masked for roles without PII permission (piiMasked). */
@@ -29,8 +32,11 @@ export class CallResponseDto {
   @ApiProperty({ description: 'as sent, or derived from ringing time and seconds per ring' })
   ringCount!: number;
   @ApiProperty() ringCountDerived!: boolean;
-  @ApiProperty({ enum: ['customer', 'agent', 'system'] })
-  hangupBy!: 'customer' | 'agent' | 'system';
+  @ApiProperty({ enum: HANGUP_BY, description: 'unknown: the source did not say' })
+  hangupBy!: HangupBy;
+  @ApiProperty({ enum: DISPOSITIONS, description: 'as sent, else from answeredAt' })
+  disposition!: Disposition;
+  @ApiPropertyOptional({ example: 'NORMAL_CLEARING' }) hangupCause?: string;
   @ApiProperty({ type: [SegmentResponseDto] }) segments!: SegmentResponseDto[];
   @ApiPropertyOptional() recordingUrl?: string;
   @ApiPropertyOptional() csat?: number;

@@ -16,10 +16,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { DISPOSITIONS, HANGUP_BY, type Disposition, type HangupBy } from '../calls.types';
 import { ID_MESSAGE, ID_PATTERN as ID, IsCleanText, RFC3339, RFC3339_MESSAGE } from './text-rules';
 
 export const MAX_SEGMENTS = 2000;
 export const MAX_SEGMENT_TEXT = 5000;
+/** A Q.850 cause name as PBXs spell it (NORMAL_CLEARING, USER_BUSY, NO_ANSWER…). */
+export const HANGUP_CAUSE = /^[A-Z][A-Z0-9_]{0,63}$/;
 const MAX_CALL_MS = 24 * 3600 * 1000;
 
 export class SegmentRequestDto {
@@ -59,6 +62,13 @@ export class CustomerRequestDto {
   @MaxLength(128)
   @IsCleanText()
   id?: string;
+
+  @ApiPropertyOptional({ description: 'the caller name the PBX had (caller id name)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  @IsCleanText()
+  name?: string;
 }
 
 export class CreateCallRequestDto {
@@ -120,9 +130,26 @@ export class CreateCallRequestDto {
   @Max(100)
   ringCount?: number;
 
-  @ApiProperty({ enum: ['customer', 'agent', 'system'] })
-  @IsIn(['customer', 'agent', 'system'])
-  hangupBy!: 'customer' | 'agent' | 'system';
+  @ApiProperty({
+    enum: HANGUP_BY,
+    description: 'unknown: the source does not say (a PBX record), not the system',
+  })
+  @IsIn(HANGUP_BY)
+  hangupBy!: HangupBy;
+
+  @ApiPropertyOptional({
+    enum: DISPOSITIONS,
+    description: 'absent: answered when answeredAt is set, else no_answer',
+  })
+  @IsOptional()
+  @IsIn(DISPOSITIONS)
+  disposition?: Disposition;
+
+  @ApiPropertyOptional({ example: 'NORMAL_CLEARING', description: 'Q.850 cause name' })
+  @IsOptional()
+  @IsString()
+  @Matches(HANGUP_CAUSE, { message: '$property must be a cause name such as NORMAL_CLEARING' })
+  hangupCause?: string;
 
   @ApiProperty({ type: [SegmentRequestDto] })
   @IsArray()

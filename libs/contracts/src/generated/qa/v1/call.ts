@@ -93,6 +93,8 @@ export enum HangupBy {
   HANGUP_BY_CUSTOMER = 1,
   HANGUP_BY_AGENT = 2,
   HANGUP_BY_SYSTEM = 3,
+  /** HANGUP_BY_UNKNOWN - the record does not say (a CDR); not the same as the system */
+  HANGUP_BY_UNKNOWN = 4,
 }
 
 export function hangupByFromJSON(object: any): HangupBy {
@@ -109,6 +111,9 @@ export function hangupByFromJSON(object: any): HangupBy {
     case 3:
     case 'HANGUP_BY_SYSTEM':
       return HangupBy.HANGUP_BY_SYSTEM;
+    case 4:
+    case 'HANGUP_BY_UNKNOWN':
+      return HangupBy.HANGUP_BY_UNKNOWN;
     default:
       throw new globalThis.Error('Unrecognized enum value ' + object + ' for enum HangupBy');
   }
@@ -124,8 +129,64 @@ export function hangupByToJSON(object: HangupBy): string {
       return 'HANGUP_BY_AGENT';
     case HangupBy.HANGUP_BY_SYSTEM:
       return 'HANGUP_BY_SYSTEM';
+    case HangupBy.HANGUP_BY_UNKNOWN:
+      return 'HANGUP_BY_UNKNOWN';
     default:
       throw new globalThis.Error('Unrecognized enum value ' + object + ' for enum HangupBy');
+  }
+}
+
+/** How the call ended up (Asterisk's disposition; FreeSWITCH's hangup cause mapped onto it). */
+export enum CallDisposition {
+  CALL_DISPOSITION_UNSPECIFIED = 0,
+  CALL_DISPOSITION_ANSWERED = 1,
+  CALL_DISPOSITION_NO_ANSWER = 2,
+  CALL_DISPOSITION_BUSY = 3,
+  CALL_DISPOSITION_FAILED = 4,
+  CALL_DISPOSITION_CONGESTION = 5,
+}
+
+export function callDispositionFromJSON(object: any): CallDisposition {
+  switch (object) {
+    case 0:
+    case 'CALL_DISPOSITION_UNSPECIFIED':
+      return CallDisposition.CALL_DISPOSITION_UNSPECIFIED;
+    case 1:
+    case 'CALL_DISPOSITION_ANSWERED':
+      return CallDisposition.CALL_DISPOSITION_ANSWERED;
+    case 2:
+    case 'CALL_DISPOSITION_NO_ANSWER':
+      return CallDisposition.CALL_DISPOSITION_NO_ANSWER;
+    case 3:
+    case 'CALL_DISPOSITION_BUSY':
+      return CallDisposition.CALL_DISPOSITION_BUSY;
+    case 4:
+    case 'CALL_DISPOSITION_FAILED':
+      return CallDisposition.CALL_DISPOSITION_FAILED;
+    case 5:
+    case 'CALL_DISPOSITION_CONGESTION':
+      return CallDisposition.CALL_DISPOSITION_CONGESTION;
+    default:
+      throw new globalThis.Error('Unrecognized enum value ' + object + ' for enum CallDisposition');
+  }
+}
+
+export function callDispositionToJSON(object: CallDisposition): string {
+  switch (object) {
+    case CallDisposition.CALL_DISPOSITION_UNSPECIFIED:
+      return 'CALL_DISPOSITION_UNSPECIFIED';
+    case CallDisposition.CALL_DISPOSITION_ANSWERED:
+      return 'CALL_DISPOSITION_ANSWERED';
+    case CallDisposition.CALL_DISPOSITION_NO_ANSWER:
+      return 'CALL_DISPOSITION_NO_ANSWER';
+    case CallDisposition.CALL_DISPOSITION_BUSY:
+      return 'CALL_DISPOSITION_BUSY';
+    case CallDisposition.CALL_DISPOSITION_FAILED:
+      return 'CALL_DISPOSITION_FAILED';
+    case CallDisposition.CALL_DISPOSITION_CONGESTION:
+      return 'CALL_DISPOSITION_CONGESTION';
+    default:
+      throw new globalThis.Error('Unrecognized enum value ' + object + ' for enum CallDisposition');
   }
 }
 
@@ -140,6 +201,8 @@ export interface Segment {
 export interface Customer {
   phone: string;
   id: string;
+  /** the caller name the PBX had, if any */
+  name: string;
 }
 
 export interface Call {
@@ -163,6 +226,10 @@ export interface Call {
   /** 0 = no survey, else 1..5 */
   csat: number;
   relatedCallIds: string[];
+  /** As sent, else answered when answered_at is set and no_answer when it is empty. */
+  disposition: CallDisposition;
+  /** Q.850 cause name (NORMAL_CLEARING, USER_BUSY…), empty if unknown */
+  hangupCause: string;
 }
 
 /** Topic qa.call.ingested.v1, key = call_id. */
@@ -297,7 +364,7 @@ export const Segment: MessageFns<Segment> = {
 };
 
 function createBaseCustomer(): Customer {
-  return { phone: '', id: '' };
+  return { phone: '', id: '', name: '' };
 }
 
 export const Customer: MessageFns<Customer> = {
@@ -307,6 +374,9 @@ export const Customer: MessageFns<Customer> = {
     }
     if (message.id !== '') {
       writer.uint32(18).string(message.id);
+    }
+    if (message.name !== '') {
+      writer.uint32(26).string(message.name);
     }
     return writer;
   },
@@ -340,6 +410,14 @@ export const Customer: MessageFns<Customer> = {
             message.id = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -356,6 +434,7 @@ export const Customer: MessageFns<Customer> = {
     return {
       phone: isSet(object.phone) ? globalThis.String(object.phone) : '',
       id: isSet(object.id) ? globalThis.String(object.id) : '',
+      name: isSet(object.name) ? globalThis.String(object.name) : '',
     };
   },
 
@@ -367,6 +446,9 @@ export const Customer: MessageFns<Customer> = {
     if (message.id !== '') {
       obj.id = message.id;
     }
+    if (message.name !== '') {
+      obj.name = message.name;
+    }
     return obj;
   },
 
@@ -377,6 +459,7 @@ export const Customer: MessageFns<Customer> = {
     const message = createBaseCustomer();
     message.phone = object.phone ?? '';
     message.id = object.id ?? '';
+    message.name = object.name ?? '';
     return message;
   },
 };
@@ -399,6 +482,8 @@ function createBaseCall(): Call {
     recordingUrl: '',
     csat: 0,
     relatedCallIds: [],
+    disposition: 0,
+    hangupCause: '',
   };
 }
 
@@ -451,6 +536,12 @@ export const Call: MessageFns<Call> = {
     }
     for (const v of message.relatedCallIds) {
       writer.uint32(130).string(v!);
+    }
+    if (message.disposition !== 0) {
+      writer.uint32(136).int32(message.disposition);
+    }
+    if (message.hangupCause !== '') {
+      writer.uint32(146).string(message.hangupCause);
     }
     return writer;
   },
@@ -596,6 +687,22 @@ export const Call: MessageFns<Call> = {
             message.relatedCallIds.push(reader.string());
             continue;
           }
+          case 17: {
+            if (tag !== 136) {
+              break;
+            }
+
+            message.disposition = reader.int32() as any;
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.hangupCause = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -672,6 +779,12 @@ export const Call: MessageFns<Call> = {
         : globalThis.Array.isArray(object?.related_call_ids)
           ? object.related_call_ids.map((e: any) => globalThis.String(e))
           : [],
+      disposition: isSet(object.disposition) ? callDispositionFromJSON(object.disposition) : 0,
+      hangupCause: isSet(object.hangupCause)
+        ? globalThis.String(object.hangupCause)
+        : isSet(object.hangup_cause)
+          ? globalThis.String(object.hangup_cause)
+          : '',
     };
   },
 
@@ -725,6 +838,12 @@ export const Call: MessageFns<Call> = {
     if (message.relatedCallIds?.length) {
       obj.relatedCallIds = message.relatedCallIds;
     }
+    if (message.disposition !== 0) {
+      obj.disposition = callDispositionToJSON(message.disposition);
+    }
+    if (message.hangupCause !== '') {
+      obj.hangupCause = message.hangupCause;
+    }
     return obj;
   },
 
@@ -752,6 +871,8 @@ export const Call: MessageFns<Call> = {
     message.recordingUrl = object.recordingUrl ?? '';
     message.csat = object.csat ?? 0;
     message.relatedCallIds = object.relatedCallIds?.map((e) => e) || [];
+    message.disposition = object.disposition ?? 0;
+    message.hangupCause = object.hangupCause ?? '';
     return message;
   },
 };

@@ -1,0 +1,47 @@
+/** What PBX call records share once read: disposition, caller, who hung up. */
+export type Disposition = 'answered' | 'no_answer' | 'busy' | 'failed' | 'congestion';
+
+/** Asterisk's dispositions (ast_cdr_disp2str); UNKNOWN and anything else: not given. */
+export const DISPOSITIONS: Record<string, Disposition> = {
+  ANSWERED: 'answered',
+  'NO ANSWER': 'no_answer',
+  BUSY: 'busy',
+  FAILED: 'failed',
+  CONGESTION: 'congestion',
+};
+
+/** The name in a caller id: `"Zhang San" <13800138000>` → Zhang San; none when it is the number. */
+export function callerName(clid: string): string | undefined {
+  const lt = clid.lastIndexOf('<');
+  const raw = (lt >= 0 ? clid.slice(0, lt) : clid)
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
+  const number = lt >= 0 ? clid.slice(lt + 1).replace(/>.*$/, '') : '';
+  if (raw === '' || /^\+?[\d\s-]*$/.test(raw) || raw === number) return undefined;
+  return raw.slice(0, 128);
+}
+
+/** The customer part of a call: the phone when it looks like one, and the caller name. */
+export function customerOf(
+  number: string,
+  name?: string,
+): { phone?: string; name?: string } | undefined {
+  const phone = number.replace(/[^\d+]/g, '');
+  const customer = {
+    ...(phone.length >= 3 ? { phone } : {}),
+    ...(name ? { name } : {}),
+  };
+  return Object.keys(customer).length > 0 ? customer : undefined;
+}
+
+/**
+ * A tenant that knows who hung up (a hangup handler, or CEL HANGUP events joined to the CDR)
+ * writes it into the userfield: `hangupBy=agent`, among other `key=value` pairs if need be.
+ */
+export function hangupByFromUserfield(
+  userfield: string,
+): 'customer' | 'agent' | 'system' | undefined {
+  const m = /(?:^|[\s;,|&])hangup_?by[=:]\s*(customer|agent|system)\b/i.exec(userfield);
+  return m ? (m[1].toLowerCase() as 'customer' | 'agent' | 'system') : undefined;
+}
