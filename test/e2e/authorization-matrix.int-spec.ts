@@ -4,7 +4,11 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { createService, PUBLIC_KEY, Role, ROLES, ROLES_KEY } from '@qa/platform';
 import { waitFor } from '@qa/testing';
 import request from 'supertest';
-import { FORWARD_ROUTES, matchRoute } from '../../apps/gateway/src/modules/proxy/forward-routes';
+import {
+  allows,
+  FORWARD_ROUTES,
+  matchRoute,
+} from '../../apps/gateway/src/modules/proxy/forward-routes';
 import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
 import { SettingsController } from '../../apps/complaints/src/modules/settings/settings.controller';
@@ -35,7 +39,7 @@ const CONTROLLERS: Type<unknown>[] = [
 ];
 
 interface ApiRoute {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT';
   path: string;
   /** The service's own @Roles, or undefined for any authenticated identity. */
   serviceRoles?: Role[];
@@ -66,15 +70,23 @@ function routesOf(controller: Type<unknown>): ApiRoute[] {
     });
 }
 
-const ROUTES = CONTROLLERS.flatMap(routesOf);
+const SERVICE_ROUTES = CONTROLLERS.flatMap(routesOf);
+/** Every GET is also a HEAD (Express answers it from the GET handler): the same people may. */
+const ROUTES = [
+  ...SERVICE_ROUTES,
+  ...SERVICE_ROUTES.filter((r) => r.method === 'GET').map((r) => ({
+    ...r,
+    method: 'HEAD' as const,
+  })),
+];
 
 describe('authorisation matrix (every route × role × own/other tenant)', () => {
   it('gives every service route a rule in the gateway route table', () => {
-    const missing = ROUTES.filter((r) => !matchRoute(r.path)?.roles[r.method]).map(
+    const missing = SERVICE_ROUTES.filter((r) => !matchRoute(r.path)?.roles[r.method as 'GET']).map(
       (r) => `${r.method} ${r.path}`,
     );
     expect(missing).toEqual([]);
-    expect(ROUTES.length).toBeGreaterThanOrEqual(14);
+    expect(SERVICE_ROUTES.length).toBeGreaterThanOrEqual(14);
   });
 
   describe('through the real gateway', () => {
@@ -192,15 +204,17 @@ describe('authorisation matrix (every route × role × own/other tenant)', () =>
               role === 'platform_admin'
                 ? tokens.get(role)!
                 : tokens.get(`${who === 'own' ? tenantA : tenantB}/${role}`)!;
-            const gatewayAllows =
-              matchRoute(route.path)?.roles[route.method]?.includes(role) ?? false;
+            const matched = matchRoute(route.path);
+            const gatewayAllows = matched ? allows(matched, route.method, role) : false;
             const serviceAllows = !route.serviceRoles || route.serviceRoles.includes(role);
             const req =
               route.method === 'GET'
                 ? http.get(concrete(route.path))
-                : http[route.method === 'POST' ? 'post' : route.method === 'PUT' ? 'put' : 'patch'](
-                    concrete(route.path),
-                  ).send({});
+                : route.method === 'HEAD'
+                  ? http.head(concrete(route.path))
+                  : http[
+                      route.method === 'POST' ? 'post' : route.method === 'PUT' ? 'put' : 'patch'
+                    ](concrete(route.path)).send({});
             const res = await req.auth(token, { type: 'bearer' });
             const denied = res.status === 403;
             const expectDenied = !(gatewayAllows && serviceAllows);
@@ -218,7 +232,9 @@ describe('authorisation matrix (every route × role × own/other tenant)', () =>
             );
             if (who === 'other' && leaked)
               failures.push(`${role}/other tenant: saw tenant A's data`);
-            const ownsId = /:(callId|id)\b/.test(route.path) && route.method === 'GET';
+            const ownsId =
+              /:(callId|id)\b/.test(route.path) &&
+              (route.method === 'GET' || route.method === 'HEAD');
             if (!expectDenied && who === 'other' && ownsId && res.status !== 404) {
               failures.push(
                 `${role}/other tenant: ${res.status} for tenant A's resource, expected 404`,

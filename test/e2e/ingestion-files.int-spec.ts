@@ -132,12 +132,94 @@ describe('ingestion files', () => {
       expect(part.headers['content-length']).toBe(String(to - from + 1));
       expect(Buffer.compare(part.body as Buffer, audio.subarray(from, to + 1))).toBe(0);
     }
-    for (const range of ['bytes=6000-', 'bytes=10-5', 'bytes=0-1,5-6', 'pages=1-2', 'bytes=-0']) {
+    for (const range of ['bytes=6000-', 'bytes=10-5', 'bytes=-0', 'bytes=6000-7000,9000-']) {
       const bad = await http().get(`/api/v1/calls/${callId}/recording`).use(qa).set('range', range);
       expect({ range, status: bad.status }).toEqual({ range, status: 416 });
       expect(bad.headers['content-range']).toBe(`bytes */${audio.length}`);
       expect(bad.headers['content-type']).toContain('application/problem+json');
     }
+  });
+
+  it('serves several ranges as multipart/byteranges, and the whole file for a unit it does not know', async () => {
+    const callId = await newCall();
+    const audio = wav(3000, 5);
+    await upload(callId, audio).expect(201);
+    const res = await fetchRecording(callId, 'bytes=10-19, 1000-1009, -5');
+    expect(res.status).toBe(206);
+    const type = String(res.headers['content-type']);
+    const boundary = /^multipart\/byteranges; boundary=(\S+)$/.exec(type)?.[1];
+    expect(boundary).toBeDefined();
+    const body = res.body as Buffer;
+    expect(res.headers['content-length']).toBe(String(body.length));
+    const parts = body
+      .toString('latin1')
+      .split(`--${boundary}`)
+      .slice(1, -1)
+      .map((p) => {
+        const [head, data] = p.replace(/^\r\n/, '').split('\r\n\r\n');
+        return { head, data: Buffer.from(data.replace(/\r\n$/, ''), 'latin1') };
+      });
+    const size = audio.length;
+    const expected = [
+      [10, 19],
+      [1000, 1009],
+      [size - 5, size - 1],
+    ];
+    expect(parts.map((p) => /Content-Range: (.*)/.exec(p.head)?.[1])).toEqual(
+      expected.map(([a, b]) => `bytes ${a}-${b}/${size}`),
+    );
+    parts.forEach((p, i) =>
+      expect(Buffer.compare(p.data, audio.subarray(expected[i][0], expected[i][1] + 1))).toBe(0),
+    );
+    expect(body.toString('latin1').endsWith(`--${boundary}--\r\n`)).toBe(true);
+    const unknownUnit = await fetchRecording(callId, 'pages=1-2');
+    expect(unknownUnit.status).toBe(200);
+    expect(Buffer.compare(unknownUnit.body as Buffer, audio)).toBe(0);
+  });
+
+  it('honours If-Range and If-None-Match, and answers HEAD to whoever may read', async () => {
+    const callId = await newCall('a-9');
+    const first = wav(2000, 1);
+    const up1 = await upload(callId, first).expect(201);
+    const oldTag = `"${up1.body.sha256 as string}"`;
+    const conditional = (headers: Record<string, string>) => {
+      const req = http().get(`/api/v1/calls/${callId}/recording`).use(qa);
+      for (const [k, v] of Object.entries(headers)) req.set(k, v);
+      return req.buffer(true).parse(binary);
+    };
+    const resumed = await conditional({ range: 'bytes=100-199', 'if-range': oldTag });
+    expect(resumed.status).toBe(206);
+    expect(Buffer.compare(resumed.body as Buffer, first.subarray(100, 200))).toBe(0);
+    const notModified = await conditional({ 'if-none-match': oldTag });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.etag).toBe(oldTag);
+    expect((notModified.body as Buffer).length).toBe(0);
+
+    // The recording is replaced: a resume with the old validator gets the whole new file.
+    const second = wav(2500, 2);
+    const up2 = await upload(callId, second).expect(201);
+    const stale = await conditional({ range: 'bytes=100-199', 'if-range': oldTag });
+    expect(stale.status).toBe(200);
+    expect(stale.headers['content-range']).toBeUndefined();
+    expect(Buffer.compare(stale.body as Buffer, second)).toBe(0);
+    expect((await conditional({ 'if-none-match': oldTag })).status).toBe(200);
+    const current = await conditional({
+      range: 'bytes=0-9',
+      'if-range': `"${up2.body.sha256 as string}"`,
+    });
+    expect(current.status).toBe(206);
+
+    for (const identity of [qa, asIdentity({ tenantId, role: 'agent', agentId: 'a-9' })]) {
+      const head = await http().head(`/api/v1/calls/${callId}/recording`).use(identity);
+      expect(head.status).toBe(200);
+      expect(head.headers).toMatchObject({
+        'content-length': String(second.length),
+        'accept-ranges': 'bytes',
+        etag: `"${up2.body.sha256 as string}"`,
+      });
+    }
+    const notMine = asIdentity({ tenantId, role: 'agent', agentId: 'a-other' });
+    expect((await http().head(`/api/v1/calls/${callId}/recording`).use(notMine)).status).toBe(404);
   });
 
   it('replaces a recording on a second upload, keeping one file', async () => {

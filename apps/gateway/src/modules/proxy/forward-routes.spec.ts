@@ -90,9 +90,23 @@ describe('forward route table', () => {
 
   it('refuses methods and roles it does not know', () => {
     const calls = matchRoute('/api/v1/calls')!;
-    for (const m of ['HEAD', 'OPTIONS', 'TRACE', 'get', 'CONNECT'])
+    for (const m of ['OPTIONS', 'TRACE', 'get', 'head', 'CONNECT'])
       expect(allows(calls, m, 'admin')).toBe(false);
     expect(allows(calls, 'GET', 'root' as Role)).toBe(false);
+  });
+
+  it('lets HEAD through for exactly the roles that may GET', () => {
+    for (const route of FORWARD_ROUTES)
+      for (const role of ROLES)
+        expect(allows(route, 'HEAD', role)).toBe(allows(route, 'GET', role));
+    const recording = matchRoute('/api/v1/calls/c-1/recording')!;
+    expect(ROLES.filter((r) => allows(recording, 'HEAD', r))).toEqual([
+      'admin',
+      'qa',
+      'lead',
+      'ops',
+      'agent',
+    ]);
   });
 });
 

@@ -96,7 +96,8 @@ export function matchRoute(url: string): ForwardRoute | undefined {
   )?.route;
 }
 
-/** The gateway's decision for a role calling a method on a route. */
+/** The gateway's decision for a role calling a method on a route; HEAD is a GET without the body. */
 export function allows(route: ForwardRoute, method: string, role: Role): boolean {
-  return route.roles[method as Method]?.includes(role) ?? false;
+  const m = method === 'HEAD' ? 'GET' : method;
+  return route.roles[m as Method]?.includes(role) ?? false;
 }

@@ -1,12 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import {
   Controller,
   Get,
-  Headers,
   HttpCode,
   Logger,
   Param,
   Post,
+  Req,
   Res,
   UploadedFile,
   UseInterceptors,
@@ -14,9 +16,9 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentIdentity, Identity, PROBLEM_JSON, Roles } from '@qa/platform';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { WRITER_ROLES } from '../calls/writer-roles';
-import { parseRange } from './byte-range';
+import { answerFor, ByteRange } from './byte-range';
 import { RecordingResponseDto } from './dto/recording.response.dto';
 import { RecordingsService } from './recordings.service';
 
@@ -42,46 +44,105 @@ export class RecordingsController {
     return this.recordings.store(identity, callId, file);
   }
 
-  /** Serves the audio with HTTP Range (one range) so the review page's player can seek. */
+  /**
+   * Serves the audio for GET and HEAD with HTTP Range (one range, or several as
+   * multipart/byteranges), If-Range (a stale validator gets the whole current file) and
+   * If-None-Match (304), so the review page's player can seek and a download can resume safely.
+   */
   @Get()
   async download(
     @CurrentIdentity() identity: Identity,
     @Param('callId') callId: string,
-    @Headers('range') range: string | undefined,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const rec = await this.recordings.find(identity, callId);
-    const r = parseRange(range, rec.sizeBytes);
+    const etag = `"${rec.sha256}"`;
+    const answer = answerFor(
+      {
+        range: req.header('range'),
+        ifRange: req.header('if-range'),
+        ifNoneMatch: req.header('if-none-match'),
+      },
+      { etag, size: rec.sizeBytes },
+    );
     res.setHeader('Accept-Ranges', 'bytes');
-    res.setHeader('ETag', `"${rec.sha256}"`);
+    res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'private, max-age=0');
-    if (r.kind === 'unsatisfiable') {
+    if (answer.status === 304) {
+      res.status(304).end();
+      return;
+    }
+    if (answer.status === 416) {
       res.status(416).setHeader('Content-Range', `bytes */${rec.sizeBytes}`);
       res.type(PROBLEM_JSON).send(
         JSON.stringify({
           type: 'about:blank',
           title: 'Range not satisfiable',
           status: 416,
-          detail: `send one range within the recording's ${rec.sizeBytes} bytes, e.g. bytes=0-1023`,
+          detail: `send ranges within the recording's ${rec.sizeBytes} bytes, e.g. bytes=0-1023`,
         }),
       );
       return;
     }
-    const [start, end] = r.kind === 'partial' ? [r.start, r.end] : [0, rec.sizeBytes - 1];
-    res.status(r.kind === 'partial' ? 206 : 200);
-    res.setHeader('Content-Type', rec.contentType);
-    if (r.kind === 'partial')
-      res.setHeader('Content-Range', `bytes ${start}-${end}/${rec.sizeBytes}`);
-    res.setHeader('Content-Length', String(end - start + 1));
-    if (rec.sizeBytes === 0) {
+    const ranges = answer.status === 206 ? answer.ranges : [{ start: 0, end: rec.sizeBytes - 1 }];
+    const body =
+      answer.status === 206 && ranges.length > 1
+        ? multipartBody(ranges, rec.contentType, rec.sizeBytes)
+        : undefined;
+    res.status(answer.status);
+    if (body) {
+      res.setHeader('Content-Type', `multipart/byteranges; boundary=${body.boundary}`);
+      res.setHeader('Content-Length', String(body.length));
+    } else {
+      res.setHeader('Content-Type', rec.contentType);
+      if (answer.status === 206)
+        res.setHeader(
+          'Content-Range',
+          `bytes ${ranges[0].start}-${ranges[0].end}/${rec.sizeBytes}`,
+        );
+      res.setHeader('Content-Length', String(Math.max(0, ranges[0].end - ranges[0].start + 1)));
+    }
+    if (req.method === 'HEAD' || rec.sizeBytes === 0) {
       res.end();
       return;
     }
-    createReadStream(rec.path, { start, end })
-      .on('error', (err) => {
-        this.logger.error({ callId, err: err.message }, 'reading the recording failed');
-        res.destroy(err);
-      })
-      .pipe(res);
+    const parts = body?.parts ?? [{ head: '', ...ranges[0] }];
+    void this.send(res, rec.path, parts, body?.tail ?? '').catch((err: Error) => {
+      this.logger.error({ callId, err: err.message }, 'reading the recording failed');
+      res.destroy(err);
+    });
   }
+
+  /** Writes each part's head and bytes in turn, respecting back-pressure. */
+  private async send(res: Response, path: string, parts: Part[], tail: string): Promise<void> {
+    for (const part of parts) {
+      if (part.head) res.write(part.head);
+      await pipeline(createReadStream(path, { start: part.start, end: part.end }), res, {
+        end: false,
+      });
+    }
+    res.end(tail);
+  }
+}
+
+interface Part extends ByteRange {
+  head: string;
+}
+
+/** RFC 9110 §14.6: each part with its own Content-Type and Content-Range; the length is exact. */
+function multipartBody(ranges: ByteRange[], contentType: string, size: number) {
+  const boundary = randomBytes(12).toString('hex');
+  const parts: Part[] = ranges.map((r, i) => ({
+    ...r,
+    head:
+      `${i === 0 ? '' : '\r\n'}--${boundary}\r\nContent-Type: ${contentType}\r\n` +
+      `Content-Range: bytes ${r.start}-${r.end}/${size}\r\n\r\n`,
+  }));
+  const tail = `\r\n--${boundary}--\r\n`;
+  const length = parts.reduce(
+    (n, p) => n + Buffer.byteLength(p.head) + p.end - p.start + 1,
+    Buffer.byteLength(tail),
+  );
+  return { boundary, parts, tail, length };
 }

@@ -19,6 +19,8 @@ import { RESCORE_QUEUE } from './rescore.types';
           connection: {
             host: url.hostname,
             port: Number(url.port || 6379),
+            // redis://host:6379/8 → database 8 (test runs side by side each keep their own).
+            db: Number(url.pathname.slice(1) || 0),
             ...(url.password ? { password: url.password } : {}),
           },
           prefix: 'qa',
