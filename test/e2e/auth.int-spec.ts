@@ -115,10 +115,14 @@ describe('gateway accounts and sessions', () => {
   describe('users', () => {
     it('stores a scrypt hash, never the password, and never returns it', async () => {
       const username = `${tenant}-hash`;
-      const res = await http
-        .post('/api/v1/users')
-        .auth(platformAdmin, { type: 'bearer' })
-        .send({ username, password, role: 'agent', tenantId: tenant, agentId: 'a-9' });
+      const res = await http.post('/api/v1/users').auth(platformAdmin, { type: 'bearer' }).send({
+        username,
+        password,
+        role: 'agent',
+        tenantId: tenant,
+        agentId: 'a-9',
+        teamId: 't-9',
+      });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         id: expect.any(String),
@@ -126,6 +130,7 @@ describe('gateway accounts and sessions', () => {
         role: 'agent',
         tenantId: tenant,
         agentId: 'a-9',
+        teamId: 't-9',
       });
       const [row] = (await db.query('SELECT password_hash FROM gateway.users WHERE username = $1', [
         username,

@@ -53,6 +53,7 @@ const samples: { [K in EventTopic]: EventMap[K] } = {
     forbiddenPhraseCount: 1,
     csat: 4,
     handleSeconds: 243,
+    scorecardActive: true,
   },
   'qa.evaluation.reviewed.v1': {
     evaluationId: 'e-1',

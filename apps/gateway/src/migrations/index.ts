@@ -1,3 +1,4 @@
 import { CreateUsersTenants1763856000000 } from './1763856000000-create-users-tenants';
+import { AddUserTeam1764460800000 } from './1764460800000-add-user-team';
 
-export const migrations = [CreateUsersTenants1763856000000];
+export const migrations = [CreateUsersTenants1763856000000, AddUserTeam1764460800000];

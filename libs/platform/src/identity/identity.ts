@@ -12,6 +12,8 @@ export interface Identity {
   tenantId: string | null;
   /** The agent id an agent-role user is linked to (agents see only their own calls). */
   agentId?: string;
+  /** The team a lead leads or an agent works in (leads see their team's KPIs). */
+  teamId?: string;
 }
 
 export const IDENTITY_HEADER = 'x-qa-identity';

@@ -103,6 +103,7 @@ export class AuthService {
       role: claims.role as Role,
       tenantId: (claims.tenantId as string | null) ?? null,
       ...(claims.agentId ? { agentId: String(claims.agentId) } : {}),
+      ...(claims.teamId ? { teamId: String(claims.teamId) } : {}),
     };
   }
 
@@ -115,6 +116,7 @@ export class AuthService {
         role: user.role,
         tenantId: user.tenantId,
         agentId: user.agentId,
+        teamId: user.teamId,
         iat: now,
         exp: now + this.accessTtl,
       },

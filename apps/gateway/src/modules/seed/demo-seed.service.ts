@@ -44,6 +44,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         role,
         tenantId: DEMO_TENANT,
         agentId: role === 'agent' ? 'a-1001' : null,
+        teamId: role === 'agent' || role === 'lead' ? 't-01' : null,
       });
     }
     this.logger.log(

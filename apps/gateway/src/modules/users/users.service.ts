@@ -10,13 +10,14 @@ import { UserEntity } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
 
 export const toUserResponse = (
-  u: Pick<UserEntity, 'id' | 'username' | 'role' | 'tenantId' | 'agentId'>,
+  u: Pick<UserEntity, 'id' | 'username' | 'role' | 'tenantId' | 'agentId' | 'teamId'>,
 ): UserResponseDto => ({
   id: u.id,
   username: u.username,
   role: u.role,
   tenantId: u.tenantId,
   agentId: u.agentId,
+  teamId: u.teamId,
 });
 
 @Injectable()
@@ -43,7 +44,7 @@ export class UsersService {
     if (!(await this.tenants.exists(this.dataSource.manager, dto.tenantId))) {
       throw new ProblemError(404, 'Not found', `tenant ${dto.tenantId} not found`);
     }
-    return this.insert({ ...dto, agentId: dto.agentId ?? null });
+    return this.insert({ ...dto, agentId: dto.agentId ?? null, teamId: dto.teamId ?? null });
   }
 
   /** A tenant admin lists their own tenant whatever they ask for; the platform admin picks one. */
@@ -60,10 +61,11 @@ export class UsersService {
     role: Role;
     tenantId: string | null;
     agentId?: string | null;
+    teamId?: string | null;
   }) {
     const existing = await this.users.findByUsername(u.username);
     if (existing) return toUserResponse(existing);
-    return this.insert({ ...u, agentId: u.agentId ?? null });
+    return this.insert({ ...u, agentId: u.agentId ?? null, teamId: u.teamId ?? null });
   }
 
   private async insert(u: {
@@ -72,6 +74,7 @@ export class UsersService {
     role: Role;
     tenantId: string | null;
     agentId: string | null;
+    teamId: string | null;
   }) {
     const row = {
       id: randomUUID(),
@@ -80,6 +83,7 @@ export class UsersService {
       role: u.role,
       tenantId: u.tenantId,
       agentId: u.agentId,
+      teamId: u.teamId,
     };
     if (!(await this.users.insertIfAbsent(row))) {
       throw new ProblemError(409, 'Conflict', `username ${u.username} is taken`, [

@@ -10,6 +10,7 @@ const OUTCOME: Record<string, FindingOutcome> = {
 export function toEvaluationScored(
   e: Omit<EvaluationEntity, 'createdAt'>,
   call: Call,
+  scorecardActive: boolean,
 ): EvaluationScored {
   const r = e.result;
   return {
@@ -41,6 +42,7 @@ export function toEvaluationScored(
     forbiddenPhraseCount: r.metrics.forbiddenPhraseCount,
     csat: call.csat,
     handleSeconds: Math.round(r.metrics.handleSeconds ?? 0),
+    scorecardActive,
   };
 }
 

@@ -85,7 +85,7 @@ export class ScoreCallService {
       events.push({
         ...base,
         topic: Topics.EvaluationScored,
-        payload: toEvaluationScored(row, call),
+        payload: toEvaluationScored(row, call, evaluated[i].card.active),
       });
       if (row.result.complaint.detected) {
         events.push({

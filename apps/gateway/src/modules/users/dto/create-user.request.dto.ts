@@ -28,6 +28,12 @@ export class CreateUserRequestDto {
   @IsString()
   @MaxLength(128)
   agentId?: string;
+
+  @ApiPropertyOptional({ description: 'for leads and agents: the teamId their calls carry' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  teamId?: string;
 }
 
 export class UserResponseDto {
@@ -36,4 +42,5 @@ export class UserResponseDto {
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ nullable: true }) tenantId!: string | null;
   @ApiPropertyOptional({ nullable: true }) agentId!: string | null;
+  @ApiPropertyOptional({ nullable: true }) teamId!: string | null;
 }

@@ -21,6 +21,9 @@ export class UserEntity {
   @Column({ name: 'agent_id', type: 'text', nullable: true })
   agentId!: string | null;
 
+  @Column({ name: 'team_id', type: 'text', nullable: true })
+  teamId!: string | null;
+
   @Column({ name: 'failed_logins', type: 'integer', default: 0 })
   failedLogins!: number;
 

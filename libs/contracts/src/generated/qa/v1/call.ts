@@ -52,6 +52,8 @@ export enum CallPurpose {
   CALL_PURPOSE_SERVICE = 1,
   CALL_PURPOSE_COMPLAINT = 2,
   CALL_PURPOSE_CALLBACK = 3,
+  /** CALL_PURPOSE_TRAINING - role play (模拟通话): scored, never in a production KPI */
+  CALL_PURPOSE_TRAINING = 4,
 }
 
 export function callPurposeFromJSON(object: any): CallPurpose {
@@ -68,6 +70,9 @@ export function callPurposeFromJSON(object: any): CallPurpose {
     case 3:
     case 'CALL_PURPOSE_CALLBACK':
       return CallPurpose.CALL_PURPOSE_CALLBACK;
+    case 4:
+    case 'CALL_PURPOSE_TRAINING':
+      return CallPurpose.CALL_PURPOSE_TRAINING;
     default:
       throw new globalThis.Error('Unrecognized enum value ' + object + ' for enum CallPurpose');
   }
@@ -83,6 +88,8 @@ export function callPurposeToJSON(object: CallPurpose): string {
       return 'CALL_PURPOSE_COMPLAINT';
     case CallPurpose.CALL_PURPOSE_CALLBACK:
       return 'CALL_PURPOSE_CALLBACK';
+    case CallPurpose.CALL_PURPOSE_TRAINING:
+      return 'CALL_PURPOSE_TRAINING';
     default:
       throw new globalThis.Error('Unrecognized enum value ' + object + ' for enum CallPurpose');
   }

@@ -88,6 +88,11 @@ export interface EvaluationScored {
   forbiddenPhraseCount: number;
   csat: number;
   handleSeconds: number;
+  /**
+   * The version was the tenant's active one when it scored: a re-score with it replaces the
+   * call's earlier evaluation in KPIs; a trial version's does not.
+   */
+  scorecardActive: boolean;
 }
 
 export interface Override {
@@ -390,6 +395,7 @@ function createBaseEvaluationScored(): EvaluationScored {
     forbiddenPhraseCount: 0,
     csat: 0,
     handleSeconds: 0,
+    scorecardActive: false,
   };
 }
 
@@ -442,6 +448,9 @@ export const EvaluationScored: MessageFns<EvaluationScored> = {
     }
     if (message.handleSeconds !== 0) {
       writer.uint32(128).int32(message.handleSeconds);
+    }
+    if (message.scorecardActive !== false) {
+      writer.uint32(136).bool(message.scorecardActive);
     }
     return writer;
   },
@@ -587,6 +596,14 @@ export const EvaluationScored: MessageFns<EvaluationScored> = {
             message.handleSeconds = reader.int32();
             continue;
           }
+          case 17: {
+            if (tag !== 136) {
+              break;
+            }
+
+            message.scorecardActive = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -665,6 +682,11 @@ export const EvaluationScored: MessageFns<EvaluationScored> = {
         : isSet(object.handle_seconds)
           ? globalThis.Number(object.handle_seconds)
           : 0,
+      scorecardActive: isSet(object.scorecardActive)
+        ? globalThis.Boolean(object.scorecardActive)
+        : isSet(object.scorecard_active)
+          ? globalThis.Boolean(object.scorecard_active)
+          : false,
     };
   },
 
@@ -718,6 +740,9 @@ export const EvaluationScored: MessageFns<EvaluationScored> = {
     if (message.handleSeconds !== 0) {
       obj.handleSeconds = Math.round(message.handleSeconds);
     }
+    if (message.scorecardActive !== false) {
+      obj.scorecardActive = message.scorecardActive;
+    }
     return obj;
   },
 
@@ -742,6 +767,7 @@ export const EvaluationScored: MessageFns<EvaluationScored> = {
     message.forbiddenPhraseCount = object.forbiddenPhraseCount ?? 0;
     message.csat = object.csat ?? 0;
     message.handleSeconds = object.handleSeconds ?? 0;
+    message.scorecardActive = object.scorecardActive ?? false;
     return message;
   },
 };
