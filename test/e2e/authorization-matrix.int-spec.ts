@@ -15,6 +15,9 @@ import { SettingsController } from '../../apps/complaints/src/modules/settings/s
 import { StatsController } from '../../apps/complaints/src/modules/stats/stats.controller';
 import { TicketsController } from '../../apps/complaints/src/modules/tickets/tickets.controller';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
+import { AppModule as KpiModule } from '../../apps/kpi/src/app.module';
+import { kpiServiceOptions } from '../../apps/kpi/src/kpi.options';
+import { KpisController } from '../../apps/kpi/src/modules/kpis/kpis.controller';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
 import { CdrImportController } from '../../apps/ingestion/src/modules/cdr-import/cdr-import.controller';
 import { CallsController } from '../../apps/ingestion/src/modules/calls/calls.controller';
@@ -25,7 +28,10 @@ import { RescoreController } from '../../apps/scoring/src/modules/rescoring/resc
 import { ScorecardsController } from '../../apps/scoring/src/modules/scorecards/scorecards.controller';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
 
-/** Every forwarded controller of every service; a new controller must be added here and to FORWARD_ROUTES. */
+/**
+ * Every forwarded controller of every service; a new controller must be added here and to
+ * FORWARD_ROUTES. (The KPI stream never ends: its roles are tested in kpi-stream.int-spec.ts.)
+ */
 const CONTROLLERS: Type<unknown>[] = [
   CallsController,
   RecordingsController,
@@ -36,6 +42,7 @@ const CONTROLLERS: Type<unknown>[] = [
   TicketsController,
   StatsController,
   SettingsController,
+  KpisController,
 ];
 
 interface ApiRoute {
@@ -108,13 +115,16 @@ describe('authorisation matrix (every route × role × own/other tenant)', () =>
       await ingestion.listen(0);
       const scoring = await createService(ScoringModule, scoringServiceOptions);
       await scoring.listen(0);
-      apps.push(ingestion, scoring);
+      const kpi = await createService(KpiModule, kpiServiceOptions);
+      await kpi.listen(0);
+      apps.push(ingestion, scoring, kpi);
       process.env.INGESTION_URL = `http://127.0.0.1:${port(ingestion)}`;
       process.env.SCORING_URL = `http://127.0.0.1:${port(scoring)}`;
       const complaints = await createService(ComplaintsModule, complaintsServiceOptions);
       await complaints.listen(0);
       apps.push(complaints);
       process.env.COMPLAINTS_URL = `http://127.0.0.1:${port(complaints)}`;
+      process.env.KPI_URL = `http://127.0.0.1:${port(kpi)}`;
       const { AppModule } = await import('../../apps/gateway/src/app.module');
       const { gatewayServiceOptions } = await import('../../apps/gateway/src/gateway.options');
       const gateway = await createService(AppModule, gatewayServiceOptions);

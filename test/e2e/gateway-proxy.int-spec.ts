@@ -213,7 +213,7 @@ describe('gateway forwarding', () => {
       await http.get('/api/v1/calls'),
       await http.get('/api/v1/calls').auth('not.a.token', { type: 'bearer' }),
       await http.get('/api/v1/calls').auth(`${tokens.qa}x`, { type: 'bearer' }),
-      await http.get('/api/v1/kpis').auth(tokens.agent, { type: 'bearer' }),
+      await http.put('/api/v1/kpis/targets').auth(tokens.qa, { type: 'bearer' }),
       await http.delete('/api/v1/calls/c-1').auth(tokens.qa, { type: 'bearer' }),
       await http.put('/api/v1/evaluations/e-1').auth(tokens.qa, { type: 'bearer' }),
     ];

@@ -16,7 +16,7 @@ describe(withRouteTable.name, () => {
     );
     const kpis = out.paths['/api/v1/kpis'];
     expect(Object.keys(kpis)).toEqual(['get']);
-    expect(kpis.get?.description).toContain('Roles: admin, qa, lead, ops.');
+    expect(kpis.get?.description).toContain('Roles: admin, qa, lead, ops, agent.');
     expect(kpis.get?.security).toEqual([{ bearer: [] }]);
   });
 

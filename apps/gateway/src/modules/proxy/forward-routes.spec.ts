@@ -17,7 +17,8 @@ const GRID: Record<string, Partial<Record<Method, string>>> = {
   '/api/v1/complaints/:id/transitions': { POST: '-x-x--' },
   '/api/v1/complaints/:id/callbacks': { POST: '-xxx--' },
   '/api/v1/complaints/settings': { GET: '-xxxx-', PUT: '-x-x--' },
-  '/api/v1/kpis': { GET: '-xxxx-' },
+  '/api/v1/kpis': { GET: '-xxxxx' },
+  '/api/v1/kpis/targets': { GET: '-xxxxx', PUT: '-x----' },
 };
 
 /** The public API of DESIGN.md (and the services' additions): each must reach a rule. */
@@ -50,6 +51,10 @@ const PUBLIC_API: [Method, string][] = [
   ['POST', '/api/v1/complaints/t-1/callbacks'],
   ['GET', '/api/v1/kpis?scope=tenant&window=day'],
   ['GET', '/api/v1/kpis/stream'],
+  ['GET', '/api/v1/kpis/definitions'],
+  ['GET', '/api/v1/kpis/agents?teamId=t-1&month=2026-11'],
+  ['GET', '/api/v1/kpis/targets'],
+  ['PUT', '/api/v1/kpis/targets'],
 ];
 
 const expected = (prefix: string, method: Method, role: Role): boolean =>

@@ -71,10 +71,16 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
     service: 'complaints',
     roles: { GET: ['admin', 'qa', 'lead', 'ops'], PUT: ['admin', 'lead'] },
   },
+  // The kpi service narrows further: agents see their own figures, leads their team's.
   {
     prefix: '/api/v1/kpis',
     service: 'kpi',
-    roles: { GET: ['admin', 'qa', 'lead', 'ops'] },
+    roles: { GET: ALL_TENANT_ROLES },
+  },
+  {
+    prefix: '/api/v1/kpis/targets',
+    service: 'kpi',
+    roles: { GET: ALL_TENANT_ROLES, PUT: ['admin'] },
   },
 ];
 

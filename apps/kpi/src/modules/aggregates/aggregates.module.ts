@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { FactsModule } from '../facts/facts.module';
+import { KpisModule } from '../kpis/kpis.module';
+import { StreamModule } from '../stream/stream.module';
+import { AggregationService } from './aggregation.service';
+import { AggregatorRunner } from './aggregator.runner';
+import { KpiUpdatesPublisher } from './kpi-updates.publisher';
+
+@Module({
+  imports: [FactsModule, KpisModule, StreamModule],
+  providers: [AggregationService, AggregatorRunner, KpiUpdatesPublisher],
+  exports: [AggregatorRunner],
+})
+export class AggregatesModule {}

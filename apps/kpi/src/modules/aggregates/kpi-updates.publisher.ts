@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { KpiUpdated, Topics } from '@qa/contracts';
+import { OutboxService } from '@qa/messaging';
+import { EntityManager } from 'typeorm';
+import { GRADE_CODES } from '../kpis/domain/kpi-definitions';
+import { emptyComponents, kpiValues, KpiValues } from '../kpis/domain/kpi-math';
+import { ChangedRow } from './aggregates.repository';
+import { componentsOfRow } from './component-columns';
+
+export const valuesOfChange = (r: ChangedRow): KpiValues =>
+  kpiValues(r.gone ? emptyComponents() : componentsOfRow(r));
+
+function toEvent(r: ChangedRow, v: KpiValues): KpiUpdated {
+  const values = Object.entries(v).flatMap(([name, value]) => {
+    if (value === null) return [];
+    if (typeof value === 'number') return [{ name, value, numerator: 0, denominator: 0 }];
+    return GRADE_CODES.map((g) => ({
+      name: `gradeMix.${g}`,
+      value: value[g],
+      numerator: 0,
+      denominator: 0,
+    }));
+  });
+  return {
+    tenantId: r.tenant_id,
+    scope: r.scope,
+    scopeId: r.scope_id,
+    window: r.window,
+    windowStart: new Date(r.bucket_start).toISOString(),
+    values,
+  };
+}
+
+/**
+ * Every changed bucket becomes one row of the update sequence (what the stream resumes from, in
+ * id order) and one qa.kpi.updated.v1 event, in the aggregation's transaction.
+ */
+@Injectable()
+export class KpiUpdatesPublisher {
+  constructor(private readonly outbox: OutboxService) {}
+
+  async publish(m: EntityManager, changed: ChangedRow[], traceId: string): Promise<void> {
+    if (changed.length === 0) return;
+    const values = changed.map(valuesOfChange);
+    await m.query(
+      `INSERT INTO kpi.kpi_updates (tenant_id, scope, scope_id, "window", bucket_start, "values")
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(tenant_id text, scope text, scope_id text,
+         "window" text, bucket_start timestamptz, "values" jsonb)`,
+      [
+        JSON.stringify(
+          changed.map((r, i) => ({
+            tenant_id: r.tenant_id,
+            scope: r.scope,
+            scope_id: r.scope_id,
+            window: r.window,
+            bucket_start: r.bucket_start,
+            values: values[i],
+          })),
+        ),
+      ],
+    );
+    await this.outbox.add(
+      m,
+      changed.map((r, i) => ({
+        topic: Topics.KpiUpdated,
+        key: `${r.tenant_id}/${r.scope}/${r.scope_id}`,
+        payload: toEvent(r, values[i]),
+        tenantId: r.tenant_id,
+        traceId,
+      })),
+    );
+  }
+
+  wake(): void {
+    this.outbox.wake();
+  }
+}

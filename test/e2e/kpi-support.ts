@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { Codecs, EventHeader, EventMap, EventTopic } from '@qa/contracts';
+import { createKafka } from '@qa/messaging';
+import { createService } from '@qa/platform';
+import { waitFor } from '@qa/testing';
+import { Kafka, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { kpiServiceOptions } from '../../apps/kpi/src/kpi.options';
+import { AggregatorRunner } from '../../apps/kpi/src/modules/aggregates/aggregator.runner';
+
+export interface Sent<K extends EventTopic = EventTopic> {
+  topic: K;
+  key: string;
+  payload: EventMap[K];
+  eventId: string;
+  occurredAt: string;
+  tenantId: string;
+}
+
+export function sent<K extends EventTopic>(
+  topic: K,
+  key: string,
+  payload: EventMap[K],
+  tenantId: string,
+  occurredAt = new Date().toISOString(),
+): Sent<K> {
+  return { topic, key, payload, tenantId, occurredAt, eventId: randomUUID() };
+}
+
+/** The kpi service as main.ts runs it, a producer, and a way to wait until it has settled. */
+export class KpiHarness {
+  app!: INestApplication;
+  kafka!: Kafka;
+  producer!: Producer;
+
+  async start(): Promise<void> {
+    process.env.KPI_TICK_MS ??= '100';
+    process.env.KPI_HEARTBEAT_MS ??= '500';
+    // Loaded now: the module validates the environment when it is first imported.
+    const { AppModule } = await import('../../apps/kpi/src/app.module');
+    this.app = await createService(AppModule, kpiServiceOptions);
+    await this.app.listen(0);
+    this.kafka = createKafka(
+      `kpi-test-${randomUUID().slice(0, 8)}`,
+      process.env.KAFKA_BROKERS!.split(','),
+    );
+    this.producer = this.kafka.producer();
+    await this.producer.connect();
+  }
+
+  async stop(): Promise<void> {
+    await this.producer?.disconnect();
+    await this.app?.close();
+  }
+
+  get db(): DataSource {
+    return this.app.get(DataSource);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.app.getHttpServer().address() as { port: number }).port}`;
+  }
+
+  async publish(events: Sent[]): Promise<void> {
+    for (const e of events) {
+      const codec = Codecs[e.topic] as (typeof Codecs)[EventTopic];
+      await this.producer.send({
+        topic: e.topic,
+        messages: [
+          {
+            key: e.key,
+            value: Buffer.from(codec.encode(e.payload as never).finish()),
+            headers: {
+              [EventHeader.EventId]: e.eventId,
+              [EventHeader.EventType]: e.topic,
+              [EventHeader.SchemaVersion]: '1',
+              [EventHeader.OccurredAt]: e.occurredAt,
+              [EventHeader.TenantId]: e.tenantId,
+              [EventHeader.TraceId]: e.key,
+            },
+          },
+        ],
+      });
+    }
+  }
+
+  /** Waits until every given event id is in the inbox, then runs ticks until nothing is stale. */
+  async settle(eventIds: string[]): Promise<void> {
+    const ids = [...new Set(eventIds)];
+    await waitFor(
+      `${ids.length} events in the kpi inbox`,
+      async () => {
+        const rows = (await this.db.query(
+          `SELECT count(*)::int AS n FROM kpi.inbox WHERE event_id = ANY($1::text[])`,
+          [ids],
+        )) as { n: number }[];
+        return rows[0].n === ids.length;
+      },
+      { timeoutMs: 90_000, intervalMs: 200 },
+    );
+    const runner = this.app.get(AggregatorRunner);
+    while ((await runner.tick()) > 0);
+  }
+}
