@@ -5,6 +5,7 @@ import { EvaluationPage } from './pages/evaluation-page';
 import { EvaluationsPage } from './pages/evaluations-page';
 import { ComplaintsBoardPage } from './pages/complaints/complaints-board-page';
 import { TicketPage } from './pages/complaints/ticket-page';
+import { KpiDashboardPage } from './pages/kpis/kpi-dashboard-page';
 import { LoginPage } from './pages/login-page';
 import { TenantsPage } from './pages/tenants-page';
 import { UsersPage } from './pages/users-page';
@@ -54,6 +55,7 @@ export function App() {
   else if (evaluation && allowed('#/evaluations')) page = <EvaluationPage id={evaluation} />;
   else if (ticket && allowed('#/complaints')) page = <TicketPage id={ticket} />;
   else if (hash === '#/complaints' && allowed('#/complaints')) page = <ComplaintsBoardPage />;
+  else if (hash === '#/kpis' && allowed('#/kpis')) page = <KpiDashboardPage />;
   else if (hash === '#/tenants' && allowed('#/tenants')) page = <TenantsPage />;
   else if (hash === '#/users' && allowed('#/users')) page = <UsersPage user={user} />;
   else if (allowed('#/evaluations')) page = <EvaluationsPage user={user} />;

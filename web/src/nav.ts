@@ -8,6 +8,7 @@ export interface NavLink {
 const EVALUATIONS: NavLink = { href: '#/evaluations', label: 'evaluations' };
 const USERS: NavLink = { href: '#/users', label: 'users' };
 const COMPLAINTS: NavLink = { href: '#/complaints', label: 'complaints' };
+const KPIS: NavLink = { href: '#/kpis', label: 'kpis' };
 
 /** What each role works on; the first link is where they land after logging in. */
 export function navFor(role: string): NavLink[] {
@@ -15,11 +16,11 @@ export function navFor(role: string): NavLink[] {
     case 'platform_admin':
       return [{ href: '#/tenants', label: 'tenants' }, USERS];
     case 'admin':
-      return [EVALUATIONS, COMPLAINTS, USERS];
+      return [EVALUATIONS, COMPLAINTS, KPIS, USERS];
     case 'agent':
       return [{ href: '#/evaluations', label: 'myEvaluations' }];
     default:
-      return [EVALUATIONS, COMPLAINTS];
+      return [EVALUATIONS, COMPLAINTS, KPIS];
   }
 }
 

@@ -7,7 +7,14 @@ const FILTERS = ['teamId', 'agentId', 'from', 'to', 'grade', 'ruleFailed'] as co
 
 export function EvaluationsPage({ user }: { user: Session }) {
   const { t, lang } = useUi();
-  const [filters, setFilters] = useState<Record<string, string>>({});
+  // A drill-down from a KPI arrives as #/evaluations?teamId=…&from=…: start with those filters.
+  const [filters, setFilters] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      [...new URLSearchParams(location.hash.split('?')[1] ?? '')].filter(([k]) =>
+        (FILTERS as readonly string[]).includes(k),
+      ),
+    ),
+  );
   const [items, setItems] = useState<EvaluationSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState('');

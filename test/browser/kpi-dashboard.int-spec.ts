@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { createService } from '@qa/platform';
+import { waitFor } from '@qa/testing';
+import { Browser, chromium } from 'playwright-core';
+import request from 'supertest';
+import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
+import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
+import { kpiServiceOptions } from '../../apps/kpi/src/kpi.options';
+import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
+import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
+const PAGE = { viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' };
+
+/** The KPI page in Chromium over the real gateway and services: a new call moves a live tile. */
+describe('KPI dashboard in Chromium', () => {
+  const tenantId = `kw-${randomUUID().slice(0, 8)}`;
+  const password = 'Browser-pass-2026!';
+  const apps: INestApplication[] = [];
+  let base = '';
+  let browser: Browser;
+  let http: ReturnType<typeof request>;
+  let qa = '';
+
+  const postCall = async () => {
+    const now = Date.now();
+    await http
+      .post('/api/v1/calls')
+      .auth(qa, { type: 'bearer' })
+      .send({
+        callId: `c-${randomUUID()}`,
+        tenantId,
+        direction: 'inbound',
+        purpose: 'service',
+        agentId: 'a-1',
+        teamId: 't-1',
+        startedAt: new Date(now - 60_000).toISOString(),
+        answeredAt: new Date(now - 55_000).toISOString(),
+        endedAt: new Date(now - 5_000).toISOString(),
+        hangupBy: 'customer',
+        segments: [{ speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司' }],
+      })
+      .expect(201);
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`no Chromium at ${CHROMIUM}: run bash scripts/setup.sh`);
+    if (!existsSync(join(__dirname, '..', '..', 'web', 'dist', 'index.html')))
+      throw new Error('dashboard not built: npx vite build web');
+    mkdirSync(SHOTS, { recursive: true });
+    process.env.KPI_TICK_MS ??= '100';
+    const { AppModule: KpiModule } = await import('../../apps/kpi/src/app.module');
+    const port = (a: INestApplication) => (a.getHttpServer().address() as { port: number }).port;
+    for (const [name, module, opts] of [
+      ['INGESTION_URL', IngestionModule, ingestionServiceOptions],
+      ['SCORING_URL', ScoringModule, scoringServiceOptions],
+      ['KPI_URL', KpiModule, kpiServiceOptions],
+    ] as const) {
+      const app = await createService(module, opts);
+      await app.listen(0);
+      apps.push(app);
+      process.env[name] = `http://127.0.0.1:${port(app)}`;
+    }
+    const { AppModule } = await import('../../apps/gateway/src/app.module');
+    const { gatewayServiceOptions } = await import('../../apps/gateway/src/gateway.options');
+    const gateway = await createService(AppModule, gatewayServiceOptions);
+    await gateway.listen(0, '127.0.0.1');
+    apps.push(gateway);
+    base = `http://127.0.0.1:${port(gateway)}`;
+    http = request(gateway.getHttpServer());
+    const admin = (
+      await http
+        .post('/api/v1/auth/login')
+        .send({ username: 'admin', password: process.env.ADMIN_PASSWORD ?? 'admin' })
+    ).body.accessToken as string;
+    await http.post('/api/v1/tenants').auth(admin, { type: 'bearer' }).send({
+      tenantId,
+      name: tenantId,
+      companyName: '示例公司',
+      secondsPerRing: 3,
+      timezone: 'Asia/Shanghai',
+    });
+    for (const role of ['qa', 'ops'] as const)
+      await http
+        .post('/api/v1/users')
+        .auth(admin, { type: 'bearer' })
+        .send({ username: `${tenantId}-${role}`, password, role, tenantId })
+        .expect(201);
+    qa = (await http.post('/api/v1/auth/login').send({ username: `${tenantId}-qa`, password })).body
+      .accessToken as string;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const app of apps.reverse()) await app.close();
+  });
+
+  it('ops watch the calls tile move when a call is posted, with the target drawn', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await page.goto(`${base}/#/login`);
+      await page.fill('input[name=username]', `${tenantId}-ops`);
+      await page.fill('input[name=password]', password);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('[data-testid=evaluations]');
+      await page.goto(`${base}/#/kpis`);
+      await page.waitForSelector('[data-testid=kpi-tile-calls]');
+      await page.waitForSelector('[data-testid=kpi-scope]');
+      const tile = page.locator('[data-testid=kpi-value-calls]');
+      const before = (await tile.textContent()) ?? '';
+      await postCall();
+      const after = await waitFor(
+        'the calls tile to change',
+        async () => {
+          const text = (await tile.textContent()) ?? '';
+          return text !== before && text !== '—' ? text : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 200 },
+      );
+      expect(after).toBe('1');
+      expect(
+        await page.locator('[data-testid=kpi-tile-complaintResolutionRate]').textContent(),
+      ).toContain('92.0%');
+      const drill = page.locator('[data-testid=kpi-tile-calls] a');
+      expect(await drill.getAttribute('href')).toMatch(/^#\/evaluations\?from=\d{4}-\d{2}-\d{2}/);
+      await page.screenshot({ path: join(SHOTS, 'kpis-ops.png') });
+    } finally {
+      await page.close();
+    }
+  });
+});
