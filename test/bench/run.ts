@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { runEngineBench } from './engine/engine.bench';
 import { runIngestionBench } from './ingestion.bench';
+import { runKpiFreshnessBench } from './kpi-freshness.bench';
 import { runPipelineBench } from './pipeline.bench';
 import { parsePlatformBenchArgs, runPlatformBench } from './platform/platform.bench';
 
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   // Pipeline before ingestion: its scoring consumer must not start behind another bench's events.
   const pipeline = await runPipelineBench({ calls: 1000, ratePerSecond: 100 });
   const ingestion = await runIngestionBench();
+  // Ingest → KPI update on the stream at 200 calls/s (test/bench/kpi-freshness.bench.ts).
+  const kpi = await runKpiFreshnessBench({ calls: 2000, ratePerSecond: 200 });
   console.log(
     JSON.stringify(
       {
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
         engine,
         ingestion,
         pipeline,
+        kpi,
       },
       null,
       2,

@@ -1,0 +1,191 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { get as httpGet, IncomingMessage, request } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
+import { createService, Identity, signIdentity } from '@qa/platform';
+import { DataSource } from 'typeorm';
+import taboo from '../../libs/qa-rules/test/fixtures/taboo-phrases.json';
+import { generateCall, seededRandom } from './transcripts';
+
+export interface PostedCall {
+  /** When the POST was sent (ms). */
+  sentAt: number;
+  /** Start of the minute bucket the call counts in (ms). */
+  bucket: number;
+}
+
+export interface StreamedUpdate {
+  receivedAt: number;
+  bucket: number;
+  calls: number;
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null;
+
+/**
+ * Ingest → SSE freshness per call. Updates are coalesced, so a call is taken as visible at the first
+ * streamed update of its minute whose call count reaches the call's rank in that minute (the
+ * n-th call posted in a minute is seen once the minute shows n calls).
+ */
+export function freshness(posted: PostedCall[], updates: StreamedUpdate[]) {
+  const rank = new Map<number, number>();
+  const latencies: number[] = [];
+  let unseen = 0;
+  for (const p of [...posted].sort((a, b) => a.sentAt - b.sentAt)) {
+    const n = (rank.get(p.bucket) ?? 0) + 1;
+    rank.set(p.bucket, n);
+    const seen = updates.find(
+      (u) => u.bucket === p.bucket && u.calls >= n && u.receivedAt >= p.sentAt,
+    );
+    if (seen) latencies.push(seen.receivedAt - p.sentAt);
+    else unseen++;
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    calls: posted.length,
+    seen: latencies.length,
+    unseen,
+    p50Ms: pct(latencies, 50),
+    p99Ms: pct(latencies, 99),
+  };
+}
+
+function signed(identity: Identity, method: string, path: string) {
+  return signIdentity(identity, process.env.INTERNAL_SECRET ?? '', { method, path });
+}
+
+/**
+ * HTTP ingest → outbox → Kafka → kpi facts → aggregation → SSE, on the real servers in-process,
+ * at a fixed rate: how fresh the streamed tenant figures are, and the KPI consumer's rate.
+ */
+export async function runKpiFreshnessBench(opts: { calls?: number; ratePerSecond?: number } = {}) {
+  const total = opts.calls ?? 2000;
+  const rate = opts.ratePerSecond ?? 200;
+  process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/qa_test';
+  process.env.LOG_LEVEL ??= 'error';
+  process.env.PORT ??= '0';
+  const apps: INestApplication[] = [];
+  let stream: IncomingMessage | undefined;
+  try {
+    const { AppModule: Ingestion } = await import('../../apps/ingestion/src/app.module');
+    const { ingestionServiceOptions } = await import('../../apps/ingestion/src/ingestion.options');
+    const { AppModule: Kpi } = await import('../../apps/kpi/src/app.module');
+    const { kpiServiceOptions } = await import('../../apps/kpi/src/kpi.options');
+    const ingestion = await createService(Ingestion, ingestionServiceOptions);
+    apps.push(ingestion);
+    await ingestion.listen(0);
+    const kpi = await createService(Kpi, kpiServiceOptions);
+    apps.push(kpi);
+    await kpi.listen(0);
+    const portOf = (a: INestApplication) => (a.getHttpServer().address() as { port: number }).port;
+    const tenantId = `kbench-${randomUUID().slice(0, 8)}`;
+    const ops: Identity = { userId: 'bench', username: 'bench', role: 'ops', tenantId };
+    const qa: Identity = { ...ops, role: 'qa' };
+
+    const updates: StreamedUpdate[] = [];
+    const path = '/api/v1/kpis/stream?scope=tenant&window=minute';
+    await new Promise<void>((resolve, reject) => {
+      const req = httpGet(
+        { host: '127.0.0.1', port: portOf(kpi), path, headers: signed(ops, 'GET', path) },
+        (res) => {
+          stream = res;
+          let buffer = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            const now = Date.now();
+            buffer += chunk;
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const data = /\ndata: (.*)/.exec(`\n${buffer.slice(0, end)}`)?.[1];
+              buffer = buffer.slice(end + 2);
+              if (!data) continue;
+              const u = JSON.parse(data) as { bucketStart: string; values: { calls: number } };
+              updates.push({
+                receivedAt: now,
+                bucket: Date.parse(u.bucketStart),
+                calls: u.values.calls,
+              });
+            }
+          });
+          resolve();
+        },
+      );
+      req.on('error', reject);
+    });
+
+    const r = seededRandom(11);
+    const posted: PostedCall[] = [];
+    const inflight: Promise<void>[] = [];
+    const start = Date.now();
+    for (let i = 0; i < total; i++) {
+      const due = start + (i * 1000) / rate;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+      const sentAt = Date.now();
+      const call = {
+        ...generateCall(r, i, taboo as string[]),
+        tenantId,
+        callId: `${tenantId}-${i}`,
+        startedAt: new Date(sentAt - 30_000).toISOString(),
+        answeredAt: new Date(sentAt - 25_000).toISOString(),
+        endedAt: new Date(sentAt - 1_000).toISOString(),
+      };
+      posted.push({ sentAt, bucket: Math.floor((sentAt - 30_000) / 60_000) * 60_000 });
+      const body = Buffer.from(JSON.stringify(call));
+      inflight.push(
+        new Promise<void>((resolve, reject) => {
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port: portOf(ingestion),
+              path: '/api/v1/calls',
+              method: 'POST',
+              headers: {
+                ...signed(qa, 'POST', '/api/v1/calls'),
+                'content-type': 'application/json',
+                'content-length': body.length,
+              },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve());
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        }),
+      );
+    }
+    await Promise.all(inflight);
+    const sendSeconds = (Date.now() - start) / 1000;
+    const db = kpi.get(DataSource);
+    const deadline = Date.now() + 60_000;
+    let facts = 0;
+    while (Date.now() < deadline) {
+      facts = Number(
+        (
+          (await db.query(`SELECT count(*) AS n FROM kpi.call_facts WHERE tenant_id = $1`, [
+            tenantId,
+          ])) as {
+            n: string;
+          }[]
+        )[0].n,
+      );
+      if (facts >= total) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    const consumerSeconds = (Date.now() - start) / 1000;
+    await new Promise((res) => setTimeout(res, 2000));
+    return {
+      ratePerSecond: rate,
+      sentCallsPerSecond: Math.round(total / sendSeconds),
+      kpiConsumerCallsPerSecond: Math.round(facts / consumerSeconds),
+      streamUpdates: updates.length,
+      freshness: freshness(posted, updates),
+    };
+  } finally {
+    stream?.destroy();
+    for (const app of apps.reverse()) await app.close();
+  }
+}
