@@ -5,10 +5,11 @@ import { StreamModule } from '../stream/stream.module';
 import { AggregationService } from './aggregation.service';
 import { AggregatorRunner } from './aggregator.runner';
 import { KpiUpdatesPublisher } from './kpi-updates.publisher';
+import { RebuildService } from './rebuild.service';
 
 @Module({
   imports: [FactsModule, KpisModule, StreamModule],
-  providers: [AggregationService, AggregatorRunner, KpiUpdatesPublisher],
-  exports: [AggregatorRunner],
+  providers: [AggregationService, AggregatorRunner, KpiUpdatesPublisher, RebuildService],
+  exports: [AggregatorRunner, RebuildService],
 })
 export class AggregatesModule {}

@@ -5,6 +5,6 @@ import { RecordFactsService } from './record-facts.service';
 
 @Module({
   providers: [FactsRepository, RecordFactsService, KpiEventsConsumer],
-  exports: [FactsRepository],
+  exports: [FactsRepository, RecordFactsService],
 })
 export class FactsModule {}
