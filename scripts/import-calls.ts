@@ -1,7 +1,8 @@
 /**
- * Imports calls from Asterisk CDR files through the public batch API, with a progress bar on stderr.
+ * Imports calls from PBX call records through the public batch API, with a progress bar on stderr.
  *
- *   QA_TOKEN=… npm run import -- --asterisk Master.csv [--transcripts dir/|file.json] --tenant acme
+ *   QA_TOKEN=… npm run import -- (--asterisk Master.csv | --freeswitch Master.csv|cdr.json)
+ *                     [--transcripts dir/|file.json] --tenant acme
  *                     [--url http://127.0.0.1:3000] [--token-file F | --username U [--password-file F]]
  *                     [--utc-offset +08:00 | --timezone Asia/Shanghai] [--chunk 1000]
  *                     [--header "name: value"]…
@@ -9,18 +10,15 @@
  * Secrets never go on the command line (npm prints it, `ps` shows it): the token comes from
  * QA_TOKEN or --token-file, the password (with --username) from QA_PASSWORD or --password-file.
  * --token and --password still work, with a deprecation warning.
- * Transcripts: a JSON object keyed by uniqueid, or a folder of <uniqueid>.json files each holding
- * the segments array. Re-running an import is safe: calls already stored come back "duplicate".
+ * FreeSWITCH: mod_cdr_csv with the default template, or mod_json_cdr records (one object, an array
+ * or one per line). Transcripts: a JSON object keyed by uniqueid (Asterisk) or uuid (FreeSWITCH),
+ * or a folder of <id>.json files each holding the segments array. Re-running an import is safe: calls already stored come back "duplicate".
  * Exit status: 0 all stored, 1 some rows rejected, 2 the import could not run.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import {
-  cdrToCall,
-  isValidZone,
-  readCdrCsv,
-  toCdrRecord,
-} from '../apps/ingestion/src/modules/cdr-import/asterisk-cdr';
+import { readCdrFile } from '../apps/ingestion/src/modules/cdr-import/cdr-file';
+import { isValidZone } from '../apps/ingestion/src/modules/cdr-import/pbx-time';
 
 interface Args {
   [name: string]: string | string[] | undefined;
@@ -165,7 +163,11 @@ async function login(url: string, username: string, password: string): Promise<s
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   const str = (name: string) => (typeof a[name] === 'string' ? (a[name] as string) : undefined);
-  const csvPath = str('asterisk') ?? fail('--asterisk Master.csv is required');
+  const format = str('freeswitch') ? 'freeswitch' : 'asterisk';
+  const csvPath =
+    str('freeswitch') ??
+    str('asterisk') ??
+    fail('--asterisk Master.csv or --freeswitch FILE is required');
   const tenantId = str('tenant') ?? fail('--tenant is required');
   if (!existsSync(csvPath)) fail(`no CDR file at ${csvPath}`);
   const zone = str('utc-offset') ?? str('timezone') ?? 'Asia/Shanghai';
@@ -190,13 +192,12 @@ async function main(): Promise<void> {
     fail('set QA_TOKEN (or --token-file), or --username with QA_PASSWORD (or --password-file)');
 
   const transcripts = loadTranscripts(str('transcripts'));
-  const { rows, header } = readCdrCsv(readFileSync(csvPath, 'utf8'));
+  const rows = readCdrFile(format, readFileSync(csvPath, 'utf8'), { tenantId, zone, transcripts });
   const calls: { line: number; call: unknown }[] = [];
   const problems: string[] = [];
-  for (const { fields, line } of rows) {
-    const rec = toCdrRecord(fields, header);
-    if (typeof rec === 'string') problems.push(`line ${line}: ${rec}`);
-    else calls.push({ line, call: cdrToCall(rec, { tenantId, zone, transcripts }) });
+  for (const row of rows) {
+    if ('problem' in row) problems.push(`line ${row.line}: ${row.problem}`);
+    else calls.push(row);
   }
 
   let accepted = 0;

@@ -321,9 +321,14 @@ describe('ingestion files', () => {
       .map((v, i) => over[i] ?? v)
       .map((v) => `"${v.replace(/"/g, '""')}"`)
       .join(',');
-  const importCdr = (csv: string, transcripts?: unknown, utcOffset?: string) => {
+  const importCdr = (
+    csv: string,
+    transcripts?: unknown,
+    utcOffset?: string,
+    pbx: 'asterisk' | 'freeswitch' = 'asterisk',
+  ) => {
     const req = http()
-      .post('/api/v1/calls/import/asterisk')
+      .post(`/api/v1/calls/import/${pbx}`)
       .use(qa)
       .attach('cdr', Buffer.from(csv), { filename: 'Master.csv', contentType: 'text/csv' });
     if (transcripts !== undefined) {
@@ -451,6 +456,86 @@ describe('ingestion files', () => {
     expect((await importCdr(csv)).body).toMatchObject({ accepted: 0, duplicate: 4 });
   });
 
+  it('imports FreeSWITCH mod_cdr_csv (default template) and mod_json_cdr records', async () => {
+    const u = randomUUID().slice(0, 8);
+    const csv = [
+      ['张三', '13800138000', '1001', 'public', '2026-11-22 09:00:00', '2026-11-22 09:00:07'],
+      ['', '13800138001', '1001', 'public', '2026-11-22 09:10:00', ''],
+    ]
+      .map(([name, number, dst, ctx, start, answer], i) =>
+        [
+          name,
+          number,
+          dst,
+          ctx,
+          start,
+          answer,
+          start.replace(/:00$/, ':50'),
+          '50',
+          answer ? '43' : '0',
+          answer ? 'NORMAL_CLEARING' : 'USER_BUSY',
+          `${u}-${i}`,
+          '',
+          't-fs',
+          'PCMA',
+          'PCMA',
+        ]
+          .map((v) => `"${v}"`)
+          .join(','),
+      )
+      .join('\n');
+    const transcripts = {
+      [`${u}-0`]: [{ speaker: 'agent', startMs: 0, endMs: 1000, text: '您好,示例公司' }],
+    };
+    const res = await importCdr(csv, transcripts, undefined, 'freeswitch');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 2, rejected: 0 });
+    const lead = asIdentity({ tenantId, role: 'lead' });
+    const answered = (await http().get(`/api/v1/calls/fs-${u}-0`).use(lead)).body;
+    expect(answered).toMatchObject({
+      teamId: 't-fs',
+      agentId: '1001',
+      answeredAt: '2026-11-22T09:00:07+08:00',
+      ringCount: 3,
+      disposition: 'answered',
+      hangupCause: 'NORMAL_CLEARING',
+      hangupBy: 'unknown',
+      customer: { phone: '13800138000', name: '张三' },
+    });
+    expect(answered.segments[0].text).toBe('您好,示例公司');
+    const busy = (await http().get(`/api/v1/calls/fs-${u}-1`).use(lead)).body;
+    expect(busy).toMatchObject({ answeredAt: null, disposition: 'busy', hangupCause: 'USER_BUSY' });
+
+    const json = {
+      variables: {
+        uuid: `${u}-j`,
+        context: 'public',
+        caller_id_number: '13900139000',
+        destination_number: '1002',
+        start_epoch: '1795309200',
+        answer_epoch: '1795309215',
+        end_epoch: '1795309300',
+        hangup_cause: 'NORMAL_CLEARING',
+        sip_hangup_disposition: 'send_bye',
+      },
+    };
+    const j = await importCdr(
+      JSON.stringify([json, { nope: 1 }]),
+      undefined,
+      undefined,
+      'freeswitch',
+    );
+    expect(j.body).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(j.body.results[1].errors[0].message).toContain('mod_json_cdr');
+    expect((await http().get(`/api/v1/calls/fs-${u}-j`).use(lead)).body).toMatchObject({
+      startedAt: '2026-11-22T09:00:00+08:00',
+      answeredAt: '2026-11-22T09:00:15+08:00',
+      ringCount: 5,
+      hangupBy: 'agent',
+      disposition: 'answered',
+    });
+  });
+
   it('reads PBX times in the given zone', async () => {
     const u = `${Date.now()}.z`;
     expect((await importCdr(cdrLine(u), undefined, 'Europe/Berlin')).body.accepted).toBe(1);
@@ -525,10 +610,12 @@ describe('ingestion files', () => {
           gateway.url,
           '--chunk',
           '1',
-          '--token',
-          'the-stand-in-signs-instead',
         ],
-        { cwd: resolve(__dirname, '../..'), timeout: 60_000 },
+        {
+          cwd: resolve(__dirname, '../..'),
+          timeout: 60_000,
+          env: { ...process.env, QA_TOKEN: 'the-stand-in-signs-instead' },
+        },
       )
         .catch((err: { code: number; stdout: string; stderr: string }) => err)
         .finally(() => gateway.close());
@@ -538,6 +625,42 @@ describe('ingestion files', () => {
       expect(out.stderr).toContain('line 3: expected 16 to 21 columns');
       const call = await http().get(`/api/v1/calls/ast-${u}1`).use(qa);
       expect(call.body.segments[0].text).toBe('您好,示例公司');
+
+      // FreeSWITCH the same way: mod_json_cdr records, one per line, with progress.
+      const fs = (i: number) => ({
+        variables: {
+          uuid: `${u}-fs${i}`,
+          caller_id_number: '13800138000',
+          destination_number: '1001',
+          start_stamp: '2026-11-22%2009%3A00%3A00',
+          answer_stamp: i === 0 ? '2026-11-22%2009%3A00%3A04' : '',
+          end_stamp: '2026-11-22%2009%3A01%3A00',
+          hangup_cause: i === 0 ? 'NORMAL_CLEARING' : 'NO_ANSWER',
+        },
+      });
+      await writeFile(
+        join(dir, 'cdr.json'),
+        [fs(0), fs(1)].map((d) => JSON.stringify(d)).join('\n'),
+      );
+      const proxy = await signingProxy(`http://127.0.0.1:${port}`, { tenantId, role: 'qa' });
+      const fsOut = await run(
+        process.execPath,
+        ['-r', '@swc-node/register', script, '--freeswitch', join(dir, 'cdr.json')].concat([
+          '--tenant',
+          tenantId,
+          '--url',
+          proxy.url,
+        ]),
+        {
+          cwd: resolve(__dirname, '../..'),
+          timeout: 60_000,
+          env: { ...process.env, QA_TOKEN: 'the-stand-in-signs-instead' },
+        },
+      ).finally(() => proxy.close());
+      expect(JSON.parse(fsOut.stdout)).toEqual({ rows: 2, accepted: 2, duplicate: 0, rejected: 0 });
+      expect(fsOut.stderr).toContain('100%');
+      const missed = await http().get(`/api/v1/calls/fs-${u}-fs1`).use(qa);
+      expect(missed.body).toMatchObject({ disposition: 'no_answer', hangupCause: 'NO_ANSWER' });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -9,6 +9,7 @@ import { allows, FORWARD_ROUTES, matchRoute, METHODS, Method } from './forward-r
 const GRID: Record<string, Partial<Record<Method, string>>> = {
   //                                                   platform_admin admin qa lead ops agent
   '/api/v1/calls': { GET: '-xxxxx', POST: 'xxxx--' },
+  '/api/v1/calls/import': { GET: '-xxxxx', POST: 'xxxx--' },
   '/api/v1/evaluations': { GET: '-xxxxx', POST: '-xxx-x' },
   '/api/v1/scorecards': { GET: '-xxxx-', POST: '-x----' },
   '/api/v1/scorecards/:key/versions/:version/rescore': { POST: '-xx---' },
@@ -30,6 +31,7 @@ const PUBLIC_API: [Method, string][] = [
   ['GET', '/api/v1/calls/c-1/recording'],
   ['POST', '/api/v1/calls/c-1/recording'],
   ['POST', '/api/v1/calls/import/asterisk'],
+  ['POST', '/api/v1/calls/import/freeswitch'],
   ['GET', '/api/v1/evaluations?callId=c-1&agentId=a-1&from=x&to=y&cursor=z'],
   ['GET', '/api/v1/evaluations/e-1'],
   ['POST', '/api/v1/evaluations/e-1/review'],

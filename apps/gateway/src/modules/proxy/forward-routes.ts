@@ -25,6 +25,13 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
     service: 'ingestion',
     roles: { GET: ALL_TENANT_ROLES, POST: ['platform_admin', 'admin', 'qa', 'lead'] },
   },
+  // PBX record imports (asterisk, freeswitch): whoever may post calls. GET stays as for calls:
+  // "import" is also a possible call id.
+  {
+    prefix: '/api/v1/calls/import',
+    service: 'ingestion',
+    roles: { GET: ALL_TENANT_ROLES, POST: ['platform_admin', 'admin', 'qa', 'lead'] },
+  },
   {
     prefix: '/api/v1/evaluations',
     service: 'scoring',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CsvRow, parseCsv } from './cdr-csv';
-import { callerName, customerOf, DISPOSITIONS, hangupByFromUserfield } from './pbx-call';
+import { callerName, callHead, customerOf, DISPOSITIONS, hangupByFromUserfield } from './pbx-call';
 import { toRfc3339 } from './pbx-time';
 
 export { parseCsv, type CsvRow } from './cdr-csv';
@@ -116,13 +116,14 @@ export function cdrToCall(
   const time = (v: string) => toRfc3339(v, opts.zone) ?? v;
   const transcript = opts.transcripts?.[r.uniqueid || callId];
   return {
-    callId,
-    tenantId: opts.tenantId,
-    direction: outbound ? 'outbound' : 'inbound',
-    purpose: 'service',
-    agentId: agent || 'unknown',
-    teamId: r.accountcode || 'default',
-    ...(customer ? { customer } : {}),
+    ...callHead({
+      callId,
+      tenantId: opts.tenantId,
+      outbound,
+      agent,
+      accountcode: r.accountcode,
+      customer,
+    }),
     startedAt: time(r.start),
     answeredAt: answered ? time(r.answer) : null,
     endedAt: time(r.end),

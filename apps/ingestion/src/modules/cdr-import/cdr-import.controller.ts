@@ -5,11 +5,42 @@ import { CurrentIdentity, Identity, ProblemError, Roles, TraceId } from '@qa/pla
 import { memoryStorage } from 'multer';
 import { BatchResultResponseDto } from '../calls/dto/batch-result.response.dto';
 import { WRITER_ROLES } from '../calls/writer-roles';
-import { CdrImportService } from './cdr-import.service';
+import { CdrImport, CdrImportService } from './cdr-import.service';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
 type CdrFiles = { cdr?: Express.Multer.File[]; transcripts?: Express.Multer.File[] };
+
+const CdrFilesInterceptor = () =>
+  FileFieldsInterceptor(
+    [
+      { name: 'cdr', maxCount: 1 },
+      { name: 'transcripts', maxCount: 1 },
+    ],
+    { storage: memoryStorage(), limits: { fileSize: MAX_BYTES, files: 2, fields: 5 } },
+  );
+
+function input(files: CdrFiles, utcOffset: unknown): CdrImport {
+  const cdr = files.cdr?.[0];
+  if (!cdr) {
+    throw new ProblemError(
+      400,
+      'Invalid request',
+      'send the call records as multipart field "cdr"',
+      [{ path: 'cdr', message: 'file is required' }],
+    );
+  }
+  if (utcOffset !== undefined && typeof utcOffset !== 'string') {
+    throw new ProblemError(400, 'Invalid request', 'utcOffset must be a single value', [
+      { path: 'utcOffset', message: 'must be ±HH:MM or a zone such as Asia/Shanghai' },
+    ]);
+  }
+  return {
+    cdr: cdr.buffer,
+    transcripts: files.transcripts?.[0]?.buffer,
+    zone: utcOffset || undefined,
+  };
+}
 
 @ApiTags('calls')
 @Controller('api/v1/calls/import')
@@ -26,40 +57,34 @@ export class CdrImportController {
   @Roles(...WRITER_ROLES)
   @ApiConsumes('multipart/form-data')
   @ApiResponse({ status: 200, type: BatchResultResponseDto })
-  @UseInterceptors(
-    FileFieldsInterceptor(
-      [
-        { name: 'cdr', maxCount: 1 },
-        { name: 'transcripts', maxCount: 1 },
-      ],
-      { storage: memoryStorage(), limits: { fileSize: MAX_BYTES, files: 2, fields: 5 } },
-    ),
-  )
+  @UseInterceptors(CdrFilesInterceptor())
   asterisk(
     @CurrentIdentity() identity: Identity,
     @TraceId() traceId: string,
     @UploadedFiles() files: CdrFiles = {},
     @Body('utcOffset') utcOffset?: unknown,
   ): Promise<BatchResultResponseDto> {
-    const cdr = files.cdr?.[0];
-    if (!cdr) {
-      throw new ProblemError(400, 'Invalid request', 'send Master.csv as multipart field "cdr"', [
-        { path: 'cdr', message: 'file is required' },
-      ]);
-    }
-    if (utcOffset !== undefined && typeof utcOffset !== 'string') {
-      throw new ProblemError(400, 'Invalid request', 'utcOffset must be a single value', [
-        { path: 'utcOffset', message: 'must be ±HH:MM or a zone such as Asia/Shanghai' },
-      ]);
-    }
-    return this.imports.importAsterisk(
-      identity,
-      {
-        csv: cdr.buffer,
-        transcripts: files.transcripts?.[0]?.buffer,
-        zone: utcOffset || undefined,
-      },
-      traceId,
-    );
+    return this.imports.importCdr(identity, 'asterisk', input(files, utcOffset), traceId);
+  }
+
+  /**
+   * Multipart: `cdr` (FreeSWITCH mod_cdr_csv with the default template, or mod_json_cdr records:
+   * one object, an array or one per line), optionally `transcripts` (JSON keyed by uuid) and
+   * `utcOffset` (the clock of the CSV stamps; JSON epochs are exact). Answers like the batch
+   * endpoint, each result with its line (CSV) or position (JSON).
+   */
+  @Post('freeswitch')
+  @HttpCode(200)
+  @Roles(...WRITER_ROLES)
+  @ApiConsumes('multipart/form-data')
+  @ApiResponse({ status: 200, type: BatchResultResponseDto })
+  @UseInterceptors(CdrFilesInterceptor())
+  freeswitch(
+    @CurrentIdentity() identity: Identity,
+    @TraceId() traceId: string,
+    @UploadedFiles() files: CdrFiles = {},
+    @Body('utcOffset') utcOffset?: unknown,
+  ): Promise<BatchResultResponseDto> {
+    return this.imports.importCdr(identity, 'freeswitch', input(files, utcOffset), traceId);
   }
 }

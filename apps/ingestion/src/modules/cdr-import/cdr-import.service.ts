@@ -6,11 +6,13 @@ import { CallError } from '../calls/calls.errors';
 import { CallsService } from '../calls/calls.service';
 import type { BatchResultResponseDto } from '../calls/dto/batch-result.response.dto';
 import { TenantSettingsRepository } from '../tenants/tenant-settings.repository';
-import { cdrToCall, isValidZone, readCdrCsv, toCdrRecord } from './asterisk-cdr';
+import { CdrFormat, readCdrFile } from './cdr-file';
+import { isValidZone } from './pbx-time';
 
-export interface AsteriskImport {
-  csv: Buffer;
-  /** JSON object: uniqueid → segments. */
+export interface CdrImport {
+  /** Asterisk Master.csv; FreeSWITCH mod_cdr_csv or mod_json_cdr records. */
+  cdr: Buffer;
+  /** JSON object: uniqueid (Asterisk) or uuid (FreeSWITCH) → segments. */
   transcripts?: Buffer;
   /** The PBX clock: +08:00 or an IANA zone; default the tenant's timezone. */
   zone?: string;
@@ -18,7 +20,7 @@ export interface AsteriskImport {
 
 const DEFAULT_ZONE = 'Asia/Shanghai';
 
-/** Asterisk Master.csv → calls, through the same validation and store as the batch API. */
+/** PBX call records → calls, through the same validation and store as the batch API. */
 @Injectable()
 export class CdrImportService {
   constructor(
@@ -27,9 +29,10 @@ export class CdrImportService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async importAsterisk(
+  async importCdr(
     identity: Identity,
-    input: AsteriskImport,
+    format: CdrFormat,
+    input: CdrImport,
     traceId: string,
   ): Promise<BatchResultResponseDto> {
     const tenantId = identity.tenantId;
@@ -42,18 +45,17 @@ export class CdrImportService {
       ]);
     }
     const transcripts = input.transcripts ? parseTranscripts(input.transcripts) : undefined;
-    const { rows, header } = readCdrCsv(input.csv.toString('utf8'));
+    const rows = readCdrFile(format, input.cdr.toString('utf8'), { tenantId, zone, transcripts });
     if (rows.length === 0) {
       throw CallError.importInvalid('the CDR file has no rows', [
         { path: 'cdr', message: 'no CDR rows found' },
       ]);
     }
-    const items: ParsedItem[] = rows.map(({ fields, line }) => {
-      const rec = toCdrRecord(fields, header);
-      return typeof rec === 'string'
-        ? { ok: false, line, errors: [{ path: '', message: rec }] }
-        : { ok: true, line, value: cdrToCall(rec, { tenantId, zone, transcripts }) };
-    });
+    const items: ParsedItem[] = rows.map((r) =>
+      'problem' in r
+        ? { ok: false, line: r.line, errors: [{ path: '', message: r.problem }] }
+        : { ok: true, line: r.line, value: r.call },
+    );
     return this.calls.ingestItems(identity, items, traceId);
   }
 }

@@ -1,5 +1,8 @@
+import type { Disposition } from '../calls/calls.types';
+
+export type { Disposition };
+
 /** What PBX call records share once read: disposition, caller, who hung up. */
-export type Disposition = 'answered' | 'no_answer' | 'busy' | 'failed' | 'congestion';
 
 /** Asterisk's dispositions (ast_cdr_disp2str); UNKNOWN and anything else: not given. */
 export const DISPOSITIONS: Record<string, Disposition> = {
@@ -44,4 +47,24 @@ export function hangupByFromUserfield(
 ): 'customer' | 'agent' | 'system' | undefined {
   const m = /(?:^|[\s;,|&])hangup_?by[=:]\s*(customer|agent|system)\b/i.exec(userfield);
   return m ? (m[1].toLowerCase() as 'customer' | 'agent' | 'system') : undefined;
+}
+
+/** The fields every PBX record fills the same way; the team is the account code. */
+export function callHead(h: {
+  callId: string;
+  tenantId: string;
+  outbound: boolean;
+  agent?: string;
+  accountcode?: string;
+  customer?: { phone?: string; name?: string };
+}): Record<string, unknown> {
+  return {
+    callId: h.callId,
+    tenantId: h.tenantId,
+    direction: h.outbound ? 'outbound' : 'inbound',
+    purpose: 'service',
+    agentId: h.agent || 'unknown',
+    teamId: h.accountcode || 'default',
+    ...(h.customer ? { customer: h.customer } : {}),
+  };
 }
