@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { Codecs, EventHeader, Topics } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
-import { asIdentity, sleep, TopicRecorder, waitFor } from '@qa/testing';
+import { asIdentity, ingestedCall, publishEvent, sleep, TopicRecorder, waitFor } from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
 import request from 'supertest';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
@@ -515,5 +515,99 @@ describe('complaints service', () => {
         err: codes.some((c) => c.startsWith('4')),
       }).toEqual({ path, method, ok: true, err: true });
     }
+  });
+
+  it('records a callback from a callback call whose script check arrives before the call itself, once', async () => {
+    const created = await http()
+      .post('/api/v1/complaints')
+      .use(lead)
+      .send({ customer: { id: 'u-order' }, category: 'refund', description: '退款未到账' });
+    const id = created.body.id as string;
+    let version = created.body.version as number;
+    for (const to of ['accepted', 'investigating', 'solution_proposed', 'resolved']) {
+      const r = await http()
+        .post(`/api/v1/complaints/${id}/transitions`)
+        .use(lead)
+        .send({ to, reason: to, expectedVersion: version });
+      version = r.body.version;
+    }
+    const cb = `cb-${randomUUID()}`;
+    await publishEvent(
+      producer,
+      Topics.EvaluationScored,
+      cb,
+      {
+        evaluationId: randomUUID(),
+        callId: cb,
+        tenantId,
+        agentId: 'a-1',
+        teamId: 't-1',
+        scorecardId: 'default',
+        scorecardVersion: 1,
+        score: 90,
+        grade: 'A',
+        findings: [
+          {
+            ruleId: 'callback.script',
+            itemId: 'callback',
+            section: '沟通',
+            outcome: 1,
+            critical: false,
+            evidence: [{ segment: 1, start: 0, end: 4, text: '方便吗' }],
+          },
+        ],
+        sections: [],
+        callStartedAt: '2026-11-30T02:00:00Z',
+        answeredWithinThreeRings: true,
+        forbiddenPhraseCount: 0,
+        csat: 0,
+        handleSeconds: 60,
+        scorecardActive: true,
+      },
+      tenantId,
+    );
+    await sleep(1000); // the script check is stored and waits for its call
+    const callback = ingestedCall(
+      tenantId,
+      cb,
+      [
+        [1, '您好,我是客服,请问您现在方便吗'],
+        [2, '方便,退款已经到了,非常满意'],
+      ],
+      {
+        purpose: 3,
+        direction: 2,
+        relatedCallIds: [id],
+        customer: { id: 'u-order', phone: '', name: '' },
+      },
+    );
+    await publishEvent(
+      producer,
+      Topics.CallIngested,
+      cb,
+      { call: callback, ingestedAt: '' },
+      tenantId,
+    );
+    await publishEvent(
+      producer,
+      Topics.CallIngested,
+      cb,
+      { call: callback, ingestedAt: '' },
+      tenantId,
+    );
+    const done = await waitFor('the callback from the call', async () => {
+      const r = await http().get(`/api/v1/complaints/${id}`).use(lead);
+      return r.body.status === 'callback_done' ? r.body : undefined;
+    });
+    await sleep(1000);
+    const after = (await http().get(`/api/v1/complaints/${id}`).use(lead)).body;
+    expect(after.callbacks).toHaveLength(1);
+    expect(done.callbacks[0]).toMatchObject({
+      callId: cb,
+      outcome: 'reached',
+      satisfaction: 5,
+      by: 'system',
+      notes: expect.stringContaining('callback.script: pass (方便吗)'),
+    });
   });
 });
