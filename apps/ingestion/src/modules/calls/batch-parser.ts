@@ -1,5 +1,5 @@
 import type { FieldError } from '@qa/platform';
-import { maskPii } from './pii-masker';
+import { maskPii } from '@qa/pii';
 
 export const MAX_BATCH = 10_000;
 

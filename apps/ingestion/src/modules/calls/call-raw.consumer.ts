@@ -10,7 +10,7 @@ import {
 import { validateCallPayload } from './call-validation';
 import type { CallBody } from './calls.types';
 import { IngestCallsService } from './ingest-calls.service';
-import { maskPii } from './pii-masker';
+import { maskPii } from '@qa/pii';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -12,7 +12,7 @@ import type { CreateCallRequestDto } from './dto/create-call.request.dto';
 import type { CallResponseDto } from './dto/call.response.dto';
 import type { CallBody, Disposition } from './calls.types';
 import type { CallEntity } from './entities/call.entity';
-import { maskName, maskPhone, maskPii } from './pii-masker';
+import { maskName, maskPhone, maskPii } from '@qa/pii';
 
 /**
  * The stored body. Keys are emitted in sorted order at every level so that JSON.stringify of it is

@@ -1,0 +1,1 @@
+export { luhnValid, maskName, maskPhone, maskPii, maskRange } from './pii-masker';
