@@ -11,6 +11,7 @@ import { parsePlatformBenchArgs, runPlatformBench } from './platform/platform.be
 process.env.LOG_STREAM ??= 'stderr';
 // The services refuse weak or published secrets: this in-process run gets its own strong one.
 process.env.INTERNAL_SECRET ??= randomBytes(32).toString('base64url');
+process.env.PII_KEY ??= randomBytes(32).toString('base64');
 
 /** `npm run bench`: every benchmark, JSON on stdout, each baseline measured in the same run. */
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
+import { configurePii } from '@qa/pii';
 import { HealthModule, ServiceCoreModule } from '@qa/platform';
 import { IngestionEnv } from './config/ingestion.env';
 import { migrations } from './migrations';
@@ -18,6 +19,7 @@ import { CallEntity } from './modules/calls/entities/call.entity';
       entities: [CallEntity],
       migrations,
       produces: [Topics.CallIngested],
+      beforeDatabase: (config) => configurePii(config.getOrThrow<string>('PII_KEY')),
     }),
     HealthModule.forRoot({ redis: false }),
     TenantsModule,

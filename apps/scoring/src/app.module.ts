@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
+import { configurePii } from '@qa/pii';
 import { HealthModule, ServiceCoreModule } from '@qa/platform';
 import { ScoringEnv } from './config/scoring.env';
 import { migrations } from './migrations';
@@ -22,6 +23,7 @@ import { TenantsModule } from './modules/tenants/tenants.module';
       entities: [ScoredCallEntity, EvaluationEntity, ScorecardEntity, TenantEntity],
       migrations,
       produces: [Topics.EvaluationScored, Topics.EvaluationReviewed, Topics.ComplaintDetected],
+      beforeDatabase: (config) => configurePii(config.getOrThrow<string>('PII_KEY')),
     }),
     HealthModule.forRoot({ redis: true }),
     TenantsModule,

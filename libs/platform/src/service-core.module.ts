@@ -22,6 +22,8 @@ export interface ServiceCoreOptions {
   relay?: boolean;
   /** The global guard; default: trust only identities signed by the gateway. */
   guard?: Type<CanActivate>;
+  /** Runs with the validated config before the database opens and migrations run (keys). */
+  beforeDatabase?: (config: ConfigService) => void;
 }
 
 /** Config, logs, database, messaging and the identity guard: what every backend service needs. */
@@ -40,6 +42,7 @@ export class ServiceCoreModule {
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
           useFactory: async (config: ConfigService) => {
+            opts.beforeDatabase?.(config);
             const url = config.getOrThrow<string>('DATABASE_URL');
             await ensureSchema(url, opts.schema);
             return serviceDataSourceOptions({

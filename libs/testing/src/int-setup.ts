@@ -7,6 +7,8 @@ process.env.KAFKA_BROKERS ??= '127.0.0.1:9092';
 process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
 // A fresh strong secret per test process: no test may pass on a published value.
 process.env.INTERNAL_SECRET ??= randomBytes(32).toString('base64url');
+// The same for PII_KEY: rows a test writes are encrypted with the run's own key.
+process.env.PII_KEY ??= randomBytes(32).toString('base64');
 process.env.LOG_LEVEL ??= 'warn';
 process.env.PORT ??= '0';
 process.env.KAFKA_GROUP_PREFIX ??= 'test.';

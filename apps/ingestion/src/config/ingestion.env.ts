@@ -1,8 +1,13 @@
+import { IsPiiKey } from '@qa/pii';
 import { InternalEnv } from '@qa/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 
 export class IngestionEnv extends InternalEnv {
+  /** Encrypts customer phone and id numbers at rest and keys customerKey (never in the database). */
+  @IsPiiKey()
+  PII_KEY!: string;
+
   override PORT = 3001;
 
   /** Seed manuals: one ring is about 3 s; used when a call carries no ringCount. */

@@ -12,7 +12,7 @@ import type { CreateCallRequestDto } from './dto/create-call.request.dto';
 import type { CallResponseDto } from './dto/call.response.dto';
 import type { CallBody, Disposition } from './calls.types';
 import type { CallEntity } from './entities/call.entity';
-import { maskName, maskPhone, maskPii } from '@qa/pii';
+import { maskName, maskPhone, maskPii, piiCipher, sealEventCustomer } from '@qa/pii';
 
 /**
  * The stored body. Keys are emitted in sorted order at every level so that JSON.stringify of it is
@@ -129,9 +129,9 @@ export function toCallIngested(
     purpose: PURPOSE[body.purpose],
     agentId: body.agentId,
     teamId: body.teamId,
+    // Every consumer reads this topic; only scoring needs the numbers (for the complaint callback).
     customer: {
-      phone: body.customer?.phone ?? '',
-      id: body.customer?.id ?? '',
+      ...sealEventCustomer(piiCipher(), body.tenantId, body.customer),
       name: body.customer?.name ?? '',
     },
     startedAt: body.startedAt,

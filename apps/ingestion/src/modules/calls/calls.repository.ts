@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { openCustomer, piiCipher, sealCustomer } from '@qa/pii';
 import { EntityManager, Repository } from 'typeorm';
 import type { CallBody } from './calls.types';
 import { CallEntity } from './entities/call.entity';
@@ -63,8 +64,9 @@ export class CallsRepository {
       values[b + 7] = r.answeredAt;
       values[b + 8] = r.endedAt;
       values[b + 9] = r.ringCount;
-      // Sent as text: Postgres parses each body once, straight into jsonb.
-      values[b + 10] = JSON.stringify(r.body);
+      // Sent as text: Postgres parses each body once, straight into jsonb. Raw SQL skips the
+      // entity's transformer, so the customer's numbers are encrypted here.
+      values[b + 10] = JSON.stringify(sealCustomer(piiCipher(), r.body));
       values[b + 11] = r.bodyHash;
       tuples[i] =
         `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7}::timestamptz,` +
@@ -89,7 +91,10 @@ export class CallsRepository {
       'SELECT call_id, body, body_hash FROM ingestion.calls WHERE tenant_id = $1 AND call_id = ANY($2)',
       [tenantId, callIds],
     )) as { call_id: string; body: CallBody; body_hash: string }[];
-    return new Map(rows.map((r) => [r.call_id, { body: r.body, bodyHash: r.body_hash }]));
+    const cipher = piiCipher();
+    return new Map(
+      rows.map((r) => [r.call_id, { body: openCustomer(cipher, r.body), bodyHash: r.body_hash }]),
+    );
   }
 
   findOne(tenantId: string, callId: string): Promise<CallEntity | null> {

@@ -1,4 +1,5 @@
 import { Call, ComplaintDetected, EvaluationScored, FindingOutcome } from '@qa/contracts';
+import { openEventCustomer, piiCipher } from '@qa/pii';
 import type { EvaluationEntity } from './entities/evaluation.entity';
 
 const OUTCOME: Record<string, FindingOutcome> = {
@@ -51,13 +52,17 @@ export function toComplaintDetected(
   call: Call,
 ): ComplaintDetected {
   const c = e.result.complaint;
+  const cipher = piiCipher();
+  // The callback (回访) dials the customer: this event carries the numbers the call event sealed.
+  const customer = openEventCustomer(cipher, call.customer);
   return {
     callId: e.callId,
     tenantId: e.tenantId,
     agentId: e.agentId,
     teamId: e.teamId,
-    customerId: call.customer?.id ?? '',
-    customerPhone: call.customer?.phone ?? '',
+    customerId: customer.id,
+    customerPhone: customer.phone,
+    customerKey: call.customer?.customerKey || cipher.customerKey(e.tenantId, customer),
     reason: c.reason ?? 'keyword',
     evidence: c.evidence.map((v) => ({
       segment: v.segment,

@@ -1,3 +1,4 @@
+import { maskPii } from '@qa/pii';
 import type { EvaluationEntity } from './entities/evaluation.entity';
 import type {
   EvaluationResponseDto,
@@ -20,8 +21,16 @@ export function toEvaluationSummary(e: EvaluationEntity): EvaluationSummaryRespo
   };
 }
 
-export function toEvaluationResponse(e: EvaluationEntity): EvaluationResponseDto {
+/**
+ * The evaluation with every transcript text (finding and complaint evidence) masked by the call
+ * view's rules unless the reader may see personal numbers: offsets stay valid (same length).
+ */
+export function toEvaluationResponse(
+  e: EvaluationEntity,
+  canSeePii: boolean,
+): EvaluationResponseDto {
   const r = e.result;
+  const text = canSeePii ? (t: string) => t : maskPii;
   return {
     ...toEvaluationSummary(e),
     sections: r.sections.map((s) => ({
@@ -40,7 +49,7 @@ export function toEvaluationResponse(e: EvaluationEntity): EvaluationResponseDto
         segment: v.segment,
         start: v.start,
         end: v.end,
-        text: v.text,
+        text: text(v.text),
       })),
     })),
     pendingManualItems: r.pendingManualItems.map((m) => (typeof m === 'string' ? m : m.itemId)),
@@ -51,7 +60,7 @@ export function toEvaluationResponse(e: EvaluationEntity): EvaluationResponseDto
         segment: v.segment,
         start: v.start,
         end: v.end,
-        text: v.text,
+        text: text(v.text),
       })),
     },
     createdAt: e.createdAt.toISOString(),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Identity, ProblemError } from '@qa/platform';
+import { canSeePii, Identity, ProblemError } from '@qa/platform';
 import { EvaluationPageResponseDto, EvaluationResponseDto } from './dto/evaluation.response.dto';
 import { ListEvaluationsRequestDto } from './dto/list-evaluations.request.dto';
 import { EvaluationsRepository } from './evaluations.repository';
@@ -49,6 +49,6 @@ export class EvaluationsService {
     if (identity.tenantId === null || !/^[0-9a-f-]{36}$/i.test(id)) throw notFound(id);
     const row = await this.evaluations.findById(identity.tenantId, id);
     if (!row || (identity.role === 'agent' && row.agentId !== identity.agentId)) throw notFound(id);
-    return toEvaluationResponse(row);
+    return toEvaluationResponse(row, canSeePii(identity));
   }
 }

@@ -1,3 +1,4 @@
+import { customerPiiTransformer } from '@qa/pii';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'calls' })
@@ -17,8 +18,8 @@ export class ScoredCallEntity {
   @Column({ name: 'started_at', type: 'timestamptz' })
   startedAt!: Date;
 
-  /** The call as received (proto JSON form). */
-  @Column({ type: 'jsonb' })
+  /** The call as received (proto JSON form); customer.phone and customer.id encrypted at rest. */
+  @Column({ type: 'jsonb', transformer: customerPiiTransformer })
   call!: object;
 
   @Column({ name: 'event_id', type: 'text' })

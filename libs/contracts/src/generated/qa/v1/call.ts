@@ -206,10 +206,21 @@ export interface Segment {
 }
 
 export interface Customer {
+  /** Empty on qa.call.ingested.v1 (since the PII change): read `sealed` with PII_KEY instead. */
   phone: string;
   id: string;
   /** the caller name the PBX had, if any */
   name: string;
+  /**
+   * Opaque and stable per tenant and customer (HMAC under PII_KEY of the id, else the phone):
+   * identifies the customer without the number.
+   */
+  customerKey?: string | undefined;
+  /**
+   * {"phone","id"} as JSON, AES-256-GCM under PII_KEY (`pii:v1:` + base64url): only services
+   * holding the key (scoring, for the complaint callback) can read it.
+   */
+  sealed?: string | undefined;
 }
 
 export interface Call {
@@ -371,7 +382,7 @@ export const Segment: MessageFns<Segment> = {
 };
 
 function createBaseCustomer(): Customer {
-  return { phone: '', id: '', name: '' };
+  return { phone: '', id: '', name: '', customerKey: undefined, sealed: undefined };
 }
 
 export const Customer: MessageFns<Customer> = {
@@ -384,6 +395,12 @@ export const Customer: MessageFns<Customer> = {
     }
     if (message.name !== '') {
       writer.uint32(26).string(message.name);
+    }
+    if (message.customerKey !== undefined) {
+      writer.uint32(34).string(message.customerKey);
+    }
+    if (message.sealed !== undefined) {
+      writer.uint32(42).string(message.sealed);
     }
     return writer;
   },
@@ -425,6 +442,22 @@ export const Customer: MessageFns<Customer> = {
             message.name = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.customerKey = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.sealed = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -442,6 +475,12 @@ export const Customer: MessageFns<Customer> = {
       phone: isSet(object.phone) ? globalThis.String(object.phone) : '',
       id: isSet(object.id) ? globalThis.String(object.id) : '',
       name: isSet(object.name) ? globalThis.String(object.name) : '',
+      customerKey: isSet(object.customerKey)
+        ? globalThis.String(object.customerKey)
+        : isSet(object.customer_key)
+          ? globalThis.String(object.customer_key)
+          : undefined,
+      sealed: isSet(object.sealed) ? globalThis.String(object.sealed) : undefined,
     };
   },
 
@@ -456,6 +495,12 @@ export const Customer: MessageFns<Customer> = {
     if (message.name !== '') {
       obj.name = message.name;
     }
+    if (message.customerKey !== undefined) {
+      obj.customerKey = message.customerKey;
+    }
+    if (message.sealed !== undefined) {
+      obj.sealed = message.sealed;
+    }
     return obj;
   },
 
@@ -467,6 +512,8 @@ export const Customer: MessageFns<Customer> = {
     message.phone = object.phone ?? '';
     message.id = object.id ?? '';
     message.name = object.name ?? '';
+    message.customerKey = object.customerKey ?? undefined;
+    message.sealed = object.sealed ?? undefined;
     return message;
   },
 };

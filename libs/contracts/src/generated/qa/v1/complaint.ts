@@ -19,12 +19,15 @@ export interface ComplaintDetected {
   agentId: string;
   teamId: string;
   customerId: string;
+  /** kept in clear: the follow-up callback (回访) dials it */
   customerPhone: string;
   /** "keyword" | "purpose" */
   reason: string;
   evidence: Evidence[];
   evaluationId: string;
   callStartedAt: string;
+  /** opaque customer identity (see Customer.customer_key) */
+  customerKey?: string | undefined;
 }
 
 /** Topic qa.complaint.opened.v1, key = ticket_id. */
@@ -103,6 +106,7 @@ function createBaseComplaintDetected(): ComplaintDetected {
     evidence: [],
     evaluationId: '',
     callStartedAt: '',
+    customerKey: undefined,
   };
 }
 
@@ -137,6 +141,9 @@ export const ComplaintDetected: MessageFns<ComplaintDetected> = {
     }
     if (message.callStartedAt !== '') {
       writer.uint32(82).string(message.callStartedAt);
+    }
+    if (message.customerKey !== undefined) {
+      writer.uint32(90).string(message.customerKey);
     }
     return writer;
   },
@@ -234,6 +241,14 @@ export const ComplaintDetected: MessageFns<ComplaintDetected> = {
             message.callStartedAt = reader.string();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.customerKey = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -292,6 +307,11 @@ export const ComplaintDetected: MessageFns<ComplaintDetected> = {
         : isSet(object.call_started_at)
           ? globalThis.String(object.call_started_at)
           : '',
+      customerKey: isSet(object.customerKey)
+        ? globalThis.String(object.customerKey)
+        : isSet(object.customer_key)
+          ? globalThis.String(object.customer_key)
+          : undefined,
     };
   },
 
@@ -327,6 +347,9 @@ export const ComplaintDetected: MessageFns<ComplaintDetected> = {
     if (message.callStartedAt !== '') {
       obj.callStartedAt = message.callStartedAt;
     }
+    if (message.customerKey !== undefined) {
+      obj.customerKey = message.customerKey;
+    }
     return obj;
   },
 
@@ -345,6 +368,7 @@ export const ComplaintDetected: MessageFns<ComplaintDetected> = {
     message.evidence = object.evidence?.map((e) => Evidence.fromPartial(e)) || [];
     message.evaluationId = object.evaluationId ?? '';
     message.callStartedAt = object.callStartedAt ?? '';
+    message.customerKey = object.customerKey ?? undefined;
     return message;
   },
 };
