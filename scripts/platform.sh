@@ -9,6 +9,9 @@ run="${QA_RUN_DIR:-$root/.run}"
 mkdir -p "$run/logs" "$run/pids"
 
 bash scripts/setup.sh
+# PII_KEY: generated once into $run/secrets.env (mode 600); a value exported before npm start wins.
+pii_secrets="$(bash scripts/pii-key.sh)"
+[ -n "${PII_KEY:-}" ] || export PII_KEY="$(sed -n 's/^PII_KEY=//p' "$pii_secrets" | tail -n 1)"
 echo "[platform] building" >&2
 npm run --silent build
 
