@@ -38,26 +38,41 @@ export class ScoredCallsRepository {
       .execute();
   }
 
-  /** Calls started in [from, to), in a stable order, one page after `afterCallId`. */
+  /**
+   * Calls started in [from, to), one page after `after`, by the keyset (started_at, call_id) the
+   * (tenant_id, started_at) index serves: each page costs the same however deep the scan is.
+   * started_at is always written from a JS Date (saveMany), so the cursor's milliseconds are exact.
+   */
   async page(
     tenantId: string,
     from: Date,
     to: Date,
-    afterCallId: string,
+    after: { startedAt: Date; callId: string } | null,
     limit: number,
-  ): Promise<Call[]> {
-    const rows = await this.calls
+  ): Promise<{ calls: Call[]; last: { startedAt: Date; callId: string } | null }> {
+    const q = this.calls
       .createQueryBuilder('c')
       .where('c.tenant_id = :tenantId AND c.started_at >= :from AND c.started_at < :to', {
         tenantId,
         from,
         to,
-      })
-      .andWhere('c.call_id > :after', { after: afterCallId })
-      .orderBy('c.call_id', 'ASC')
+      });
+    if (after) {
+      q.andWhere('(c.started_at, c.call_id) > (:afterAt, :afterId)', {
+        afterAt: after.startedAt,
+        afterId: after.callId,
+      });
+    }
+    const rows = await q
+      .orderBy('c.started_at', 'ASC')
+      .addOrderBy('c.call_id', 'ASC')
       .limit(limit)
       .getMany();
-    return rows.map((r) => Call.fromJSON(r.call));
+    const tail = rows[rows.length - 1];
+    return {
+      calls: rows.map((r) => Call.fromJSON(r.call)),
+      last: tail ? { startedAt: tail.startedAt, callId: tail.callId } : null,
+    };
   }
 
   countInRange(tenantId: string, from: Date, to: Date): Promise<number> {

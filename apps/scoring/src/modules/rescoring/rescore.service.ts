@@ -41,10 +41,16 @@ export class RescoreService {
     let scored = 0;
     let alreadyScored = 0;
     let done = 0;
-    for (let after = ''; ;) {
-      const page = await this.calls.page(job.tenantId, from, to, after, PAGE);
-      if (page.length === 0) break;
-      after = page[page.length - 1].callId;
+    const read = (after: { startedAt: Date; callId: string } | null) => {
+      const p = this.calls.page(job.tenantId, from, to, after, PAGE);
+      // Read ahead while the page before is scored and written; awaited below.
+      p.catch(() => undefined);
+      return p;
+    };
+    for (let next = read(null); ;) {
+      const { calls: page, last } = await next;
+      if (page.length === 0 || !last) break;
+      next = read(last);
       const before = await this.evaluations.latestScores(
         job.tenantId,
         page.map((c) => c.callId),
