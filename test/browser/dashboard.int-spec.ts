@@ -290,6 +290,7 @@ describe('dashboard in Chromium', () => {
       expect(await page.locator('header nav a').allTextContents()).toEqual([
         '通话与评估',
         '投诉工单',
+        '运营指标',
         '用户',
       ]);
       await page.click('header nav a[href="#/users"]');
