@@ -166,8 +166,15 @@ export class PhraseAutomaton {
   private emit(state: number, end: number, sink: MatchSink): boolean {
     const stop = this.outStart[state + 1];
     for (let j = this.outStart[state]; j < stop; j++) {
-      if (!sink.add(this.outValue[j], end - this.outLength[j], end)) return false;
+      const v = this.outValue[j];
+      const start = end - this.outLength[j];
+      if (v < 0 ? !this.piece(v, start, end, state, sink) : !sink.add(v, start, end)) return false;
     }
+    return true;
+  }
+
+  /** A negative payload: part of a pattern with gaps (PatternAutomaton joins them). */
+  protected piece(_value: number, _start: number, _end: number, _state: number, _sink: MatchSink) {
     return true;
   }
 }

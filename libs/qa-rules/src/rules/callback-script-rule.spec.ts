@@ -62,3 +62,24 @@ describe(callbackScriptRule.id, () => {
     expect(verdict(rule, buildCall([['a', '您好']])).outcome).toBe('not_applicable');
   });
 });
+
+describe('callback script on paraphrases', () => {
+  it('takes an identity check by name, a casual convenience question and the issue by its date', () => {
+    const call = callback([
+      ['a', '喂您好,我是星河通信售后的小周,工号3021'],
+      ['a', '喂,是李建国先生本人吧'],
+      ['c', '是我'],
+      ['a', '李先生,这会儿跟您聊两句方不方便'],
+      ['c', '你说'],
+      ['a', '就是您上礼拜报修的那个宽带,现在网速正常了吧'],
+      ['c', '正常了'],
+      ['a', '那您对这次处理还满意不'],
+      ['c', '满意'],
+      ['a', CLOSING],
+    ]);
+    expect(verdict(rule, call)).toEqual({
+      outcome: 'pass',
+      evidence: ['我是', '先生本人吧', '方不方便', '您上礼拜', '满意'],
+    });
+  });
+});

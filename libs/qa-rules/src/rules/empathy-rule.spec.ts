@@ -81,3 +81,32 @@ describe(empathyRule.id, () => {
     ).toBe('not_applicable');
   });
 });
+
+describe('dissatisfaction without complaint words', () => {
+  const upset = (customer: string, agent: string) =>
+    buildCall([
+      ['a', OPENING],
+      ['c', customer],
+      ['a', agent],
+      ['a', CLOSING],
+    ]);
+
+  it('hears an upset customer in repeated calls and indignant questions', () => {
+    expect(verdict(rule, upset('这都第三回打过来了,你们到底有没有人管', '好的请讲')).outcome).toBe(
+      'fail',
+    );
+    expect(verdict(rule, upset('我说你们这是怎么回事啊', '真是对不住,给您添了不少麻烦'))).toEqual({
+      outcome: 'pass',
+      evidence: ['我说你们这是怎么回事', '对不住'],
+    });
+  });
+
+  it('takes empathy without 抱歉, and a calm question is not upset', () => {
+    expect(verdict(rule, upset('这修了一个礼拜了还没好,有什么用', '这个确实闹心')).outcome).toBe(
+      'pass',
+    );
+    expect(verdict(rule, upset('想问一下包裹现在怎么样了', '我帮您查')).outcome).toBe(
+      'not_applicable',
+    );
+  });
+});

@@ -65,3 +65,16 @@ describe(forbiddenPhrasesRule.id, () => {
     expect(verdict(rule, buildCall([['c', '喂?']])).outcome).toBe('not_applicable');
   });
 });
+
+describe('forbidden phrases on paraphrases', () => {
+  it('catches a brush-off with words inserted, and passes the polite question around 不知道', () => {
+    expect(verdict(rule, agentSays('那个不归我们这边管,你自己去问物业'))).toEqual({
+      outcome: 'fail',
+      evidence: ['不归我们这边管', '自己去问'],
+    });
+    expect(verdict(rule, agentSays('我刚才都已经说过了')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('不知道您这会儿方不方便说话')).outcome).toBe('pass');
+    // The end of a sentence ends a polite form: this is 不知道 on its own.
+    expect(verdict(rule, agentSays('这个我不知道。您方便的话去网点问')).outcome).toBe('fail');
+  });
+});

@@ -12,7 +12,7 @@ describe(resolutionConfirmedRule.id, () => {
       ['c', '没有了'],
       ['a', CLOSING],
     ]);
-    expect(verdict(rule, call)).toEqual({ outcome: 'pass', evidence: ['还有其他可以帮您'] });
+    expect(verdict(rule, call)).toEqual({ outcome: 'pass', evidence: ['还有其他可以帮您的吗'] });
   });
 
   it("accepts the seed's 是否已经清楚", () => {
@@ -92,5 +92,40 @@ describe(promiseHasTimeRule.id, () => {
   it('is not applicable without a promise, or when the courier (not the agent) will call', () => {
     expect(verdict(rule, agentSays('已经帮您办好了')).outcome).toBe('not_applicable');
     expect(verdict(rule, agentSays('包裹到了快递员会联系您')).outcome).toBe('not_applicable');
+  });
+});
+
+describe('resolution rules on paraphrases', () => {
+  const closing = (check: string) =>
+    buildCall([
+      ['a', OPENING],
+      ['c', '好的明白了'],
+      ['a', check],
+      ['c', '没了'],
+      ['a', CLOSING],
+    ]);
+
+  it('takes a closing check however it is worded, and not a statement that looks like one', () => {
+    for (const check of ['您看还有啥别的要俺帮忙的不', '还有什么其他我能为你做的吗', '還有事嗎'])
+      expect(verdict(resolutionConfirmedRule.id, closing(check)).outcome).toBe('pass');
+    expect(verdict(resolutionConfirmedRule.id, closing('还有其他渠道可以办理')).outcome).toBe(
+      'fail',
+    );
+  });
+
+  it('holds a promise said another way to a time, and 尽快 is no time', () => {
+    const promise = (text: string) =>
+      buildCall([
+        ['a', OPENING],
+        ['c', '那什么时候有结果'],
+        ['a', text],
+        ['a', CLOSING],
+      ]);
+    expect(verdict(promiseHasTimeRule.id, promise('我们会尽快处理的')).outcome).toBe('fail');
+    expect(verdict(promiseHasTimeRule.id, promise('后续会有专人跟进')).outcome).toBe('fail');
+    expect(verdict(promiseHasTimeRule.id, promise('下礼拜三之前给您打电话')).outcome).toBe('pass');
+    expect(verdict(promiseHasTimeRule.id, promise('处理完系统会自动发短信通知您')).outcome).toBe(
+      'not_applicable',
+    );
   });
 });

@@ -1,11 +1,5 @@
-import { foldChar } from '../automaton/fold-char';
-import { PhraseAutomaton } from '../automaton/phrase-automaton';
-import {
-  MAX_ITEMS,
-  MAX_PHRASE_LENGTH,
-  MAX_PHRASES_PER_LIST,
-  MAX_PHRASES_PER_SCORECARD,
-} from '../limits/engine-limits';
+import type { PhraseAutomaton } from '../automaton/phrase-automaton';
+import { MAX_ITEMS } from '../limits/engine-limits';
 import { resetExpressionBudget } from '../rules/phrase-expression';
 import { RULES } from '../rules/rule-registry';
 import type { RuleDefinition } from '../rules/rule-definition';
@@ -16,6 +10,7 @@ import type {
   ScorecardItem,
   ScorecardValidationError,
 } from '../types/scorecard.types';
+import { PatternSet } from './pattern-set';
 import { COMPLAINT_PHRASES } from './phrases/complaint-phrases';
 
 export interface CompiledItem {
@@ -58,45 +53,6 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const finiteOr = (v: unknown, fallback: number) =>
   typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 
-const fold = (s: string) => {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldChar(s.charCodeAt(i)));
-  return out;
-};
-
-/** Collects every phrase list into one pattern set: a phrase in several lists is one pattern. */
-class PatternSet {
-  readonly patterns: string[] = [];
-  readonly listsOf: number[][] = [];
-  readonly listNames: string[] = [];
-  private readonly ids = new Map<string, number>();
-
-  /** Phrases taken so far, counted per list (the limits cap what a stored card can cost). */
-  private taken = 0;
-
-  addList(name: string, phrases: unknown): number {
-    const list = this.listNames.length;
-    this.listNames.push(name);
-    const all: unknown[] = Array.isArray(phrases) ? phrases : [];
-    const room = Math.min(MAX_PHRASES_PER_LIST, MAX_PHRASES_PER_SCORECARD - this.taken);
-    const take = all.length > room ? all.slice(0, Math.max(0, room)) : all;
-    this.taken += take.length;
-    for (const p of take) {
-      if (typeof p !== 'string' || p.length === 0 || p.length > MAX_PHRASE_LENGTH) continue;
-      const key = fold(p);
-      let id = this.ids.get(key);
-      if (id === undefined) {
-        id = this.patterns.length;
-        this.ids.set(key, id);
-        this.patterns.push(p);
-        this.listsOf.push([]);
-      }
-      if (!this.listsOf[id].includes(list)) this.listsOf[id].push(list);
-    }
-    return list;
-  }
-}
-
 /**
  * Compiles a scorecard once: one automaton over every phrase list of the scorecard and its items,
  * each rule's params read once. Never throws; whatever it could not use is in `issues`.
@@ -104,18 +60,18 @@ class PatternSet {
 export function compileScorecard(definition: ScorecardDefinition): CompiledScorecard {
   const def = (isObject(definition) ? definition : {}) as Partial<ScorecardDefinition>;
   const issues: ScorecardValidationError[] = [];
-  const set = new PatternSet();
+  const set = new PatternSet(def.synonyms, issues);
   const global = new Map<string, number>();
   const shared: PhraseLists = isObject(def.phraseLists) ? def.phraseLists : {};
   for (const [name, phrases] of Object.entries(shared))
-    global.set(name, set.addList(name, phrases));
+    global.set(name, set.addList(name, phrases, `phraseLists.${name}`));
   const rawItems = Array.isArray(def.items) ? def.items.filter(isObject).slice(0, MAX_ITEMS) : [];
   resetExpressionBudget();
-  const local = rawItems.map((item) => {
+  const local = rawItems.map((item, i) => {
     const own = new Map<string, number>();
     const phrases = isObject(item.phrases) ? item.phrases : {};
     for (const [name, list] of Object.entries(phrases)) {
-      const id = set.addList(`${String(item.id)}/${name}`, list);
+      const id = set.addList(`${String(item.id)}/${name}`, list, `items.${i}.phrases.${name}`);
       own.set(name, id);
       if (!global.has(name)) global.set(name, id);
     }
@@ -123,7 +79,7 @@ export function compileScorecard(definition: ScorecardDefinition): CompiledScore
   });
   // Complaint detection feeds the complaint workflow even when a scorecard forgets the keywords.
   for (const [name, phrases] of Object.entries(COMPLAINT_PHRASES)) {
-    if (!global.has(name)) global.set(name, set.addList(name, phrases));
+    if (!global.has(name)) global.set(name, set.addList(name, phrases, `(built-in ${name})`));
   }
   const rawSections = Array.isArray(def.sections) ? def.sections.filter(isObject) : [];
   const sections = rawSections.map((s) => ({
@@ -174,7 +130,7 @@ export function compileScorecard(definition: ScorecardDefinition): CompiledScore
     version,
     definition: definition,
     // A match reports the lists its phrase is in: rules read hits by list.
-    automaton: new PhraseAutomaton(set.patterns, { payloads: set.listsOf }),
+    automaton: set.build(),
     listNames: set.listNames,
     items,
     sectionOf: Int32Array.from(items, (c) => c.sectionIndex),

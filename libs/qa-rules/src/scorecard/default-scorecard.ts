@@ -12,6 +12,7 @@ import {
   PROMISE_PHRASES,
   RESOLUTION_PHRASES,
 } from './phrases/resolution-phrases';
+import { DEFAULT_SYNONYMS } from './phrases/synonyms';
 
 const auto = (
   id: string,
@@ -104,5 +105,6 @@ export function defaultScorecard(): ScorecardDefinition {
       { min: 0, grade: '不及格' },
     ],
     phraseLists: structuredClone(COMPLAINT_PHRASES),
+    synonyms: structuredClone(DEFAULT_SYNONYMS),
   };
 }

@@ -64,6 +64,24 @@ describe(validateScorecard.name, () => {
     ]);
   });
 
+  it('explains a bad phrase pattern and a bad synonym set, with their paths', () => {
+    const card = defaultScorecard();
+    card.phraseLists = { ...card.phraseLists, polite: ['还有…<帮>您', '(请问|麻烦问一下还有'] };
+    card.synonyms = { ...card.synonyms, 帮: ['帮', '帮助'], 空: [] };
+    expect(validateScorecard(card)).toEqual([
+      { path: 'synonyms.空', message: expect.stringMatching(/^must be a non-empty list/) },
+      {
+        path: 'phraseLists.polite.1',
+        message: '(请问|麻烦问一下还有 is not a valid pattern: the ( at 1 is never closed',
+      },
+    ]);
+    card.phraseLists.polite = ['还有…<帮助>您'];
+    expect(validateScorecard(card)).toContainEqual({
+      path: 'phraseLists.polite.0',
+      message: '还有…<帮助>您 is not a valid pattern: no synonym set named 帮助 (at character 4)',
+    });
+  });
+
   it('names phrase lists a rule needs but cannot find, and bad rule params', () => {
     const card = defaultScorecard();
     delete card.items[0].phrases;

@@ -1,4 +1,8 @@
-/** Named phrase lists: data, not code (greeting, forbidden, forbiddenExceptions …). */
+/**
+ * Named phrase lists: data, not code (greeting, forbidden, forbiddenExceptions …). A phrase may be
+ * a pattern: (a|b) alternatives, (x)? optional, <name> a synonym set, … a gap of up to 6 characters
+ * (…{n}: up to n ≤ 20) that never spans the end of a sentence; \ escapes a mark.
+ */
 export type PhraseLists = Record<string, string[]>;
 
 export interface ScorecardSection {
@@ -47,6 +51,11 @@ export interface ScorecardDefinition {
   gradeBands: GradeBand[];
   /** Lists shared by every item and by complaint detection (complaint, complaintExceptions). */
   phraseLists?: PhraseLists;
+  /**
+   * Synonym sets a phrase pattern names as `<name>` (帮: 帮, 帮助, 协助): plain words, not scanned
+   * on their own.
+   */
+  synonyms?: PhraseLists;
 }
 
 export interface ScorecardValidationError {

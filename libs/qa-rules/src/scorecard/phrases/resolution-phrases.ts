@@ -23,6 +23,10 @@ export const RESOLUTION_PHRASES: PhraseLists = {
     '解决了吗',
     '是否解决',
     '这样可以吗',
+    // 还有其他可以帮到您的吗, 还有啥别的需要帮忙的吗, 还有啥要俺帮您的不, 还有事吗.
+    '还有<其他>…{8}<问句>',
+    '还有事<问句>',
+    '(明白|清楚)了(吗|没有|么)',
   ],
 };
 
@@ -43,6 +47,17 @@ export const PROMISE_PHRASES: PhraseLists = {
     '给您结果',
     '回访您',
     '给您去电',
+    '给您打电话',
+    '给您打个电话',
+    '给您回电话',
+    '给您发短信',
+    '给您发个短信',
+    '(短信|电话)告诉您',
+    '给您处理结果',
+    '给您消息',
+    '专人(跟进|联系|处理)',
+    // A promise with no time is still a promise: 我们会尽快处理的.
+    '尽快(处理|安排|给您|答复|回复|解决)',
   ],
   promiseExceptions: [
     '快递员会联系您',
@@ -51,7 +66,8 @@ export const PROMISE_PHRASES: PhraseLists = {
     '配送员联系您',
     '师傅会联系您',
     '师傅联系您',
-    '短信通知您',
+    // The system's automatic message, not a person coming back: 系统会第一时间短信通知您.
+    '系统(会)?(自动)?(第一时间)?(发)?(短信)?通知您',
   ],
   promiseTime: [
     '小时内',
@@ -85,6 +101,7 @@ export const PROMISE_PHRASES: PhraseLists = {
     '周六',
     '周日',
     '星期',
+    '礼拜',
     '本周',
     '这周',
     '下周',
@@ -100,9 +117,9 @@ export const CALLBACK_PHRASES: PhraseLists = {
     '请问是',
     '请问您是',
     '您是',
-    '先生吗',
-    '女士吗',
-    '本人吗',
+    // By name: 是江雪女士吧, 您是何先生本人吧, 请问是周建国先生吗.
+    '<称呼>(吗|吧|嘛|么)',
+    '<称呼>本人(吗|吧|嘛|么)',
     '机主吗',
     '请问您贵姓',
     '核实一下您的身份',
@@ -116,6 +133,8 @@ export const CALLBACK_PHRASES: PhraseLists = {
     '是否方便',
     '方便吗',
     '方便说话',
+    '方便不',
+    '方不方便',
     '打扰您几分钟',
     '占用您几分钟',
     '耽误您几分钟',
@@ -136,6 +155,8 @@ export const CALLBACK_PHRASES: PhraseLists = {
     '您报修的',
     '您咨询的',
     '您致电',
+    '您<最近>',
+    '(反映|投诉|报修|反馈)的(那个)?(问题|事)',
   ],
   callbackSatisfaction: ['满意', '评价', '是否已经清楚', '是否解决', '解决了吗'],
   callbackDeclined: [

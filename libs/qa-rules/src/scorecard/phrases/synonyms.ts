@@ -1,0 +1,45 @@
+import type { PhraseLists } from '../../types/scorecard.types';
+
+/** Synonym sets the default phrase patterns name as <set>: words a speaker swaps freely. */
+export const DEFAULT_SYNONYMS: PhraseLists = {
+  您: ['您', '你'],
+  其他: [
+    '其他',
+    '其它',
+    '别的',
+    '什么',
+    '啥',
+    '什么别的',
+    '啥别的',
+    '什么其他',
+    '没有别的',
+    '没有其他',
+  ],
+  问句: ['吗', '嘛', '呢', '的不', '没有'],
+  称呼: [
+    '先生',
+    '女士',
+    '小姐',
+    '阿姨',
+    '叔叔',
+    '大爷',
+    '大妈',
+    '大姐',
+    '师傅',
+    '老师',
+    '经理',
+    '本人',
+  ],
+  最近: [
+    '前天',
+    '前几天',
+    '昨天',
+    '上周',
+    '上个',
+    '上礼拜',
+    '上星期',
+    '前段时间',
+    '前些天',
+    '上回',
+  ],
+};
