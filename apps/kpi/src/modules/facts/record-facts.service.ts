@@ -78,7 +78,8 @@ export class RecordFactsService {
         agent_id: c.agentId,
         team_id: c.teamId,
         purpose: PURPOSE[c.purpose] ?? 'service',
-        customer_id: c.customer?.id ?? '',
+        // The opaque key (the event carries no customer number since the PII change); older events: the id.
+        customer_id: c.customer?.customerKey || c.customer?.id || '',
         started_at: c.startedAt,
         answered_at: orNull(c.answeredAt),
         ended_at: orNull(c.endedAt),
