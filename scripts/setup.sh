@@ -18,13 +18,32 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   touch "$stamp"
 fi
 
+with_browser=0 with_clients=0
+for arg in "$@"; do
+  case "$arg" in
+    --with-browser) with_browser=1 ;;
+    --with-clients) with_clients=1 ;;
+  esac
+done
+
 # Browser tests drive Debian's Chromium (no browser download); a CJK font makes screenshots legible.
-if [ "${1:-}" = "--with-browser" ] && { ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'wenquanyi\|noto sans cjk'; }; then
+if [ "$with_browser" = 1 ] && { ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'wenquanyi\|noto sans cjk'; }; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "[setup] installing chromium and a CJK font (Debian packages)" >&2
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
   else
     echo "[setup] browser tests need: apt-get install chromium fonts-wqy-microhei" >&2
+  fi
+fi
+
+# Foreign-client tests produce and read our topics with kcat and decode payloads with protoc, so a
+# change only our own client tolerates fails (Debian packages, like the browser above).
+if [ "$with_clients" = 1 ] && { ! command -v kcat >/dev/null || ! command -v protoc >/dev/null; }; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "[setup] installing kcat and protobuf-compiler (Debian packages)" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat protobuf-compiler >/dev/null
+  else
+    echo "[setup] foreign-client tests need: apt-get install kcat protobuf-compiler" >&2
   fi
 fi
 

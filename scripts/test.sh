@@ -37,7 +37,7 @@ export KAFKA_PORT
 export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 
-bash scripts/setup.sh --with-browser || { echo "[test] setup failed" >&2; exit 1; }
+bash scripts/setup.sh --with-browser --with-clients || { echo "[test] setup failed" >&2; exit 1; }
 
 status=0
 step() {
