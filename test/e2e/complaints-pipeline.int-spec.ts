@@ -208,6 +208,8 @@ describe('complaint call → ticket → callback → closed (ingestion, scoring,
     const resolve = async () => {
       for (const to of ['investigating', 'solution_proposed', 'resolved']) await move(to);
     };
+    // The first names the complaint call; the second only reaches the same customer (matched by
+    // the opaque customer key: call events no longer carry the numbers).
     const callbackCall = async (n: number, customerSays: string) => {
       const id = `${callId}-cb${n}`;
       await http(ingestion)
@@ -221,7 +223,7 @@ describe('complaint call → ticket → callback → closed (ingestion, scoring,
             ['agent', '关于您反映的退款问题,我们已经处理,请问您对处理结果满意吗'],
             ['customer', customerSays],
           ]),
-          relatedCallIds: [callId],
+          relatedCallIds: n === 1 ? [callId] : [],
         })
         .expect(201);
       return id;

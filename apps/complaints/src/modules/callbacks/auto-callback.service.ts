@@ -46,6 +46,7 @@ export class AutoCallbackService {
       const ticketId = await this.calls.ticketFor(manager, {
         tenantId: call.tenantId,
         related: call.relatedCallIds,
+        customerKey: call.customer?.customerKey ?? '',
         customerId: call.customer?.id ?? '',
         phone: call.customer?.phone ?? '',
       });

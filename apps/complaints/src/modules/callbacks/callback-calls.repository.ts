@@ -74,17 +74,24 @@ export class CallbackCallsRepository {
   /** The open ticket a callback call is about: named by id or original call, else the customer's. */
   async ticketFor(
     manager: EntityManager,
-    v: { tenantId: string; related: string[]; customerId: string; phone: string },
+    v: {
+      tenantId: string;
+      related: string[];
+      customerKey: string;
+      customerId: string;
+      phone: string;
+    },
   ): Promise<string | null> {
     const rows = (await manager.query(
       `SELECT id FROM complaints.tickets
        WHERE tenant_id = $1 AND status <> 'closed' AND (
          id::text = ANY($2) OR call_id = ANY($2)
+         OR ($5 <> '' AND customer_key = $5)
          OR ($3 <> '' AND customer_id = $3) OR ($4 <> '' AND customer_phone = $4))
        ORDER BY (id::text = ANY($2) OR call_id = ANY($2)) DESC,
          (status IN ('callback_scheduled', 'escalated')) DESC, opened_at DESC
        LIMIT 1`,
-      [v.tenantId, v.related, v.customerId, v.phone],
+      [v.tenantId, v.related, v.customerId, v.phone, v.customerKey],
     )) as { id: string }[];
     return rows[0]?.id ?? null;
   }

@@ -19,6 +19,7 @@ export interface OpenTicketInput {
   evaluationId: string | null;
   customerId: string | null;
   customerPhone: string | null;
+  customerKey: string | null;
   agentId: string | null;
   teamId: string | null;
   category: string;
@@ -126,6 +127,7 @@ export class OpenTicketService {
           evaluationId: event.evaluationId || null,
           customerId: event.customerId || null,
           customerPhone: event.customerPhone || null,
+          customerKey: event.customerKey || null,
           agentId: event.agentId || null,
           teamId: event.teamId || null,
           category: 'unclassified',

@@ -76,6 +76,7 @@ export class TicketsService {
           evaluationId: null,
           customerId: dto.customer.id ?? null,
           customerPhone: dto.customer.phone ?? null,
+          customerKey: null,
           agentId: dto.agentId ?? (identity.role === 'agent' ? (identity.agentId ?? null) : null),
           teamId: dto.teamId ?? null,
           category: dto.category,

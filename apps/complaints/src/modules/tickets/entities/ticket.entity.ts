@@ -12,6 +12,8 @@ export class TicketEntity {
   @Column({ name: 'evaluation_id', type: 'text', nullable: true }) evaluationId!: string | null;
   @Column({ name: 'customer_id', type: 'text', nullable: true }) customerId!: string | null;
   @Column({ name: 'customer_phone', type: 'text', nullable: true }) customerPhone!: string | null;
+  /** Opaque (HMAC) customer identity from detected complaints; null for tickets logged by hand. */
+  @Column({ name: 'customer_key', type: 'text', nullable: true }) customerKey!: string | null;
   @Column({ name: 'agent_id', type: 'text', nullable: true }) agentId!: string | null;
   @Column({ name: 'team_id', type: 'text', nullable: true }) teamId!: string | null;
   @Column({ type: 'text' }) category!: string;
