@@ -338,6 +338,27 @@ describe('kpi service API and stream (real Kafka and Postgres)', () => {
       second.close();
     });
 
+    it('resumes from Last-Event-ID after the service restarts', async () => {
+      const agentPath = '/api/v1/kpis/stream?scope=agent&id=a-9&window=day';
+      const first = SseClient.open(h.url, agentPath, ops);
+      await waitFor('the stream to open', () => first.status === 200);
+      const c1 = call('a-9', 't-9');
+      await h.publish([c1]);
+      await waitFor('the first update', () => first.events.find((e) => e.data.values.calls === 1));
+      const lastSeen = first.events.at(-1)!.id;
+      first.close();
+      await h.restart();
+      const c2 = call('a-9', 't-9');
+      await h.publish([c2]);
+      await h.settle([c1, c2].map((e) => e.eventId));
+      const second = SseClient.open(h.url, agentPath, ops, lastSeen);
+      await waitFor('the update made while down', () =>
+        second.events.find((e) => e.data.values.calls === 2),
+      );
+      expect(BigInt(second.events[0].id)).toBeGreaterThan(BigInt(lastSeen));
+      second.close();
+    });
+
     it('refuses a bad scope and another team', async () => {
       const bad = SseClient.open(h.url, '/api/v1/kpis/stream?scope=company', ops);
       await waitFor('an answer', () => bad.status !== 0);

@@ -49,6 +49,14 @@ export class KpiHarness {
     await this.producer.connect();
   }
 
+  /** Closes the service and starts a new one on the same database (a restart). */
+  async restart(): Promise<void> {
+    await this.app.close();
+    const { AppModule } = await import('../../apps/kpi/src/app.module');
+    this.app = await createService(AppModule, kpiServiceOptions);
+    await this.app.listen(0);
+  }
+
   async stop(): Promise<void> {
     await this.producer?.disconnect();
     await this.app?.close();
