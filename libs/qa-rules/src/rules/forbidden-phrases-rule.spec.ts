@@ -78,3 +78,22 @@ describe('forbidden phrases on paraphrases', () => {
     expect(verdict(rule, agentSays('这个我不知道。您方便的话去网点问')).outcome).toBe('fail');
   });
 });
+
+describe('没办法: a refusal or a fact', () => {
+  it('fails 没办法 with nothing offered, or 没法 as the refusal itself', () => {
+    expect(verdict(rule, agentSays('规定就是这样,没办法')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('这个我们也没有办法,还有事吗')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('这边没法帮您联系站点')).outcome).toBe('fail');
+  });
+
+  it('passes 没(有)办法 followed by a reason, an alternative or a hand-over', () => {
+    expect(verdict(rule, agentSays('系统上没办法直接改,不过我可以帮您联系快递拦截')).outcome).toBe(
+      'pass',
+    );
+    expect(verdict(rule, agentSays('今天是没有办法修好的,因为要换整段管道')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('我们这边没有办法处罚商家,我帮您转给市场监管局')).outcome).toBe(
+      'pass',
+    );
+    expect(verdict(rule, agentSays('这个没有办法因为系统已经出库了')).outcome).toBe('pass');
+  });
+});

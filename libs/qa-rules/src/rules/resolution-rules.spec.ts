@@ -129,3 +129,23 @@ describe('resolution rules on paraphrases', () => {
     );
   });
 });
+
+describe('resolution.confirmed in a callback', () => {
+  it('takes the question whether the customer is satisfied with the result as the check', () => {
+    const callback = (ask: string) =>
+      buildCall(
+        [
+          ['a', '您好,我是星河通信回访专员,请问是王先生吗'],
+          ['c', '是'],
+          ['a', ask],
+          ['c', '满意'],
+          ['a', CLOSING],
+        ],
+        { direction: 'outbound', purpose: 'callback' },
+      );
+    expect(verdict(resolutionConfirmedRule.id, callback('您对这次的处理结果满意吗')).outcome).toBe(
+      'pass',
+    );
+    expect(verdict(resolutionConfirmedRule.id, callback('宽带已经修好了')).outcome).toBe('fail');
+  });
+});

@@ -6,6 +6,8 @@ import { fail, notApplicable, numberParam, pass, RuleDefinition } from './rule-d
 
 interface ConfirmedConfig extends DeclineLists {
   check: number;
+  /** In a callback, asking whether the customer is satisfied with the result settles it too. */
+  satisfaction: number;
   lastTurns: number;
 }
 
@@ -15,6 +17,7 @@ export const resolutionConfirmedRule: RuleDefinition<ConfirmedConfig> = {
   requiredLists: ['resolutionCheck'],
   configure: (params, lists, issues) => ({
     check: lists('resolutionCheck'),
+    satisfaction: lists('callbackSatisfaction'),
     lastTurns: numberParam(params, 'lastTurns', 3, 1, 20, issues),
     convenience: lists('callbackConvenience'),
     declined: lists('callbackDeclined'),
@@ -25,7 +28,9 @@ export const resolutionConfirmedRule: RuleDefinition<ConfirmedConfig> = {
     // A message left on voicemail raised no issue to settle.
     if (ctx.view.customerCount === 0) return notApplicable('the customer never spoke');
     if (callbackDeclined(ctx, cfg) >= 0) return notApplicable('the customer could not talk now');
-    const h = ctx.firstInAgentTurns(cfg.check, n - cfg.lastTurns, n);
+    let h = ctx.firstInAgentTurns(cfg.check, n - cfg.lastTurns, n);
+    if (h < 0 && ctx.view.purpose === 'callback')
+      h = ctx.firstInAgentTurns(cfg.satisfaction, n - cfg.lastTurns, n);
     if (h >= 0) return pass([ctx.evidence(h)]);
     return fail(
       [ctx.turn(ctx.view.agentTurns[n - 1])],

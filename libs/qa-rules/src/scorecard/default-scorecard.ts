@@ -1,5 +1,9 @@
 import type { PhraseLists, ScorecardDefinition, ScorecardItem } from '../types/scorecard.types';
-import { EMPATHY_PHRASES, FORBIDDEN_PHRASES } from './phrases/communication-phrases';
+import {
+  EMPATHY_PHRASES,
+  FORBIDDEN_PHRASES,
+  REFUSAL_PHRASES,
+} from './phrases/communication-phrases';
 import { COMPLAINT_PHRASES } from './phrases/complaint-phrases';
 import {
   FAREWELL_PHRASES,
@@ -60,7 +64,10 @@ export function defaultScorecard(): ScorecardDefinition {
       auto('farewell', 'etiquette', 'closing.farewell', '结束语', 5, FAREWELL_PHRASES),
       auto('hangup-order', 'etiquette', 'closing.customer-hangs-up-first', '客户先挂机', 5),
       auto('hold', 'etiquette', 'hold.announced', '静音等待规范', 5, HOLD_PHRASES),
-      auto('forbidden', 'communication', 'forbidden.phrases', '服务禁语', 15, FORBIDDEN_PHRASES),
+      auto('forbidden', 'communication', 'forbidden.phrases', '服务禁语', 15, {
+        ...FORBIDDEN_PHRASES,
+        ...REFUSAL_PHRASES,
+      }),
       auto('interruption', 'communication', 'interruption', '不抢话、不打断', 5),
       auto(
         'empathy',

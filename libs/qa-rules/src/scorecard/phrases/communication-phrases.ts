@@ -86,6 +86,30 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
   ],
 };
 
+/**
+ * 没(有)办法 stating a fact is not a brush-off when the agent goes on, in the same turn, to explain,
+ * offer an alternative or hand the case on (a forbidden phrase also in `refusal` needs a
+ * `refusalRemedy` after it to count).
+ */
+export const REFUSAL_PHRASES: PhraseLists = {
+  refusal: ['没办法', '没有办法', '我们也没有办法', '没法'],
+  refusalRemedy: [
+    '因为',
+    '由于',
+    '不过',
+    '但是',
+    '(您|你)可以',
+    '(我|我们)可以',
+    '(我|我们)(帮|给)(您|你)',
+    '(我|我们)(会|来|马上)',
+    '(帮|给)(您|你)(申请|安排|转|联系|登记|反馈|提交)',
+    '转(给|到|交)',
+    '建议(您|你)',
+    '已经安排',
+    '两个选择',
+  ],
+};
+
 export const EMPATHY_PHRASES: PhraseLists = {
   dissatisfaction: [
     '投诉',
