@@ -19,6 +19,8 @@ function tool(cmd: string, args: string[], stdin?: Buffer | string) {
       (err, stdout, stderr) =>
         ok({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr: stderr.toString() }),
     );
+    // A tool that exits without reading stdin (kcat -V) closes the pipe: its exit status tells.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(stdin ?? '');
   });
 }
@@ -110,6 +112,8 @@ describe('foreign clients (kcat, protoc)', () => {
     for (const h of Object.values(EventHeader)) expect(msg.headers[h]).toBeTruthy();
     expect(msg.headers[EventHeader.TenantId]).toBe(tenantId);
     expect(msg.headers[EventHeader.EventType]).toBe(Topics.CallIngested);
+    // When the call happened (its end), in UTC like every topic's occurred-at.
+    expect(msg.headers[EventHeader.OccurredAt]).toBe('2026-11-22T01:04:10.000Z');
 
     const value = await kcat([
       '-C',

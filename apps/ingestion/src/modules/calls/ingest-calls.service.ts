@@ -186,7 +186,8 @@ export class IngestCallsService {
           payload: toCallIngested(r.body, r.ringCount, ingestedAt),
           tenantId,
           traceId: r.traceId,
-          occurredAt: r.body.endedAt,
+          // When the call happened (it ended), as every topic states its time: UTC ISO.
+          occurredAt: new Date(r.body.endedAt).toISOString(),
         })),
     );
     const stored = await this.calls.existing(
