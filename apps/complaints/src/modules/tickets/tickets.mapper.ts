@@ -1,3 +1,4 @@
+import { maskPhone } from '@qa/pii';
 import { BusinessCalendar } from '../../domain/business-calendar';
 import { slaView } from '../../domain/ticket-clocks';
 import { allowedMoves } from '../../domain/ticket-state-machine';
@@ -11,13 +12,6 @@ import { TicketHistoryEntity } from './entities/ticket-history.entity';
 import { TicketEntity } from './entities/ticket.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** Mainland mobiles keep 3 + 4 digits (138****8000); anything else keeps its last four. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  if (/^(86)?1[3-9]\d{9}$/.test(digits)) return `${digits.slice(-11, -8)}****${digits.slice(-4)}`;
-  return digits.length > 4 ? `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}` : '****';
-}
 
 export function toTicketResponse(
   t: TicketEntity,
