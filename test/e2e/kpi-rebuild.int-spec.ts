@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Call, Topics } from '@qa/contracts';
+import { Call, KpiUpdated, Topics } from '@qa/contracts';
 import { TopicRecorder, waitFor } from '@qa/testing';
 import { RebuildService } from '../../apps/kpi/src/modules/aggregates/rebuild.service';
 import { KpiHarness, sent } from './kpi-support';
@@ -46,6 +46,16 @@ describe('kpi rebuild (real Kafka and Postgres)', () => {
     expect(
       recorder.withKey(Topics.KpiUpdated, `${tenantId}/team/t-1`).length,
     ).toBeGreaterThanOrEqual(4);
+    // The day bucket's last update carries all three calls, each handled for 60 s.
+    const aht = await waitFor('the day update with the three calls', () =>
+      recorder
+        .withKey(Topics.KpiUpdated, `${tenantId}/tenant/${tenantId}`)
+        .map((m) => KpiUpdated.decode(m.message.value!))
+        .filter((e) => e.window === 'day')
+        .flatMap((e) => e.values)
+        .find((v) => v.name === 'ahtSeconds' && v.denominator === 3),
+    );
+    expect(aht).toMatchObject({ value: 60, numerator: 180, denominator: 3 });
   });
 
   it('reports and corrects a tampered, a missing and a stray bucket, then finds nothing more', async () => {

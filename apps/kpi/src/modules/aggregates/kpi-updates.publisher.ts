@@ -2,18 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { KpiUpdated, Topics } from '@qa/contracts';
 import { OutboxService } from '@qa/messaging';
 import { EntityManager } from 'typeorm';
-import { GRADE_CODES } from '../kpis/domain/kpi-definitions';
-import { emptyComponents, kpiValues, KpiValues } from '../kpis/domain/kpi-math';
+import { GRADE_CODES, KpiId } from '../kpis/domain/kpi-definitions';
+import { emptyComponents, kpiFractions, kpiValues, KpiValues } from '../kpis/domain/kpi-math';
 import { ChangedRow } from './aggregates.repository';
 import { componentsOfRow } from './component-columns';
 
-export const valuesOfChange = (r: ChangedRow): KpiValues =>
-  kpiValues(r.gone ? emptyComponents() : componentsOfRow(r));
+const componentsOfChange = (r: ChangedRow) => (r.gone ? emptyComponents() : componentsOfRow(r));
+export const valuesOfChange = (r: ChangedRow): KpiValues => kpiValues(componentsOfChange(r));
 
 function toEvent(r: ChangedRow, v: KpiValues): KpiUpdated {
+  const fractions = kpiFractions(componentsOfChange(r));
   const values = Object.entries(v).flatMap(([name, value]) => {
     if (value === null) return [];
-    if (typeof value === 'number') return [{ name, value, numerator: 0, denominator: 0 }];
+    if (typeof value === 'number') {
+      // Sums of scores and seconds are not whole: the event's int64 fields carry them rounded.
+      const [numerator, denominator] = (fractions[name as KpiId] ?? [0, 0]).map(Math.round);
+      return [{ name, value, numerator, denominator }];
+    }
     return GRADE_CODES.map((g) => ({
       name: `gradeMix.${g}`,
       value: value[g],

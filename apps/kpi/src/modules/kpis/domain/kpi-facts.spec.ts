@@ -9,7 +9,7 @@ import {
   finalEvaluation,
   repeatedCallIds,
 } from './kpi-facts';
-import { kpiValues } from './kpi-math';
+import { kpiFractions, kpiValues } from './kpi-math';
 
 const TZ = 'Asia/Shanghai';
 const t = (iso: string) => Date.parse(iso);
@@ -299,5 +299,21 @@ describe(repeatedCallIds.name, () => {
     const a = call({ callId: 'a' });
     const b = call({ callId: 'b', startedAt: a.startedAt + 1000, relatedCallIds: ['a'] });
     expect([...repeatedCallIds([b, a])]).toEqual(['a']);
+  });
+});
+
+describe(kpiFractions.name, () => {
+  it('gives the numerator and denominator behind each ratio', () => {
+    const c = componentsFromFacts(
+      facts({ calls: [call({ callId: 'c-1', csat: 5 }), call({ callId: 'c-2', csat: 3 })] }),
+      DAY,
+      TZ,
+    );
+    expect(kpiFractions(c)).toMatchObject({
+      ahtSeconds: [360, 2],
+      csatAvg: [8, 2],
+      fcrRate: [2, 2],
+      qaScoreAvg: [0, 0],
+    });
   });
 });

@@ -86,6 +86,22 @@ export function kpiValues(c: KpiComponents): KpiValues {
   };
 }
 
+/** The numerator and denominator behind each ratio, for consumers that re-aggregate figures. */
+export function kpiFractions(c: KpiComponents): Partial<Record<KpiId, [number, number]>> {
+  return {
+    qaScoreAvg: [c.scoreSum, c.evaluated],
+    threeRingRate: [c.threeRingPass, c.threeRingApplied],
+    forbiddenPer100Calls: [c.forbiddenHits * 100, c.evaluated],
+    complaintResolutionRate: [c.complaintsResolved, c.complaintsOpened],
+    onTimeCallbackRate: [c.callbacksOnTime, c.callbacksDue],
+    repeatComplaintRate: [c.complaintsRepeat, c.complaintsOpened],
+    fcrRate: [c.calls - c.fcrRepeated, c.calls],
+    csatAvg: [c.csatSum, c.csatCount],
+    callbackCsatAvg: [c.callbackCsatSum, c.callbackCsatCount],
+    ahtSeconds: [c.handleSecondsSum, c.answered],
+  };
+}
+
 /** Adds buckets (minutes into an hour, a series into a total); the median is left to the caller. */
 export function addComponents(parts: KpiComponents[]): KpiComponents {
   const sum = emptyComponents();
