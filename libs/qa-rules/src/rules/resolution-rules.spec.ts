@@ -1,4 +1,4 @@
-import { buildCall, CLOSING, OPENING, verdict } from '../../test/support/call-builder';
+import { buildCall, CLOSING, findingFor, OPENING, verdict } from '../../test/support/call-builder';
 import { promiseHasTimeRule, resolutionConfirmedRule } from './resolution-rules';
 
 describe(resolutionConfirmedRule.id, () => {
@@ -67,9 +67,9 @@ describe(promiseHasTimeRule.id, () => {
 
   it.each([
     ['我们会在24小时内给您回复', '24小时内'],
-    ['两个工作日内给您答复', '两个工作日'],
-    ['明天下午五点前给您回电', '明天'],
-    ['我们3天后联系您', '3天'],
+    ['两个工作日内给您答复', '两个工作日内'],
+    ['明天下午五点前给您回电', '明天下午五点前'],
+    ['我们3天后联系您', '3天后'],
   ])('passes a promise with a time: %s', (text, time) => {
     const v = verdict(rule, agentSays(text));
     expect(v.outcome).toBe('pass');
@@ -123,7 +123,9 @@ describe('resolution rules on paraphrases', () => {
       ]);
     expect(verdict(promiseHasTimeRule.id, promise('我们会尽快处理的')).outcome).toBe('fail');
     expect(verdict(promiseHasTimeRule.id, promise('后续会有专人跟进')).outcome).toBe('fail');
-    expect(verdict(promiseHasTimeRule.id, promise('下礼拜三之前给您打电话')).outcome).toBe('pass');
+    const kept = findingFor(promiseHasTimeRule.id, promise('下礼拜三之前给您打电话'));
+    expect(kept.outcome).toBe('pass');
+    expect(kept.note).toBe('promised time: 下礼拜三之前');
     expect(verdict(promiseHasTimeRule.id, promise('处理完系统会自动发短信通知您')).outcome).toBe(
       'not_applicable',
     );

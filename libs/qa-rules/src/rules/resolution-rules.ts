@@ -3,6 +3,7 @@ import { callbackDeclined, DeclineLists } from './callback-script-rule';
 import type { RuleContext } from '../engine/rule-context';
 import type { Evidence } from '../types/evaluation.types';
 import { fail, notApplicable, numberParam, pass, RuleDefinition } from './rule-definition';
+import { findTimeExpression } from './time-expression';
 
 interface ConfirmedConfig extends DeclineLists {
   check: number;
@@ -45,17 +46,15 @@ interface PromiseConfig {
   time: number;
 }
 
-/** A number with a unit of time: 24小时, 3个工作日, 两天, 5点, 15号. Bounded repeats: linear. */
-const NUMERIC_TIME =
-  /(?:[0-9０-９]{1,6}|[一二两三四五六七八九十半]{1,6})\s{0,2}(?:个)?\s{0,2}(?:小时|分钟|钟头|天|日|工作日|点|号|周)/;
-
+/**
+ * The promised time in a turn: the time expression (明天上午十点前, 三个工作日内), widened to a
+ * `promiseTime` hit it touches (a tenant's own time words), or that hit alone.
+ */
 function timeIn(ctx: RuleContext, cfg: PromiseConfig, seg: number): Evidence | undefined {
   const h = ctx.hits.first(cfg.time, seg);
-  const m = NUMERIC_TIME.exec(ctx.view.texts[seg]);
+  const m = findTimeExpression(ctx.view.texts[seg]);
   if (!m) return h >= 0 ? ctx.evidence(h) : undefined;
-  let start = m.index;
-  let end = m.index + m[0].length;
-  // 24小时 + 小时内 → 24小时内: one span for one time expression.
+  let [start, end] = m;
   if (h >= 0 && ctx.hits.start[h] <= end && ctx.hits.end[h] >= start) {
     start = Math.min(start, ctx.hits.start[h]);
     end = Math.max(end, ctx.hits.end[h]);
@@ -76,6 +75,7 @@ export const promiseHasTimeRule: RuleDefinition<PromiseConfig> = {
     const v = ctx.view;
     const hits = ctx.hits;
     const found: Evidence[] = [];
+    const times: string[] = [];
     let lastSeg = -1;
     if (cfg.promise < 0) return notApplicable('no promise list');
     for (let h = 0; h < hits.count; h++) {
@@ -94,7 +94,10 @@ export const promiseHasTimeRule: RuleDefinition<PromiseConfig> = {
       }
       if (!when) return fail(found, 'a promise to come back without a time');
       found.push(when);
+      times.push(when.text);
     }
-    return lastSeg < 0 ? notApplicable('no promise to come back') : pass(found);
+    return lastSeg < 0
+      ? notApplicable('no promise to come back')
+      : pass(found, `promised time: ${times.join(', ')}`);
   },
 };
