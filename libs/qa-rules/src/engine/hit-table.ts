@@ -1,9 +1,10 @@
 import type { MatchSink, PhraseAutomaton } from '../automaton/phrase-automaton';
-import {
-  MAX_CHARS_PER_CALL,
-  MAX_HITS_PER_CALL,
-  MAX_HITS_PER_SEGMENT,
-} from '../limits/engine-limits';
+import { ENGINE_LIMITS } from '../limits/engine-limits';
+
+// Read once: under the CommonJS build an imported binding is a getter call on every use.
+const MAX_CHARS_PER_CALL = ENGINE_LIMITS.maxCharsPerCall;
+const MAX_HITS_PER_CALL = ENGINE_LIMITS.maxHitsPerCall;
+const MAX_HITS_PER_SEGMENT = ENGINE_LIMITS.maxHitsPerSegment;
 
 const NONE = 0x7fffffff;
 /** Segments with at most this many hits answer by a walk (the usual case: no index to build). */
