@@ -7,6 +7,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 run="${QA_RUN_DIR:-$root/.run}"
 file="$run/secrets.env"
 mkdir -p "$run"
+# scripts/secrets.sh (when present) writes the other secrets into a new file first: appending
+# PII_KEY to a file that does not exist yet must not make it skip them.
+if [ -f "$root/scripts/secrets.sh" ]; then bash "$root/scripts/secrets.sh" >/dev/null; fi
 umask 077
 touch "$file"
 if ! grep -q '^PII_KEY=' "$file"; then
