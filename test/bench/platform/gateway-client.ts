@@ -6,9 +6,13 @@ export interface Answer {
 }
 
 /** A keep-alive HTTP client for the gateway, as a load generator on the same machine would be. */
+/** Access tokens live 15 minutes by default; a long bench logs in again before that. */
+const RELOGIN_AFTER_MS = 10 * 60_000;
+
 export class GatewayClient {
   private readonly agent: Agent;
   token = '';
+  private credentials?: { username: string; password: string; at: number };
 
   constructor(
     private readonly base: URL,
@@ -17,7 +21,13 @@ export class GatewayClient {
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
-  send(method: string, path: string, body?: Buffer | string, type = 'application/json') {
+  async send(method: string, path: string, body?: Buffer | string, type = 'application/json') {
+    const c = this.credentials;
+    if (c && Date.now() - c.at > RELOGIN_AFTER_MS) await this.login(c.username, c.password);
+    return this.request(method, path, body, type);
+  }
+
+  private request(method: string, path: string, body: Buffer | string | undefined, type: string) {
     return new Promise<Answer>((resolve, reject) => {
       const data = body === undefined ? undefined : Buffer.from(body);
       const req = request(
