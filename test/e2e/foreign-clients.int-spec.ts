@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { DlqHeader, EventHeader, Topics } from '@qa/contracts';
 import { createService } from '@qa/platform';
 import { waitFor } from '@qa/testing';
+import { DataSource } from 'typeorm';
 
 const root = resolve(__dirname, '../..');
 const brokers = process.env.KAFKA_BROKERS!;
@@ -65,16 +68,46 @@ async function withKey(topic: string, key: string) {
 describe('foreign clients (kcat, protoc)', () => {
   const tenantId = `k-${randomUUID().slice(0, 8)}`;
   let app: INestApplication;
+  let dir: string | undefined;
 
   beforeAll(async () => {
     const { AppModule } = await import('../../apps/ingestion/src/app.module');
     const { ingestionServiceOptions } = await import('../../apps/ingestion/src/ingestion.options');
     app = await createService(AppModule, ingestionServiceOptions);
     await app.listen(0);
+    // The tenant, as the gateway announces it: encoded by protoc, produced by kcat.
+    const encoded = await tool(
+      'protoc',
+      ['-I', 'proto', '--encode=qa.v1.TenantUpserted', 'qa/v1/tenant.proto'],
+      `tenant_id: "${tenantId}" name: "K" company_name: "示例公司" seconds_per_ring: 3 timezone: "Asia/Shanghai"`,
+    );
+    if (encoded.code !== 0) throw new Error(`protoc --encode failed: ${encoded.stderr}`);
+    // A file is one message (stdin would be split at every newline byte of the protobuf).
+    dir = await mkdtemp(join(tmpdir(), 'qa-kcat-'));
+    await writeFile(join(dir, 'tenant.bin'), encoded.stdout);
+    const tenantUpserted = await tool(
+      'kcat',
+      ['-b', brokers, '-P', '-t', Topics.TenantUpserted, '-k', tenantId]
+        .concat(['-H', `${EventHeader.EventId}=${randomUUID()}`])
+        .concat([
+          '-H',
+          `${EventHeader.EventType}=${Topics.TenantUpserted}`,
+          join(dir, 'tenant.bin'),
+        ]),
+    );
+    if (tenantUpserted.code !== 0) throw new Error(`kcat failed: ${tenantUpserted.stderr}`);
+    const db = app.get(DataSource);
+    await waitFor('the tenant in ingestion', async () => {
+      const rows = (await db.query('SELECT 1 FROM ingestion.tenants WHERE tenant_id = $1', [
+        tenantId,
+      ])) as unknown[];
+      return rows.length === 1;
+    });
   });
 
   afterAll(async () => {
     await app?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('has kcat and protoc (scripts/setup.sh --with-clients installs them)', async () => {

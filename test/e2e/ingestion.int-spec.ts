@@ -783,12 +783,14 @@ describe('ingestion', () => {
       topic: Topics.CallRaw,
       messages: [
         { key: good.callId as string, value: JSON.stringify(good) },
-        { key: `${key}-conflict`, value: JSON.stringify(conflicting) },
+        { key: good.callId as string, value: JSON.stringify(conflicting) },
       ],
     });
     const reasons = await waitFor('every bad raw message in the DLQ', () => {
-      const got = ['enum', 'json', 'empty', 'utf8', 'array', 'conflict'].map(
-        (k) => recorder.withKey(dlqTopic(Topics.CallRaw), `${key}-${k}`)[0],
+      const got = ['enum', 'json', 'empty', 'utf8', 'array', 'conflict'].map((k) =>
+        k === 'conflict'
+          ? recorder.withKey(dlqTopic(Topics.CallRaw), good.callId as string)[0]
+          : recorder.withKey(dlqTopic(Topics.CallRaw), `${key}-${k}`)[0],
       );
       return got.every(Boolean)
         ? got.map((m) => m.message.headers?.[DlqHeader.Reason]?.toString() ?? '')
@@ -808,5 +810,58 @@ describe('ingestion', () => {
     await sleep(500);
     expect(recorder.withKey(Topics.CallIngested, good.callId as string)).toHaveLength(1);
     expect(await outboxCount(good.callId as string)).toBe(1);
+  });
+  it('holds raw records to the HTTP rules: known tenant, matching tenant-id header, key = call id', async () => {
+    const unknownTenant: Call = { ...valid(), tenantId: `nobody-${randomUUID().slice(0, 8)}` };
+    const otherHeader = valid();
+    const wrongKey = valid();
+    const noKey = valid();
+    const sameEventId = [valid(), valid()];
+    const eventId = randomUUID();
+    const ours = (tenant: string) => ({
+      [EventHeader.EventId]: eventId,
+      [EventHeader.EventType]: Topics.CallRaw,
+      [EventHeader.TenantId]: tenant,
+    });
+    await producer.send({
+      topic: Topics.CallRaw,
+      messages: [
+        { key: unknownTenant.callId as string, value: JSON.stringify(unknownTenant) },
+        {
+          key: otherHeader.callId as string,
+          value: JSON.stringify(otherHeader),
+          headers: { [EventHeader.TenantId]: 'someone-else' },
+        },
+        { key: `not-${wrongKey.callId as string}`, value: JSON.stringify(wrongKey) },
+        { key: null, value: JSON.stringify(noKey) },
+        ...sameEventId.map((c) => ({
+          key: c.callId as string,
+          value: JSON.stringify(c),
+          headers: ours(tenantId),
+        })),
+      ],
+    });
+    const dead = (k: string) => recorder.withKey(dlqTopic(Topics.CallRaw), k)[0];
+    const reasons = await waitFor('three dead letters', () => {
+      const got = [
+        dead(unknownTenant.callId as string),
+        dead(otherHeader.callId as string),
+        dead(`not-${wrongKey.callId as string}`),
+      ];
+      return got.every(Boolean)
+        ? got.map((m) => m.message.headers?.[DlqHeader.Reason]?.toString() ?? '')
+        : undefined;
+    });
+    expect(reasons[0]).toContain('does not exist');
+    expect(reasons[1]).toContain('tenant-id header');
+    expect(reasons[2]).toContain('is not the call id');
+    // Two different calls under one outside event id are two calls; no key means the call id.
+    for (const c of [noKey, ...sameEventId])
+      await waitFor(
+        `${c.callId as string} stored`,
+        async () => (await storedCount(c.callId as string)) === 1,
+      );
+    for (const c of [unknownTenant, otherHeader, wrongKey])
+      expect(await storedCount(c.callId as string)).toBe(0);
   });
 });

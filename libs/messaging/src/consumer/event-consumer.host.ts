@@ -224,6 +224,10 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
       if (reg.requireHeaders)
         return this.deadLetter(topic, partition, message, meta).then(() => null);
       meta = rawEventMeta(topic, partition, message);
+    } else if (!reg.requireHeaders) {
+      // An outside producer's event ids need not be unique: two records with one id are two
+      // records. The record's own id (position, time, digest) keeps redeliveries out.
+      meta = { ...meta, eventId: rawEventMeta(topic, partition, message).eventId };
     }
     let decoded: DecodeResult<unknown>;
     try {

@@ -37,7 +37,8 @@ export function readEventMeta(headers: IHeaders | undefined, topic: string): Eve
 export function rawEventMeta(
   topic: string,
   partition: number,
-  message: Pick<KafkaMessage, 'offset' | 'timestamp' | 'value'>,
+  message: Pick<KafkaMessage, 'offset' | 'timestamp' | 'value'> &
+    Partial<Pick<KafkaMessage, 'headers'>>,
 ): EventMeta {
   const digest = createHash('sha256')
     .update(message.value ?? '')
@@ -49,7 +50,8 @@ export function rawEventMeta(
     eventType: topic,
     schemaVersion: '1',
     occurredAt: Number.isFinite(ms) ? new Date(ms).toISOString() : '',
-    tenantId: '',
-    traceId: '',
+    // The tenant an outside producer names, so the consumer can hold the record to it.
+    tenantId: headerText(message.headers, EventHeader.TenantId) ?? '',
+    traceId: headerText(message.headers, EventHeader.TraceId) ?? '',
   };
 }

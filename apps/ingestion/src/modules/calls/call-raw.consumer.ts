@@ -9,6 +9,7 @@ import {
 } from '@qa/messaging';
 import { validateCallPayload } from './call-validation';
 import type { CallBody } from './calls.types';
+import { TenantSettingsRepository } from '../tenants/tenant-settings.repository';
 import { IngestCallsService } from './ingest-calls.service';
 import { maskPii } from '@qa/pii';
 
@@ -46,6 +47,7 @@ export class CallRawConsumer implements OnModuleInit {
   constructor(
     private readonly host: EventConsumerHost,
     private readonly ingestion: IngestCallsService,
+    private readonly tenants: TenantSettingsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -53,6 +55,14 @@ export class CallRawConsumer implements OnModuleInit {
   }
 
   async handle(items: ReadonlyArray<BatchItem<CallBody>>, ctx: BatchContext): Promise<void> {
+    const known = await this.tenants.known(ctx.manager, [
+      ...new Set(items.map((i) => i.event.tenantId)),
+    ]);
+    for (const item of items) {
+      const problems = envelopeProblems(item, known);
+      // In a chunk this sends the host one by one; alone, to the DLQ with every reason.
+      if (problems.length > 0) throw new PermanentConsumeError(maskPii(problems.join('; ')));
+    }
     let accepted = 0;
     // A call sent twice within the chunk goes in a later round, where it is a duplicate (or a
     // conflict) of the first instead of a second insert of the same new call.
@@ -79,6 +89,24 @@ export class CallRawConsumer implements OnModuleInit {
       'raw calls ingested',
     );
   }
+}
+
+/**
+ * What HTTP refuses before the body is read, held against the record: a tenant nobody created
+ * (403 over HTTP), a tenant-id header naming another tenant, a key that is not the call id (the
+ * key orders a call's records; none at all is taken as the call id).
+ */
+export function envelopeProblems(item: BatchItem<CallBody>, known: Set<string>): string[] {
+  const { tenantId, callId } = item.event;
+  const problems: string[] = [];
+  if (!known.has(tenantId)) problems.push(`tenant ${tenantId} does not exist`);
+  if (item.meta.tenantId && item.meta.tenantId !== tenantId)
+    problems.push(
+      `the tenant-id header (${item.meta.tenantId}) is not the call's tenant (${tenantId})`,
+    );
+  if (item.key !== null && item.key !== callId)
+    problems.push(`the key (${item.key}) is not the call id (${callId})`);
+  return problems;
 }
 
 /** Per round, each (tenant, callId) at most once, grouped by tenant, in arrival order. */

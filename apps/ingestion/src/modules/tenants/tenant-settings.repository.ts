@@ -24,4 +24,13 @@ export class TenantSettingsRepository {
     )) as { seconds_per_ring: number; timezone: string }[];
     return row ? { secondsPerRing: row.seconds_per_ring, timezone: row.timezone } : null;
   }
+
+  /** Which of these tenants ingestion knows (from qa.tenant.upserted.v1). */
+  async known(manager: EntityManager, tenantIds: string[]): Promise<Set<string>> {
+    const rows = (await manager.query(
+      'SELECT tenant_id FROM ingestion.tenants WHERE tenant_id = ANY($1)',
+      [tenantIds],
+    )) as { tenant_id: string }[];
+    return new Set(rows.map((r) => r.tenant_id));
+  }
 }
