@@ -46,13 +46,17 @@ interface PromiseConfig {
   time: number;
 }
 
+const NUMERAL = /[0-9０-９零一二两三四五六七八九十百半]/;
+
 /**
  * The promised time in a turn: the time expression (明天上午十点前, 三个工作日内), widened to a
  * `promiseTime` hit it touches (a tenant's own time words), or that hit alone.
  */
 function timeIn(ctx: RuleContext, cfg: PromiseConfig, seg: number): Evidence | undefined {
   const h = ctx.hits.first(cfg.time, seg);
-  const m = findTimeExpression(ctx.view.texts[seg]);
+  const text = ctx.view.texts[seg];
+  // Without a time word or a numeral there is no time to find: skip the expression.
+  const m = h >= 0 || NUMERAL.test(text) ? findTimeExpression(text) : null;
   if (!m) return h >= 0 ? ctx.evidence(h) : undefined;
   let [start, end] = m;
   if (h >= 0 && ctx.hits.start[h] <= end && ctx.hits.end[h] >= start) {
