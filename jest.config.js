@@ -20,7 +20,12 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
+      setupFiles: ['reflect-metadata', '<rootDir>/libs/testing/src/unit-setup.ts'],
+    },
     {
       ...common,
       displayName: 'int',

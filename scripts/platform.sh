@@ -9,9 +9,17 @@ run="${QA_RUN_DIR:-$root/.run}"
 mkdir -p "$run/logs" "$run/pids"
 
 bash scripts/setup.sh
-# PII_KEY: generated once into $run/secrets.env (mode 600); a value exported before npm start wins.
-pii_secrets="$(bash scripts/pii-key.sh)"
-[ -n "${PII_KEY:-}" ] || export PII_KEY="$(sed -n 's/^PII_KEY=//p' "$pii_secrets" | tail -n 1)"
+
+# Secrets: strong random ones generated once into $run/secrets.env (mode 600) and reused after;
+# values the operator exported before `npm start` win. Services refuse weak or published ones.
+first_run=0
+grep -qs '^ADMIN_PASSWORD=' "$run/secrets.env" || first_run=1
+bash scripts/pii-key.sh >/dev/null
+secrets="$(bash scripts/secrets.sh)"
+while IFS='=' read -r key value; do
+  case "$key" in '' | \#*) continue ;; esac
+  [ -n "${!key:-}" ] || export "$key=$value"
+done <"$secrets"
 echo "[platform] building" >&2
 npm run --silent build
 
@@ -58,21 +66,27 @@ done
 
 # Demo calls for the demo tenant, through the public API (idempotent: the same calls again are 200).
 token=$(curl -fsS http://127.0.0.1:3000/api/v1/auth/login -H 'content-type: application/json' \
-  -d '{"username":"demo-qa","password":"demo-qa-pass"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken' 2>/dev/null || true)
+  -d '{"username":"demo-qa","password":"Qa-Demo-Pass-2026!"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken' 2>/dev/null || true)
 if [ -n "$token" ]; then
   curl -fsS http://127.0.0.1:3000/api/v1/calls/batch -H "authorization: Bearer $token" \
     -H 'content-type: application/json' --data-binary @deploy/demo/calls.json >/dev/null \
     && echo "[platform] demo calls posted (demo-0001..0003)" >&2
 fi
 
+if [ "$first_run" = 1 ]; then
+  admin_line="${ADMIN_USERNAME:-admin} / $ADMIN_PASSWORD   (shown this once; also in $secrets)"
+else
+  admin_line="${ADMIN_USERNAME:-admin} / the ADMIN_PASSWORD in $secrets (mode 600)"
+fi
 cat <<MSG
 
   QA platform is up:  http://127.0.0.1:3000/
   API docs:           http://127.0.0.1:3000/docs
   Logs:               $run/logs/
-  Demo logins:        demo-admin / demo-admin-pass, demo-qa / demo-qa-pass, demo-lead / demo-lead-pass,
-                      demo-ops / demo-ops-pass, demo-agent / demo-agent-pass (tenant "demo");
-                      platform admin: admin / \$ADMIN_PASSWORD (default "admin")
+  Platform admin:     $admin_line
+  Demo logins:        demo-admin / Admin-Demo-Pass-2026!, demo-qa / Qa-Demo-Pass-2026!,
+                      demo-lead / Lead-Demo-Pass-2026!, demo-ops / Ops-Demo-Pass-2026!,
+                      demo-agent / Agent-Demo-Pass-2026! (tenant "demo"; set NODE_ENV=production for none)
+  Contract check:     QA_ADMIN_USER=${ADMIN_USERNAME:-admin} QA_ADMIN_PASS="\$(sed -n 's/^ADMIN_PASSWORD=//p' $secrets)" node $(realpath -m "$root/../shared/contract/check.mjs")
   Stop:               npm run stop
 MSG
-grep -h "demo user" "$run/logs/gateway.log" 2>/dev/null | tail -n 10 || true

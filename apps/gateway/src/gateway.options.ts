@@ -1,10 +1,11 @@
 import { ConfigService } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DomainError, ServiceOptions } from '@qa/platform';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { json, static as serveStatic } from 'express';
-import { GatewayEnv, productionProblems } from './config/gateway.env';
+import { GatewayEnv, parseTrustProxy } from './config/gateway.env';
 import { AuthError, mapAuthError } from './modules/auth/auth.errors';
 import { MergedOpenApi } from './modules/docs/merged-openapi';
 import { ProxyService } from './modules/proxy/proxy.service';
@@ -19,14 +20,12 @@ export const gatewayServiceOptions: ServiceOptions = {
   mapDomainError: (err: DomainError) => (err instanceof AuthError ? mapAuthError(err) : undefined),
   configure: (app) => {
     const config = app.get(ConfigService<GatewayEnv, true>);
-    const problems = productionProblems({
-      NODE_ENV: config.get('NODE_ENV'),
-      JWT_SECRET: config.get('JWT_SECRET'),
-      INTERNAL_SECRET: config.get('INTERNAL_SECRET'),
-      ADMIN_PASSWORD: config.get('ADMIN_PASSWORD'),
-    });
-    if (problems.length > 0)
-      throw new Error(`refusing to start in production: ${problems.join('; ')}`);
+    // req.ip (login throttling) and req.secure (HSTS) believe X-Forwarded-* only from these.
+    const trustProxy = config.get('TRUST_PROXY', { infer: true });
+    (app as NestExpressApplication).set(
+      'trust proxy',
+      trustProxy ? parseTrustProxy(trustProxy) : false,
+    );
     app.use(securityHeaders);
     app.use('/api/v1', app.get(ProxyService).handle);
     const web = resolve(config.get('WEB_DIST_DIR'));

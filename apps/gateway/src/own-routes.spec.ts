@@ -13,6 +13,7 @@ const GRID: Record<string, Rule> = {
   'POST /api/v1/auth/refresh': 'public',
   'POST /api/v1/auth/logout': 'public',
   'GET /api/v1/auth/me': 'authenticated',
+  'POST /api/v1/auth/password': 'authenticated',
   'GET /api/v1/tenants': ['platform_admin'],
   'POST /api/v1/tenants': ['platform_admin'],
   'GET /api/v1/users': ['platform_admin', 'admin'],

@@ -5,6 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { INSECURE_DEV_SECRETS_FLAG } from './config/secrets';
 import { EnvValidationError } from './config/validate-env';
 import { DomainErrorMapper, ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
@@ -36,6 +37,13 @@ export async function createService(
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  if (app.get(ConfigService).get<boolean>(INSECURE_DEV_SECRETS_FLAG)) {
+    app
+      .get(Logger)
+      .warn(
+        `${INSECURE_DEV_SECRETS_FLAG}=1: running on development secrets; anyone who knows them can sign in as anyone`,
+      );
+  }
   if (opts.gatewayIdentity ?? true) {
     // Before any body parser: a signature's age and nonce count from the request's arrival.
     app.use(identityVerifier(app.get(ConfigService).getOrThrow<string>('INTERNAL_SECRET')));

@@ -1,5 +1,6 @@
 export * from './config/validate-env';
 export * from './config/base.env';
+export * from './config/secrets';
 export * from './logging/logger.module';
 export * from './health/redis.health';
 export * from './http/problem-details';

@@ -9,6 +9,9 @@ process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
 process.env.INTERNAL_SECRET ??= randomBytes(32).toString('base64url');
 // The same for PII_KEY: rows a test writes are encrypted with the run's own key.
 process.env.PII_KEY ??= randomBytes(32).toString('base64');
+process.env.JWT_SECRET ??= randomBytes(32).toString('base64url');
+// The test database's platform admin outlives a run, so its password is stable (and strong).
+process.env.ADMIN_PASSWORD ??= 'Int-test Platform-owner 2026!';
 process.env.LOG_LEVEL ??= 'warn';
 process.env.PORT ??= '0';
 process.env.KAFKA_GROUP_PREFIX ??= 'test.';

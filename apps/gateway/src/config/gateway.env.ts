@@ -1,20 +1,46 @@
-import { InternalEnv } from '@qa/platform';
-import { Type } from 'class-transformer';
-import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { DEV_JWT_SECRET, InternalEnv, IsStrongSecret } from '@qa/platform';
+import { Transform, TransformFnParams, Type } from 'class-transformer';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { passwordProblem } from '../modules/auth/password-policy';
+
+/** docker compose passes `VAR: ${VAR:-}` as an empty string. */
+const emptyIsUnset = ({ value }: TransformFnParams): unknown => (value === '' ? undefined : value);
 
 const url = { require_tld: false, protocols: ['http', 'https'] };
 
-export const DEV_JWT_SECRET = 'dev-jwt-secret-change-me-please';
-export const DEV_INTERNAL_SECRET = 'dev-internal-secret-change-me';
-export const DEV_ADMIN_PASSWORD = 'admin';
+/** The platform admin's password before secrets were generated; replaced at start when found. */
+export const LEGACY_ADMIN_PASSWORD = 'admin';
+
+@ValidatorConstraint({ name: 'adminPasswordPolicy' })
+class AdminPasswordPolicy implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return typeof value === 'string' && passwordProblem(value, usernameOf(args)) === null;
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return `the password ${passwordProblem(String(args.value), usernameOf(args)) ?? 'is refused'}`;
+  }
+}
+const usernameOf = (args: ValidationArguments) =>
+  String((args.object as { ADMIN_USERNAME?: string }).ADMIN_USERNAME ?? 'admin');
 
 export class GatewayEnv extends InternalEnv {
   override PORT = 3000;
   /** The public entry point: every interface unless told otherwise. */
   override HOST = '0.0.0.0';
 
-  @IsString()
-  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  @IsStrongSecret()
   JWT_SECRET: string = DEV_JWT_SECRET;
 
   @Type(() => Number)
@@ -34,9 +60,21 @@ export class GatewayEnv extends InternalEnv {
   @MinLength(3)
   ADMIN_USERNAME: string = 'admin';
 
+  /**
+   * Needed only to create the platform admin (first start); npm start generates it. The same
+   * password policy as every user, whatever QA_INSECURE_DEV_SECRETS says.
+   */
+  @Transform(emptyIsUnset)
+  @IsOptional()
   @IsString()
-  @MinLength(5)
-  ADMIN_PASSWORD: string = DEV_ADMIN_PASSWORD;
+  @Validate(AdminPasswordPolicy)
+  ADMIN_PASSWORD?: string;
+
+  /** Trusted reverse proxies (Express "trust proxy": loopback, an address, a hop count); none by default. */
+  @Transform(emptyIsUnset)
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 
   @IsUrl(url)
   INGESTION_URL: string = 'http://127.0.0.1:3001';
@@ -55,16 +93,7 @@ export class GatewayEnv extends InternalEnv {
   WEB_DIST_DIR: string = 'web/dist';
 }
 
-/** Production must not run on the well-known development secrets. */
-export function productionProblems(
-  env: Pick<GatewayEnv, 'NODE_ENV' | 'JWT_SECRET' | 'INTERNAL_SECRET' | 'ADMIN_PASSWORD'>,
-): string[] {
-  if (env.NODE_ENV !== 'production') return [];
-  const problems: string[] = [];
-  if (env.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET is the development default');
-  if (env.INTERNAL_SECRET === DEV_INTERNAL_SECRET)
-    problems.push('INTERNAL_SECRET is the development default');
-  if (env.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD)
-    problems.push('ADMIN_PASSWORD is the development default');
-  return problems;
+/** Express's "trust proxy" from the env: a hop count, or addresses/subnets/names like loopback. */
+export function parseTrustProxy(value: string): number | string[] {
+  return /^\d+$/.test(value) ? Number(value) : value.split(',').map((v) => v.trim());
 }

@@ -1,4 +1,9 @@
 import { CreateUsersTenants1763856000000 } from './1763856000000-create-users-tenants';
 import { AddUserTeam1764460800000 } from './1764460800000-add-user-team';
+import { UsersTokenVersion1764633600000 } from './1764633600000-users-token-version';
 
-export const migrations = [CreateUsersTenants1763856000000, AddUserTeam1764460800000];
+export const migrations = [
+  CreateUsersTenants1763856000000,
+  AddUserTeam1764460800000,
+  UsersTokenVersion1764633600000,
+];

@@ -10,6 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { DEV_INTERNAL_SECRET, IsStrongSecret } from './secrets';
 
 /** Variables every service reads. Defaults match deploy/ scripts and docker-compose.yml. */
 export class BaseEnv {
@@ -66,13 +67,19 @@ export class BaseEnv {
     message: 'KAFKA_GROUP_PREFIX may hold lowercase letters, digits, ".", "_", "-"',
   })
   KAFKA_GROUP_PREFIX?: string;
+
+  /** 1: accept missing, published or weak secrets (a development machine only; logged loudly). */
+  @Transform(({ obj, key }) =>
+    [true, 'true', '1'].includes((obj as Record<string, unknown>)[key] as string),
+  )
+  @IsBoolean()
+  QA_INSECURE_DEV_SECRETS: boolean = false;
 }
 
 /** Services behind the gateway verify forwarded identities with this shared secret. */
 export class InternalEnv extends BaseEnv {
-  @IsString()
-  @MinLength(16, { message: 'INTERNAL_SECRET must be at least 16 characters' })
-  INTERNAL_SECRET = 'dev-internal-secret-change-me';
+  @IsStrongSecret()
+  INTERNAL_SECRET: string = DEV_INTERNAL_SECRET;
 }
 
 /** For services that use BullMQ or Redis. */

@@ -37,6 +37,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const body = this.toProblem(exception);
     body.instance = req.originalUrl ?? req.url;
+    if (typeof body.retryAfterSeconds === 'number') {
+      res.setHeader('retry-after', String(body.retryAfterSeconds));
+    }
     if (body.status === 503) {
       // Clients (a CTI pushing calls) should come back, not give up: the database is down.
       res.setHeader('retry-after', '5');

@@ -2,7 +2,12 @@ import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentIdentity, Identity, Public } from '@qa/platform';
 import { AuthService } from './auth.service';
-import { LoginRequestDto, RefreshRequestDto, TokenPairResponseDto } from './dto/login.request.dto';
+import {
+  ChangePasswordRequestDto,
+  LoginRequestDto,
+  RefreshRequestDto,
+  TokenPairResponseDto,
+} from './dto/login.request.dto';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -30,6 +35,17 @@ export class AuthController {
   @Public()
   async logout(@Body() dto: RefreshRequestDto): Promise<void> {
     await this.auth.logout(dto.refreshToken);
+  }
+
+  /** Ends every session of the user, this one included: log in again with the new password. */
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(
+    @CurrentIdentity() identity: Identity,
+    @Body() dto: ChangePasswordRequestDto,
+    @Ip() ip: string,
+  ): Promise<void> {
+    await this.auth.changePassword(identity, dto.currentPassword, dto.newPassword, ip);
   }
 
   @Get('me')

@@ -4,14 +4,13 @@ import { ConfigService } from '@nestjs/config';
 import { Identity, ROLES, Role } from '@qa/platform';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { AuthError, AuthErrorCode } from './auth.errors';
+import { AuthError, AuthErrorCode, tooManyAttempts } from './auth.errors';
 import { signJwt, verifyJwt } from './jwt';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
+import { passwordProblem } from './password-policy';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MS = 15 * 60 * 1000;
+import { TokenVersions } from './token-versions';
 
 export interface TokenPair {
   accessToken: string;
@@ -34,7 +33,8 @@ export class AuthService {
   private readonly secret: string;
   private readonly accessTtl: number;
   private readonly refreshTtl: number;
-  private readonly limiter = new LoginRateLimiter(10, 60_000);
+  private readonly throttle = new LoginThrottle();
+  private readonly versions: TokenVersions;
   // Compared against when the user does not exist, so timing does not reveal usernames.
   private readonly dummyHash = hashPassword(randomUUID());
 
@@ -46,57 +46,84 @@ export class AuthService {
     this.secret = config.getOrThrow<string>('JWT_SECRET');
     this.accessTtl = config.getOrThrow<number>('ACCESS_TOKEN_TTL_SECONDS');
     this.refreshTtl = config.getOrThrow<number>('REFRESH_TOKEN_TTL_SECONDS');
+    this.versions = new TokenVersions((id) => this.users.tokenVersion(id));
   }
 
+  /** Unknown usernames and wrong passwords get the same answers, throttled the same way. */
   async login(username: string, password: string, ip: string): Promise<TokenPair> {
-    if (!this.limiter.tryAcquire(`${ip}|${username}`, Date.now())) {
-      throw new AuthError(AuthErrorCode.RateLimited, 'Too many login attempts; wait a minute.');
-    }
+    const verdict = this.throttle.check(username, ip, Date.now());
+    if (!verdict.allowed) throw tooManyAttempts(verdict.retryAfterMs);
     const user = await this.users.findByUsername(username);
-    if (!user) {
-      await verifyPassword(password, await this.dummyHash);
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
+    if (!user || !ok) {
+      this.throttle.failed(username, ip, Date.now());
       throw new AuthError(AuthErrorCode.BadCredentials, 'Wrong username or password.');
     }
-    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-      throw new AuthError(
-        AuthErrorCode.Locked,
-        'Account locked after repeated failures; try again later.',
-        {
-          lockedUntil: user.lockedUntil.toISOString(),
-        },
-      );
-    }
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      await this.users.recordFailure(user.id, MAX_FAILED_LOGINS, LOCK_MS);
-      throw new AuthError(AuthErrorCode.BadCredentials, 'Wrong username or password.');
-    }
-    if (user.failedLogins > 0 || user.lockedUntil) await this.users.resetFailures(user.id);
+    this.throttle.succeeded(username);
     return this.issue(user);
   }
 
   /** Rotation: a refresh token works once; a long-spent one presented again ends every session. */
   async refresh(token: string): Promise<TokenPair> {
     const parsed = parseRefreshToken(token);
+    // While the account waits out a login backoff its sessions wait too (the token stays unspent).
+    const owner = parsed && (await this.refreshTokens.ownerOf(parsed.id, sha256(parsed.secret)));
+    const user = owner ? await this.users.findById(owner) : null;
+    const wait = user && this.throttle.waitOf(user.username, Date.now());
+    if (wait && !wait.allowed) throw tooManyAttempts(wait.retryAfterMs);
     const used = parsed && (await this.refreshTokens.consume(parsed.id, sha256(parsed.secret)));
     if (used?.status === 'reused') {
       this.logger.warn({ userId: used.userId }, 'spent refresh token presented; sessions revoked');
       await this.refreshTokens.revokeAllOf(used.userId);
     }
-    const user = used?.status === 'ok' ? await this.users.findById(used.userId) : null;
-    if (!user)
+    if (used?.status !== 'ok' || !user || used.userId !== user.id)
       throw new AuthError(AuthErrorCode.BadRefreshToken, 'Invalid or expired refresh token.');
     return this.issue(user);
   }
 
+  /** Spends the refresh token and revokes the user's access tokens issued so far. */
   async logout(token: string): Promise<void> {
     const parsed = parseRefreshToken(token);
-    if (parsed) await this.refreshTokens.consume(parsed.id, sha256(parsed.secret));
+    const used = parsed && (await this.refreshTokens.consume(parsed.id, sha256(parsed.secret)));
+    if (used?.status === 'ok') {
+      this.versions.set(used.userId, await this.users.bumpTokenVersion(used.userId));
+    }
   }
 
-  /** The identity an access token stands for, or null. */
-  identityFromToken(token: string): Identity | null {
+  /** Every session of the user ends: access tokens by version, refresh tokens revoked. */
+  async changePassword(
+    identity: Identity,
+    current: string,
+    next: string,
+    ip: string,
+  ): Promise<void> {
+    const verdict = this.throttle.check(identity.username, ip, Date.now());
+    if (!verdict.allowed) throw tooManyAttempts(verdict.retryAfterMs);
+    const user = await this.users.findById(identity.userId);
+    if (!user || !(await verifyPassword(current, user.passwordHash))) {
+      this.throttle.failed(identity.username, ip, Date.now());
+      throw new AuthError(AuthErrorCode.WrongPassword, 'The current password is wrong.', {
+        errors: [{ path: 'currentPassword', message: 'is not the current password' }],
+      });
+    }
+    const problem = passwordProblem(next, user.username);
+    if (problem) {
+      throw new AuthError(AuthErrorCode.WeakPassword, `The new password ${problem}.`, {
+        errors: [{ path: 'newPassword', message: problem }],
+      });
+    }
+    this.versions.set(user.id, await this.users.setPassword(user.id, await hashPassword(next)));
+    await this.refreshTokens.revokeAllOf(user.id);
+    this.logger.log({ userId: user.id }, 'password changed; sessions revoked');
+  }
+
+  /** The identity a live access token stands for, or null (bad, expired or revoked). */
+  async identityFromToken(token: string): Promise<Identity | null> {
     const claims = verifyJwt(token, this.secret, Math.floor(Date.now() / 1000));
-    if (!claims || !ROLES.includes(claims.role as Role)) return null;
+    if (!claims || !ROLES.includes(claims.role as Role) || typeof claims.ver !== 'number') {
+      return null;
+    }
+    if ((await this.versions.current(claims.sub)) !== claims.ver) return null;
     return {
       userId: claims.sub,
       username: String(claims.username),
@@ -108,6 +135,7 @@ export class AuthService {
   }
 
   private async issue(user: UserEntity): Promise<TokenPair> {
+    this.versions.set(user.id, user.tokenVersion);
     const now = Math.floor(Date.now() / 1000);
     const accessToken = signJwt(
       {
@@ -117,6 +145,7 @@ export class AuthService {
         tenantId: user.tenantId,
         agentId: user.agentId,
         teamId: user.teamId,
+        ver: user.tokenVersion,
         iat: now,
         exp: now + this.accessTtl,
       },

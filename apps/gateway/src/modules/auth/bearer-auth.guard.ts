@@ -12,9 +12,9 @@ export class BearerAuthGuard implements CanActivate {
     private readonly auth: AuthService,
   ) {}
 
-  canActivate(ctx: ExecutionContext): boolean {
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const header = ctx.switchToHttp().getRequest<Request>().header('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    return authorize(this.reflector, ctx, token ? this.auth.identityFromToken(token) : null);
+    return authorize(this.reflector, ctx, token ? await this.auth.identityFromToken(token) : null);
   }
 }

@@ -40,6 +40,12 @@ export class RefreshTokensRepository {
     return reused ? { status: 'reused', userId: spent.userId } : { status: 'invalid' };
   }
 
+  /** Whose live token this is, without spending it. */
+  async ownerOf(id: string, tokenHash: string): Promise<string | null> {
+    const row = await this.tokens.findOneBy({ id, tokenHash, revokedAt: IsNull() });
+    return row && row.expiresAt.getTime() > Date.now() ? row.userId : null;
+  }
+
   async revokeAllOf(userId: string): Promise<void> {
     await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }

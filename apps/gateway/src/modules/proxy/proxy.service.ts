@@ -84,19 +84,27 @@ export class ProxyService {
     if (!route) return next();
     const requestId = assignRequestId(req, res);
     const header = req.header('authorization') ?? '';
-    const identity = header.startsWith('Bearer ')
-      ? this.auth.identityFromToken(header.slice(7))
-      : null;
-    if (!identity) return problem(res, 401, 'Unauthorized', 'Missing or invalid access token.');
-    if (!allows(route, req.method, identity.role)) {
-      return problem(
-        res,
-        403,
-        'Forbidden',
-        `Role ${identity.role} may not ${req.method} ${route.prefix}.`,
-      );
-    }
-    this.forward(req, res, route, identity, requestId);
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    (token ? this.auth.identityFromToken(token) : Promise.resolve(null)).then(
+      (identity) => {
+        if (!identity) return problem(res, 401, 'Unauthorized', 'Missing or invalid access token.');
+        if (!allows(route, req.method, identity.role)) {
+          return problem(
+            res,
+            403,
+            'Forbidden',
+            `Role ${identity.role} may not ${req.method} ${route.prefix}.`,
+          );
+        }
+        this.forward(req, res, route, identity, requestId);
+      },
+      (err: unknown) => {
+        // The token's revocation could not be checked (database down): refuse, come back later.
+        this.logger.warn({ requestId, err: (err as Error).message }, 'token check failed');
+        res.setHeader('retry-after', '5');
+        problem(res, 503, 'Service unavailable', 'Sign-in cannot be checked; try again shortly.');
+      },
+    );
   };
 
   private forward(

@@ -25,9 +25,7 @@ export class UsersRepository {
   }
 
   /** false when the username is taken. */
-  async insertIfAbsent(
-    user: Omit<UserEntity, 'createdAt' | 'failedLogins' | 'lockedUntil'>,
-  ): Promise<boolean> {
+  async insertIfAbsent(user: Omit<UserEntity, 'createdAt' | 'tokenVersion'>): Promise<boolean> {
     const result = await this.users
       .createQueryBuilder()
       .insert()
@@ -38,21 +36,29 @@ export class UsersRepository {
     return (result.raw as unknown[]).length === 1;
   }
 
-  /**
-   * Counts a failed login and locks the account when the count reaches `lockAfter`. A lock that
-   * has run out starts a fresh count, so the user gets `lockAfter` new attempts, not one.
-   */
-  async recordFailure(id: string, lockAfter: number, lockMs: number): Promise<void> {
-    const count = `CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END`;
-    await this.users.query(
-      `UPDATE gateway.users SET failed_logins = ${count},
-         locked_until = CASE WHEN ${count} >= $2 THEN now() + ($3::int * interval '1 millisecond') END
-       WHERE id = $1`,
-      [id, lockAfter, lockMs],
-    );
+  /** The user's token version, or null when the user no longer exists. */
+  async tokenVersion(id: string): Promise<number | null> {
+    const row = await this.users.findOne({ where: { id }, select: { tokenVersion: true } });
+    return row?.tokenVersion ?? null;
   }
 
-  async resetFailures(id: string): Promise<void> {
-    await this.users.update({ id }, { failedLogins: 0, lockedUntil: null });
+  /** Revokes every access token issued so far; returns the new version. */
+  async bumpTokenVersion(id: string): Promise<number | null> {
+    const rows = (await this.users.query(
+      `UPDATE gateway.users SET token_version = token_version + 1 WHERE id = $1
+       RETURNING token_version`,
+      [id],
+    )) as [{ token_version: number }[], number];
+    return rows[0][0]?.token_version ?? null;
+  }
+
+  /** Sets a new password hash and revokes the access tokens issued so far. */
+  async setPassword(id: string, passwordHash: string): Promise<number | null> {
+    const rows = (await this.users.query(
+      `UPDATE gateway.users SET password_hash = $2, token_version = token_version + 1
+        WHERE id = $1 RETURNING token_version`,
+      [id, passwordHash],
+    )) as [{ token_version: number }[], number];
+    return rows[0][0]?.token_version ?? null;
   }
 }

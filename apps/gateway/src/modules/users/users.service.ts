@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Identity, ProblemError, Role } from '@qa/platform';
 import { DataSource } from 'typeorm';
-import { hashPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { passwordProblem } from '../auth/password-policy';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { CreateUserRequestDto, UserResponseDto } from './dto/create-user.request.dto';
 import { ListUsersRequestDto } from './dto/list-users.request.dto';
@@ -22,6 +23,8 @@ export const toUserResponse = (
 
 @Injectable()
 export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
@@ -44,6 +47,12 @@ export class UsersService {
     if (!(await this.tenants.exists(this.dataSource.manager, dto.tenantId))) {
       throw new ProblemError(404, 'Not found', `tenant ${dto.tenantId} not found`);
     }
+    const problem = passwordProblem(dto.password, dto.username);
+    if (problem) {
+      throw new ProblemError(400, 'Invalid request', `The password ${problem}.`, [
+        { path: 'password', message: problem },
+      ]);
+    }
     return this.insert({ ...dto, agentId: dto.agentId ?? null, teamId: dto.teamId ?? null });
   }
 
@@ -54,18 +63,45 @@ export class UsersService {
     return (await this.users.list(tenantId)).map(toUserResponse);
   }
 
-  /** Used by the seed: creates the user unless the username exists. */
-  async ensure(u: {
-    username: string;
-    password: string;
-    role: Role;
-    tenantId: string | null;
-    agentId?: string | null;
-    teamId?: string | null;
-  }) {
+  /**
+   * Used by the seed: creates the user unless the username exists. An existing user still on one
+   * of the `legacy` passwords (published before the password policy) gets `password` instead.
+   */
+  async ensure(
+    u: {
+      username: string;
+      password: string | undefined;
+      role: Role;
+      tenantId: string | null;
+      agentId?: string | null;
+      teamId?: string | null;
+    },
+    legacy: string[] = [],
+  ) {
     const existing = await this.users.findByUsername(u.username);
-    if (existing) return toUserResponse(existing);
-    return this.insert({ ...u, agentId: u.agentId ?? null, teamId: u.teamId ?? null });
+    if (existing) {
+      if (u.password && (await this.usesAnyOf(existing.passwordHash, legacy))) {
+        await this.users.setPassword(existing.id, await hashPassword(u.password));
+        this.logger.warn({ username: u.username }, 'replaced a published default password');
+      }
+      return toUserResponse(existing);
+    }
+    if (!u.password) {
+      throw new Error(
+        `no password to create ${u.username} with: set ADMIN_PASSWORD (npm start generates one)`,
+      );
+    }
+    return this.insert({
+      ...u,
+      password: u.password,
+      agentId: u.agentId ?? null,
+      teamId: u.teamId ?? null,
+    });
+  }
+
+  private async usesAnyOf(hash: string, passwords: string[]): Promise<boolean> {
+    for (const p of passwords) if (await verifyPassword(p, hash)) return true;
+    return false;
   }
 
   private async insert(u: {

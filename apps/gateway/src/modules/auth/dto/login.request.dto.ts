@@ -15,3 +15,15 @@ export class TokenPairResponseDto {
   @ApiProperty() refreshToken!: string;
   @ApiProperty({ description: 'access token lifetime in seconds' }) expiresIn!: number;
 }
+
+export class ChangePasswordRequestDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(256) currentPassword!: string;
+  @ApiProperty({
+    minLength: 12,
+    description: 'at least 12 characters, hard to guess, not the username',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  newPassword!: string;
+}

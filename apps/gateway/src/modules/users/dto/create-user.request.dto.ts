@@ -9,9 +9,13 @@ export class CreateUserRequestDto {
   })
   username!: string;
 
-  @ApiProperty({ minLength: 10 })
+  @ApiProperty({
+    minLength: 12,
+    description:
+      'at least 12 characters, hard to guess (zxcvbn score 3+), not containing the username',
+  })
   @IsString()
-  @MinLength(10, { message: 'password must be at least 10 characters' })
+  @MinLength(12, { message: 'password must be at least 12 characters' })
   @MaxLength(256)
   password!: string;
 

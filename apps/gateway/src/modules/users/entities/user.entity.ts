@@ -24,11 +24,9 @@ export class UserEntity {
   @Column({ name: 'team_id', type: 'text', nullable: true })
   teamId!: string | null;
 
-  @Column({ name: 'failed_logins', type: 'integer', default: 0 })
-  failedLogins!: number;
-
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
-  lockedUntil!: Date | null;
+  /** In every access token; raised by logout and a password change to revoke those issued. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
