@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -248,11 +249,21 @@ function baselineFor(x: {
   return { baseline: 'none measured at this rate' };
 }
 
+/** The platform admin's password: the environment's, else the one npm start generated. */
+function adminPassword(): string {
+  if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
+  const file = join(process.env.QA_RUN_DIR ?? join(root, '.run'), 'secrets.env');
+  const line = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('ADMIN_PASSWORD='))
+    : undefined;
+  if (!line) throw new Error(`no ADMIN_PASSWORD in the environment or in ${file}`);
+  return line.slice('ADMIN_PASSWORD='.length);
+}
+
 async function setUpTenant(client: GatewayClient, tenantId: string): Promise<void> {
-  await client.login(
-    process.env.BENCH_ADMIN_USER ?? 'admin',
-    process.env.ADMIN_PASSWORD ?? 'admin',
-  );
+  await client.login(process.env.BENCH_ADMIN_USER ?? 'admin', adminPassword());
   await client.json('POST', '/api/v1/tenants', {
     tenantId,
     name: tenantId,
