@@ -1,7 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { DomainError, ServiceOptions } from '@qa/platform';
+import { DomainError, ServiceOptions, verifyJsonDepth } from '@qa/platform';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { json, static as serveStatic } from 'express';
@@ -31,7 +31,10 @@ export const gatewayServiceOptions: ServiceOptions = {
     const web = resolve(config.get('WEB_DIST_DIR'));
     if (existsSync(join(web, 'index.html')))
       app.use(serveStatic(web, { index: 'index.html', maxAge: '1h' }));
-    app.use(['/api/v1/auth', '/api/v1/tenants', '/api/v1/users'], json({ limit: '100kb' }));
+    app.use(
+      ['/api/v1/auth', '/api/v1/tenants', '/api/v1/users'],
+      json({ limit: '100kb', verify: verifyJsonDepth }),
+    );
     const doc = SwaggerModule.createDocument(
       app,
       new DocumentBuilder()

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { SECURITY_HEADERS, securityHeaders } from './security-headers';
+import { HSTS, SECURITY_HEADERS, securityHeaders } from './security-headers';
 
 describe(securityHeaders.name, () => {
   it('sets every header and hides the framework', () => {
@@ -10,10 +10,21 @@ describe(securityHeaders.name, () => {
       removeHeader: (k: string) => removed.push(k),
     } as unknown as Response;
     const next = jest.fn() as NextFunction;
-    securityHeaders({} as Request, res, next);
+    securityHeaders({ secure: false } as Request, res, next);
     expect(Object.fromEntries(set)).toEqual(SECURITY_HEADERS);
+    expect(set.has('Strict-Transport-Security')).toBe(false);
     expect(removed).toEqual(['X-Powered-By']);
     expect(next).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends HSTS only when the request came over TLS', () => {
+    const set = new Map<string, string>();
+    const res = {
+      setHeader: (k: string, v: string) => set.set(k, v),
+      removeHeader: () => undefined,
+    };
+    securityHeaders({ secure: true } as Request, res as unknown as Response, jest.fn());
+    expect(set.get('Strict-Transport-Security')).toBe(HSTS);
   });
 
   it('allows no inline or foreign scripts and no framing', () => {

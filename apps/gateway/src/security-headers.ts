@@ -21,15 +21,18 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Origin-Agent-Cluster': '?1',
   'Referrer-Policy': 'no-referrer',
-  'Strict-Transport-Security': 'max-age=15552000; includeSubDomains',
   'X-Content-Type-Options': 'nosniff',
   'X-DNS-Prefetch-Control': 'off',
   'X-Frame-Options': 'DENY',
   'X-Permitted-Cross-Domain-Policies': 'none',
 };
 
-export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+/** Only over TLS (req.secure: direct, or X-Forwarded-Proto from a TRUST_PROXY proxy). */
+export const HSTS = 'max-age=15552000; includeSubDomains';
+
+export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  if (req.secure) res.setHeader('Strict-Transport-Security', HSTS);
   res.removeHeader('X-Powered-By');
   next();
 }

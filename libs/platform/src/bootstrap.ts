@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { INSECURE_DEV_SECRETS_FLAG } from './config/secrets';
 import { EnvValidationError } from './config/validate-env';
 import { DomainErrorMapper, ProblemDetailsFilter } from './http/problem-details.filter';
+import { verifyJsonDepth } from './http/json-depth';
 import { createValidationPipe } from './http/validation';
 import { identityVerifier } from './identity/identity-verifier';
 
@@ -49,7 +50,7 @@ export async function createService(
     app.use(identityVerifier(app.get(ConfigService).getOrThrow<string>('INTERNAL_SECRET')));
   }
   if (opts.bodyParser ?? true) {
-    app.useBodyParser('json', { limit: opts.bodyLimit ?? '1mb' });
+    app.useBodyParser('json', { limit: opts.bodyLimit ?? '1mb', verify: verifyJsonDepth });
   }
   app.useGlobalFilters(new ProblemDetailsFilter(opts.mapDomainError));
   app.useGlobalPipes(createValidationPipe());

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isISO8601 } from 'class-validator';
 import { canSeePii, Identity } from '@qa/platform';
 import { MAX_BATCH, ParsedItem } from './batch-parser';
 import { BatchItemResult, screenBatch } from './batch-screen';
@@ -148,7 +149,10 @@ function decodeCursor(cursor: string): { startedAt: string; callId: string } | n
     if (!Array.isArray(parsed) || parsed.length !== 2) return null;
     const [startedAt, callId] = parsed as unknown[];
     if (typeof startedAt !== 'string' || typeof callId !== 'string') return null;
-    return RFC3339.test(startedAt) && !Number.isNaN(Date.parse(startedAt))
+    // Only what this service hands out: a real date (not 02-31) and an id it accepts.
+    return RFC3339.test(startedAt) &&
+      isISO8601(startedAt, { strict: true, strictSeparator: true }) &&
+      ID_PATTERN.test(callId)
       ? { startedAt, callId }
       : null;
   } catch {

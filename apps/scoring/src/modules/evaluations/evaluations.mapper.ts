@@ -1,4 +1,5 @@
 import { maskPii } from '@qa/pii';
+import { isISO8601 } from 'class-validator';
 import type { EvaluationEntity } from './entities/evaluation.entity';
 import type {
   EvaluationResponseDto,
@@ -71,14 +72,18 @@ export function encodeCursor(e: EvaluationEntity): string {
   return Buffer.from(JSON.stringify([e.callStartedAt.toISOString(), e.id])).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function decodeCursor(cursor: string): { startedAt: Date; id: string } | null {
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      string,
-      string,
-    ];
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+    const [at, id] = parsed as unknown[];
+    // Only what encodeCursor makes: anything else would reach Postgres as a bad uuid or date.
+    if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id)) return null;
+    if (!isISO8601(at, { strict: true, strictSeparator: true })) return null;
     const startedAt = new Date(at);
-    return Number.isNaN(startedAt.getTime()) || typeof id !== 'string' ? null : { startedAt, id };
+    return Number.isNaN(startedAt.getTime()) ? null : { startedAt, id };
   } catch {
     return null;
   }
