@@ -2,7 +2,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { IDENTITY_HEADER, IDENTITY_SIGNATURE_HEADER } from '@qa/platform';
 import { identityHeaders } from '@qa/testing';
-import { listenAddresses, SpawnedService } from './spawned-service';
+import { freePort, listenAddresses, SpawnedService } from './spawned-service';
 
 /** Plain HTTP to the service, as an attacker on the network would send it. */
 function get(port: number, path: string, headers: Record<string, string>) {
@@ -30,8 +30,13 @@ describe('security: identities between the gateway and the services', () => {
     // Sign with the same secret the spawned service gets.
     savedSecret = process.env.INTERNAL_SECRET;
     process.env.INTERNAL_SECRET = secret;
-    service = new SpawnedService('ingestion', { INTERNAL_SECRET: secret, LOG_LEVEL: 'info' });
-    port = await service.listening();
+    port = await freePort();
+    service = new SpawnedService('ingestion', {
+      INTERNAL_SECRET: secret,
+      LOG_LEVEL: 'info',
+      PORT: String(port),
+    });
+    await service.listening();
   });
 
   afterAll(async () => {

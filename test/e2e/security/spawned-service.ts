@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 const root = resolve(__dirname, '../../..');
@@ -52,12 +53,11 @@ export class SpawnedService {
     return result;
   }
 
-  /** The port it listens on, once it says so. */
-  async listening(ms = 90_000): Promise<number> {
+  /** Resolves once the service says it listens. */
+  async listening(ms = 90_000): Promise<void> {
     const deadline = Date.now() + ms;
     for (;;) {
-      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(this.out);
-      if (m) return Number(m[1]);
+      if (/listening on http:/.test(this.out)) return;
       if (this.child.exitCode !== null || Date.now() > deadline) {
         throw new Error(`the service did not start:\n${this.out.slice(-3000)}`);
       }
@@ -74,6 +74,18 @@ export class SpawnedService {
     ]);
     if (code === 'hung') this.child.kill('SIGKILL');
   }
+}
+
+/** A TCP port free right now (bound, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** The local addresses listening on `port` (from /proc/net/tcp and tcp6), e.g. 127.0.0.1. */
