@@ -1,18 +1,14 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ServiceOptions, verifyJsonDepth } from '@qa/platform';
+import type { ServiceOptions } from '@qa/platform';
 import { json, raw } from 'express';
 import { CallError, mapCallError } from './modules/calls/calls.errors';
 
-/**
- * body-parser would turn broken UTF-8 into U+FFFD silently and store it; refuse it instead, and
- * refuse nesting deep enough to overflow the stack of whatever walks the parsed body.
- */
-function verifyUtf8(req: IncomingMessage, res: ServerResponse, buf: Buffer): void {
+/** body-parser would turn broken UTF-8 into U+FFFD silently and store it; refuse it instead. */
+function verifyUtf8(_req: IncomingMessage, _res: ServerResponse, buf: Buffer): void {
   if (!isUtf8(buf)) {
     throw Object.assign(new Error('the body is not valid UTF-8'), { status: 400 });
   }
-  verifyJsonDepth(req, res, buf);
 }
 
 export const ingestionServiceOptions: ServiceOptions = {
