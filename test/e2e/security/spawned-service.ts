@@ -10,7 +10,7 @@ export const APPS: App[] = ['gateway', 'ingestion', 'scoring', 'complaints', 'kp
 
 /**
  * A service started as `npm start` starts it (its main.ts, its own process), with only the
- * environment given here plus where the test Postgres, Kafka and Redis are.
+ * environment given here plus where the test Postgres, Kafka and Redis are and the run's PII_KEY.
  */
 export class SpawnedService {
   private readonly child: ChildProcess;
@@ -27,6 +27,7 @@ export class SpawnedService {
         KAFKA_BROKERS: process.env.KAFKA_BROKERS,
         REDIS_URL: process.env.REDIS_URL,
         KAFKA_GROUP_PREFIX: process.env.KAFKA_GROUP_PREFIX,
+        PII_KEY: process.env.PII_KEY,
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
         PORT: '0',
         ...env,
