@@ -817,6 +817,16 @@ describe('ingestion', () => {
     const wrongKey = valid();
     const noKey = valid();
     const sameEventId = [valid(), valid()];
+    // 30 field errors: far more than the 1,000 characters a header used to keep.
+    const manyErrors: Call = {
+      ...valid(),
+      segments: Array.from({ length: 30 }, (_, i) => ({
+        speaker: 'x',
+        startMs: i,
+        endMs: i,
+        text: '',
+      })),
+    };
     const eventId = randomUUID();
     const ours = (tenant: string) => ({
       [EventHeader.EventId]: eventId,
@@ -834,6 +844,7 @@ describe('ingestion', () => {
         },
         { key: `not-${wrongKey.callId as string}`, value: JSON.stringify(wrongKey) },
         { key: null, value: JSON.stringify(noKey) },
+        { key: manyErrors.callId as string, value: JSON.stringify(manyErrors) },
         ...sameEventId.map((c) => ({
           key: c.callId as string,
           value: JSON.stringify(c),
@@ -855,6 +866,11 @@ describe('ingestion', () => {
     expect(reasons[0]).toContain('does not exist');
     expect(reasons[1]).toContain('tenant-id header');
     expect(reasons[2]).toContain('is not the call id');
+    const long = await waitFor('the call with 30 errors dead-lettered', () =>
+      dead(manyErrors.callId as string)?.message.headers?.[DlqHeader.Reason]?.toString(),
+    );
+    expect(long.length).toBeGreaterThan(1000);
+    expect(long).toContain('segments.29.speaker');
     // Two different calls under one outside event id are two calls; no key means the call id.
     for (const c of [noKey, ...sameEventId])
       await waitFor(

@@ -375,7 +375,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     );
     const headers: IHeaders = {
       ...(message.headers ?? {}),
-      [DlqHeader.Reason]: reason.slice(0, 1000),
+      [DlqHeader.Reason]: clipReason(reason),
       [DlqHeader.OriginalTopic]: topic,
       [DlqHeader.OriginalPartition]: String(partition),
       [DlqHeader.OriginalOffset]: message.offset,
@@ -432,3 +432,25 @@ function batchRegistration<T>(
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Far above any call's list of field errors, far below the broker's message size. */
+export const MAX_REASON = 16_000;
+
+/**
+ * The reason as one header: whole up to MAX_REASON characters; past it, cut between two reasons
+ * ("; "), never mid-sentence, saying how many were left out.
+ */
+export function clipReason(reason: string, max = MAX_REASON): string {
+  if (reason.length <= max) return reason;
+  const parts = reason.split('; ');
+  let out = '';
+  let kept = 0;
+  for (const part of parts) {
+    const next = kept === 0 ? part : `${out}; ${part}`;
+    if (next.length > max - 40) break;
+    out = next;
+    kept++;
+  }
+  if (kept === 0) return `${reason.slice(0, max - 1)}…`;
+  return `${out}; … and ${parts.length - kept} more`;
+}
