@@ -21,9 +21,11 @@ export const IDENTITY_SIGNATURE_HEADER = 'x-qa-identity-sig';
 
 /**
  * How long a signed identity stays valid after the gateway signed it, either way (clock skew
- * between hosts). Services check it when the request arrives, before reading the body.
+ * between hosts). Services check it when the request arrives, before reading the body. 5 s
+ * refused real requests queued behind a saturated service (bench: 135–245 401s per phase);
+ * the nonce still makes each signature single-use within the window.
  */
-export const IDENTITY_MAX_AGE_MS = 5_000;
+export const IDENTITY_MAX_AGE_MS = 30_000;
 
 /** Roles that may read unmasked phone, ID-card and bank-card numbers. */
 export const PII_ROLES: readonly Role[] = ['platform_admin', 'admin', 'lead'];
