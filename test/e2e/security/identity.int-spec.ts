@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { IDENTITY_HEADER, IDENTITY_SIGNATURE_HEADER } from '@qa/platform';
+import { IDENTITY_HEADER, IDENTITY_MAX_AGE_MS, IDENTITY_SIGNATURE_HEADER } from '@qa/platform';
 import { identityHeaders } from '@qa/testing';
 import { freePort, listenAddresses, SpawnedService } from './spawned-service';
 
@@ -56,7 +56,11 @@ describe('security: identities between the gateway and the services', () => {
   });
 
   it('#3 refuses a stale signature, one for another path or query, and an altered one', async () => {
-    const stale = identityHeaders(who, { method: 'GET', path }, Date.now() - 30_000);
+    const stale = identityHeaders(
+      who,
+      { method: 'GET', path },
+      Date.now() - IDENTITY_MAX_AGE_MS - 60_000,
+    );
     expect(await get(port, path, stale)).toBe(401);
     const elsewhere = identityHeaders(who, { method: 'GET', path: '/api/v1/calls?limit=2' });
     expect(await get(port, path, elsewhere)).toBe(401);
