@@ -21,7 +21,7 @@ describe(parseKpiQuery.name, () => {
       id: 't-1',
       window: 'day',
       from: '2026-11-01T00:00:00+08:00',
-      to: '2026-12-01',
+      to: '2026-11-30',
       kpis: 'qaScoreAvg,fcrRate',
     });
     expect(r).toEqual({
@@ -31,7 +31,7 @@ describe(parseKpiQuery.name, () => {
         id: 't-1',
         window: 'day',
         from: Date.parse('2026-10-31T16:00:00Z'),
-        to: Date.parse('2026-12-01T00:00:00Z'),
+        to: Date.parse('2026-11-30T16:00:00Z'),
         kpis: ['qaScoreAvg', 'fcrRate'],
       },
     });
@@ -46,6 +46,14 @@ describe(parseKpiQuery.name, () => {
     expect(paths({ window: 'minute', from: '2025-01-01', to: '2026-11-30' })).toEqual(['window']);
     expect(paths({ colour: 'red' })).toEqual(['colour']);
     expect(paths({ id: '' })).toEqual(['id']);
+  });
+
+  it('reads a bare date as that whole day in the tenant zone, so from=D&to=D is one day', () => {
+    const r = parse({ window: 'day', from: '2026-11-30', to: '2026-11-30' });
+    expect(r.ok && new Date(r.query.from).toISOString()).toBe('2026-11-29T16:00:00.000Z');
+    expect(r.ok && new Date(r.query.to).toISOString()).toBe('2026-11-30T16:00:00.000Z');
+    const ny = parseKpiQuery({ from: '2026-11-30', to: '2026-11-30' }, NOW, 'America/New_York');
+    expect(ny.ok && new Date(ny.query.from).toISOString()).toBe('2026-11-30T05:00:00.000Z');
   });
 
   it('allows a year of minutes', () => {

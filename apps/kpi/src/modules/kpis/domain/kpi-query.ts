@@ -28,10 +28,28 @@ const DEFAULT_SPAN: Record<KpiWindow, number> = {
 };
 const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-function parseTime(v: string): number | null {
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const HOUR_MS = 3_600_000;
+
+/** Midnight of a calendar date in the tenant's zone (a bare date means the tenant's day). */
+function localMidnight(date: string, tz: string): number {
+  const utc = Date.parse(`${date}T00:00:00Z`);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: tz });
+  for (const shift of [12, 0, 24, -12]) {
+    const start = bucketStart(utc + shift * HOUR_MS, 'day', tz);
+    if (day.format(start) === date) return start;
+  }
+  return utc;
+}
+
+/** A bare date as `to` includes that whole day, so `from=D&to=D` is one day. */
+function parseTime(v: string, tz: string, end: boolean): number | null {
   if (!ISO.test(v)) return null;
   const t = Date.parse(v);
-  return Number.isNaN(t) ? null : t;
+  if (Number.isNaN(t)) return null;
+  if (!DATE_ONLY.test(v)) return t;
+  const start = localMidnight(v, tz);
+  return end ? nextBucket(start, 'day', tz) : start;
 }
 
 const str = (v: unknown): string | undefined =>
@@ -70,8 +88,8 @@ export function parseKpiQuery(
   }
   const fromRaw = str(raw.from);
   const toRaw = str(raw.to);
-  const from = fromRaw === undefined ? undefined : parseTime(fromRaw);
-  const to = toRaw === undefined ? undefined : parseTime(toRaw);
+  const from = fromRaw === undefined ? undefined : parseTime(fromRaw, tz, false);
+  const to = toRaw === undefined ? undefined : parseTime(toRaw, tz, true);
   if (from === null)
     errors.push({ path: 'from', message: 'from must be an ISO 8601 date or time' });
   if (to === null) errors.push({ path: 'to', message: 'to must be an ISO 8601 date or time' });
