@@ -121,5 +121,8 @@ describe('security: secrets', () => {
     expect(compose).not.toMatch(/POSTGRES_PASSWORD:\s*postgres\b/);
     const published = [...compose.matchAll(/ports:\s*\[([^\]]*)\]/g)].map((m) => m[1]);
     expect(published).toEqual([`'\${GATEWAY_BIND:-127.0.0.1}:3000:3000'`]);
+    // ingestion and scoring refuse to start without the key, and it has no default either.
+    expect(compose).toMatch(/&pii-key \$\{PII_KEY:\?/);
+    expect(compose.match(/PII_KEY: \*pii-key/g)).toHaveLength(2);
   });
 });
