@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 process.env.NODE_ENV = 'test';
 process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/qa_test';
 process.env.KAFKA_BROKERS ??= '127.0.0.1:9092';
-process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
+// Redis db 1: a platform `npm start` runs on db 0 has its own workers on the same queue names.
+process.env.REDIS_URL ??= 'redis://127.0.0.1:6379/1';
 // A fresh strong secret per test process: no test may pass on a published value.
 process.env.INTERNAL_SECRET ??= randomBytes(32).toString('base64url');
 // The same for PII_KEY: rows a test writes are encrypted with the run's own key.
