@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { createService } from '@qa/platform';
 import { waitFor } from '@qa/testing';
 import { Browser, chromium, Page } from 'playwright-core';
-import request from 'supertest';
 import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
-const PAGE = { viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' };
+import { CHROMIUM, PAGE, SHOTS, startBrowserPlatform } from './browser-platform';
 
 /** The complaint board in a real Chromium, through the real gateway and services. */
 describe('complaint board in Chromium', () => {
@@ -29,41 +23,17 @@ describe('complaint board in Chromium', () => {
   let evaluationId = '';
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`no Chromium at ${CHROMIUM}: run bash scripts/setup.sh`);
-    if (!existsSync(join(__dirname, '..', '..', 'web', 'dist', 'index.html')))
-      throw new Error('dashboard not built: npx vite build web');
-    mkdirSync(SHOTS, { recursive: true });
-    const port = (a: INestApplication) => (a.getHttpServer().address() as { port: number }).port;
-    for (const [name, module, opts] of [
-      ['INGESTION_URL', IngestionModule, ingestionServiceOptions],
-      ['SCORING_URL', ScoringModule, scoringServiceOptions],
-      ['COMPLAINTS_URL', ComplaintsModule, complaintsServiceOptions],
-    ] as const) {
-      const app = await createService(module, opts);
-      await app.listen(0);
-      apps.push(app);
-      process.env[name] = `http://127.0.0.1:${port(app)}`;
-    }
-    const { AppModule } = await import('../../apps/gateway/src/app.module');
-    const { gatewayServiceOptions } = await import('../../apps/gateway/src/gateway.options');
-    const gateway = await createService(AppModule, gatewayServiceOptions);
-    await gateway.listen(0, '127.0.0.1');
-    apps.push(gateway);
-    base = `http://127.0.0.1:${port(gateway)}`;
-    const http = request(gateway.getHttpServer());
-    const admin = (
-      await http
-        .post('/api/v1/auth/login')
-        .send({ username: 'admin', password: process.env.ADMIN_PASSWORD ?? 'admin' })
-    ).body.accessToken as string;
-    await http.post('/api/v1/tenants').auth(admin, { type: 'bearer' }).send({
+    const platform = await startBrowserPlatform(
+      [
+        ['INGESTION_URL', IngestionModule, ingestionServiceOptions],
+        ['SCORING_URL', ScoringModule, scoringServiceOptions],
+        ['COMPLAINTS_URL', ComplaintsModule, complaintsServiceOptions],
+      ],
       tenantId,
-      name: tenantId,
-      companyName: '示例公司',
-      secondsPerRing: 3,
-      timezone: 'Asia/Shanghai',
-    });
+      apps,
+    );
+    base = platform.base;
+    const { http, adminToken: admin } = platform;
     await http
       .post('/api/v1/users')
       .auth(admin, { type: 'bearer' })

@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { createService, Role } from '@qa/platform';
+import { Role } from '@qa/platform';
 import { waitFor } from '@qa/testing';
 import { Browser, chromium, Page } from 'playwright-core';
-import request from 'supertest';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
 import { toneWav } from './wav';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
-/** A desk in a Chinese contact centre: times read as they do there. */
-const PAGE = { viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' };
+import { CHROMIUM, PAGE, SHOTS, startBrowserPlatform } from './browser-platform';
 
 /** The dashboard in a real headless Chromium, served by the real gateway over the real services. */
 describe('dashboard in Chromium', () => {
@@ -29,40 +23,16 @@ describe('dashboard in Chromium', () => {
   let otherCallId = '';
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `no Chromium at ${CHROMIUM}: run bash scripts/setup.sh (installs the Debian chromium package)`,
-      );
-    if (!existsSync(join(__dirname, '..', '..', 'web', 'dist', 'index.html')))
-      throw new Error('dashboard not built: npx vite build web');
-    mkdirSync(SHOTS, { recursive: true });
-    const ingestion = await createService(IngestionModule, ingestionServiceOptions);
-    await ingestion.listen(0);
-    const scoring = await createService(ScoringModule, scoringServiceOptions);
-    await scoring.listen(0);
-    apps.push(ingestion, scoring);
-    const port = (a: INestApplication) => (a.getHttpServer().address() as { port: number }).port;
-    process.env.INGESTION_URL = `http://127.0.0.1:${port(ingestion)}`;
-    process.env.SCORING_URL = `http://127.0.0.1:${port(scoring)}`;
-    const { AppModule } = await import('../../apps/gateway/src/app.module');
-    const { gatewayServiceOptions } = await import('../../apps/gateway/src/gateway.options');
-    const gateway = await createService(AppModule, gatewayServiceOptions);
-    await gateway.listen(0, '127.0.0.1');
-    apps.push(gateway);
-    base = `http://127.0.0.1:${port(gateway)}`;
-    const http = request(gateway.getHttpServer());
-    const admin = (
-      await http
-        .post('/api/v1/auth/login')
-        .send({ username: 'admin', password: process.env.ADMIN_PASSWORD ?? 'admin' })
-    ).body.accessToken as string;
-    await http.post('/api/v1/tenants').auth(admin, { type: 'bearer' }).send({
+    const platform = await startBrowserPlatform(
+      [
+        ['INGESTION_URL', IngestionModule, ingestionServiceOptions],
+        ['SCORING_URL', ScoringModule, scoringServiceOptions],
+      ],
       tenantId,
-      name: tenantId,
-      companyName: '示例公司',
-      secondsPerRing: 3,
-      timezone: 'Asia/Shanghai',
-    });
+      apps,
+    );
+    base = platform.base;
+    const { http, adminToken: admin } = platform;
     for (const role of roles) {
       await http
         .post('/api/v1/users')

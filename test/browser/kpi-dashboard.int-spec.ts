@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { createService } from '@qa/platform';
 import { waitFor } from '@qa/testing';
 import { Browser, chromium } from 'playwright-core';
 import request from 'supertest';
@@ -11,10 +9,7 @@ import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.opti
 import { kpiServiceOptions } from '../../apps/kpi/src/kpi.options';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
-const PAGE = { viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' };
+import { CHROMIUM, PAGE, SHOTS, startBrowserPlatform } from './browser-platform';
 
 /** The KPI page in Chromium over the real gateway and services: a new call moves a live tile. */
 describe('KPI dashboard in Chromium', () => {
@@ -48,43 +43,20 @@ describe('KPI dashboard in Chromium', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`no Chromium at ${CHROMIUM}: run bash scripts/setup.sh`);
-    if (!existsSync(join(__dirname, '..', '..', 'web', 'dist', 'index.html')))
-      throw new Error('dashboard not built: npx vite build web');
-    mkdirSync(SHOTS, { recursive: true });
     process.env.KPI_TICK_MS ??= '100';
     const { AppModule: KpiModule } = await import('../../apps/kpi/src/app.module');
-    const port = (a: INestApplication) => (a.getHttpServer().address() as { port: number }).port;
-    for (const [name, module, opts] of [
-      ['INGESTION_URL', IngestionModule, ingestionServiceOptions],
-      ['SCORING_URL', ScoringModule, scoringServiceOptions],
-      ['KPI_URL', KpiModule, kpiServiceOptions],
-    ] as const) {
-      const app = await createService(module, opts);
-      await app.listen(0);
-      apps.push(app);
-      process.env[name] = `http://127.0.0.1:${port(app)}`;
-    }
-    const { AppModule } = await import('../../apps/gateway/src/app.module');
-    const { gatewayServiceOptions } = await import('../../apps/gateway/src/gateway.options');
-    const gateway = await createService(AppModule, gatewayServiceOptions);
-    await gateway.listen(0, '127.0.0.1');
-    apps.push(gateway);
-    base = `http://127.0.0.1:${port(gateway)}`;
-    http = request(gateway.getHttpServer());
-    const admin = (
-      await http
-        .post('/api/v1/auth/login')
-        .send({ username: 'admin', password: process.env.ADMIN_PASSWORD ?? 'admin' })
-    ).body.accessToken as string;
-    await http.post('/api/v1/tenants').auth(admin, { type: 'bearer' }).send({
+    const platform = await startBrowserPlatform(
+      [
+        ['INGESTION_URL', IngestionModule, ingestionServiceOptions],
+        ['SCORING_URL', ScoringModule, scoringServiceOptions],
+        ['KPI_URL', KpiModule, kpiServiceOptions],
+      ],
       tenantId,
-      name: tenantId,
-      companyName: '示例公司',
-      secondsPerRing: 3,
-      timezone: 'Asia/Shanghai',
-    });
+      apps,
+    );
+    base = platform.base;
+    http = platform.http;
+    const admin = platform.adminToken;
     for (const role of ['qa', 'ops'] as const)
       await http
         .post('/api/v1/users')

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { redisConnection } from '@qa/platform';
 import { CallsModule } from '../calls/calls.module';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
@@ -13,19 +14,10 @@ import { RESCORE_QUEUE } from './rescore.types';
   imports: [
     BullModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => {
-        const url = new URL(config.getOrThrow<string>('REDIS_URL'));
-        return {
-          connection: {
-            host: url.hostname,
-            port: Number(url.port || 6379),
-            // redis://host:6379/8 → database 8 (test runs side by side each keep their own).
-            db: Number(url.pathname.slice(1) || 0),
-            ...(url.password ? { password: url.password } : {}),
-          },
-          prefix: 'qa',
-        };
-      },
+      useFactory: (config: ConfigService) => ({
+        connection: redisConnection(config.getOrThrow<string>('REDIS_URL')),
+        prefix: 'qa',
+      }),
     }),
     BullModule.registerQueue({ name: RESCORE_QUEUE }),
     CallsModule,

@@ -1,0 +1,64 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplication, Type } from '@nestjs/common';
+import { createService, ServiceOptions } from '@qa/platform';
+import request from 'supertest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
+/** A desk in a Chinese contact centre: times read as they do there. */
+export const PAGE = { viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' };
+
+/** A service the gateway forwards to: the env variable that tells the gateway where it listens. */
+export type Downstream = readonly [urlEnv: string, module: Type<unknown>, opts: ServiceOptions];
+
+export interface BrowserPlatform {
+  base: string;
+  http: ReturnType<typeof request>;
+  adminToken: string;
+}
+
+/**
+ * The dashboard's browser specs all need the same stage: Chromium and the built dashboard present,
+ * the services listening, the real gateway in front of them and a fresh tenant.
+ */
+export async function startBrowserPlatform(
+  services: readonly Downstream[],
+  tenantId: string,
+  /** Each app is pushed here as soon as it listens, so afterAll closes it even if a later one fails. */
+  apps: INestApplication[],
+): Promise<BrowserPlatform> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: run bash scripts/setup.sh (installs the Debian chromium package)`,
+    );
+  if (!existsSync(join(__dirname, '..', '..', 'web', 'dist', 'index.html')))
+    throw new Error('dashboard not built: npx vite build web');
+  mkdirSync(SHOTS, { recursive: true });
+  const port = (a: INestApplication) => (a.getHttpServer().address() as { port: number }).port;
+  for (const [urlEnv, module, opts] of services) {
+    const app = await createService(module, opts);
+    await app.listen(0);
+    apps.push(app);
+    process.env[urlEnv] = `http://127.0.0.1:${port(app)}`;
+  }
+  const { AppModule } = await import('../../apps/gateway/src/app.module');
+  const { gatewayServiceOptions } = await import('../../apps/gateway/src/gateway.options');
+  const gateway = await createService(AppModule, gatewayServiceOptions);
+  await gateway.listen(0, '127.0.0.1');
+  apps.push(gateway);
+  const http = request(gateway.getHttpServer());
+  const adminToken = (
+    await http
+      .post('/api/v1/auth/login')
+      .send({ username: 'admin', password: process.env.ADMIN_PASSWORD ?? 'admin' })
+  ).body.accessToken as string;
+  await http.post('/api/v1/tenants').auth(adminToken, { type: 'bearer' }).send({
+    tenantId,
+    name: tenantId,
+    companyName: '示例公司',
+    secondsPerRing: 3,
+    timezone: 'Asia/Shanghai',
+  });
+  return { base: `http://127.0.0.1:${port(gateway)}`, http, adminToken };
+}
