@@ -9,6 +9,7 @@ import { ScoredCallEntity } from './modules/calls/entities/scored-call.entity';
 import { EvaluationEntity } from './modules/evaluations/entities/evaluation.entity';
 import { EvaluationsModule } from './modules/evaluations/evaluations.module';
 import { ScorecardEntity } from './modules/scorecards/entities/scorecard.entity';
+import { ReviewDecisionEntity } from './modules/reviews/entities/review-decision.entity';
 import { RescoringModule } from './modules/rescoring/rescoring.module';
 import { ScorecardsModule } from './modules/scorecards/scorecards.module';
 import { TenantEntity } from './modules/tenants/entities/tenant.entity';
@@ -20,7 +21,13 @@ import { TenantsModule } from './modules/tenants/tenants.module';
       name: 'scoring',
       schema: 'scoring',
       env: ScoringEnv,
-      entities: [ScoredCallEntity, EvaluationEntity, ScorecardEntity, TenantEntity],
+      entities: [
+        ScoredCallEntity,
+        EvaluationEntity,
+        ScorecardEntity,
+        TenantEntity,
+        ReviewDecisionEntity,
+      ],
       migrations,
       produces: [Topics.EvaluationScored, Topics.EvaluationReviewed, Topics.ComplaintDetected],
       beforeDatabase: (config) => configurePii(config.getOrThrow<string>('PII_KEY')),
