@@ -51,6 +51,59 @@ export function freshness(posted: PostedCall[], updates: StreamedUpdate[]) {
   };
 }
 
+/**
+ * The generated call moved so that it ended at `endedAt` (ms), keeping its ringing, talk time and
+ * segment offsets: ingestion refuses a call whose segments run past its end.
+ */
+export function endingAt<
+  T extends { startedAt: string; answeredAt?: string | null; endedAt: string },
+>(call: T, endedAt: number): T {
+  const shift = endedAt - Date.parse(call.endedAt);
+  const at = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
+  return {
+    ...call,
+    startedAt: at(call.startedAt),
+    answeredAt: call.answeredAt ? at(call.answeredAt) : call.answeredAt,
+    endedAt: at(call.endedAt),
+  };
+}
+
+/** The start of the minute a call counts in (its start; minutes are whole in every zone we use). */
+export const minuteOf = (startedAt: string) => Math.floor(Date.parse(startedAt) / 60_000) * 60_000;
+
+/**
+ * What a run shows when it saw nothing: a figure of 0 would read as "fast" or "idle", so the
+ * result carries the reason instead and `npm run bench` exits non-zero.
+ */
+export function freshnessError(r: {
+  posted: number;
+  rejected: number;
+  seen: number;
+  streamStatus: number | null;
+}): string | null {
+  if (r.streamStatus !== 200) return `the KPI stream answered ${r.streamStatus ?? 'nothing'}`;
+  if (r.rejected > 0) return `${r.rejected} of ${r.posted} calls were not accepted`;
+  if (r.seen === 0) return `no streamed KPI update showed any of the ${r.posted} calls`;
+  return null;
+}
+
+/** Parses a KPI SSE stream's chunks into `updates`, each stamped when its chunk arrived. */
+export function kpiUpdateReader(updates: StreamedUpdate[]): (chunk: string) => void {
+  let buffer = '';
+  return (chunk) => {
+    const now = Date.now();
+    buffer += chunk;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const data = /\ndata: (.*)/.exec(`\n${buffer.slice(0, end)}`)?.[1];
+      buffer = buffer.slice(end + 2);
+      if (!data) continue;
+      const u = JSON.parse(data) as { bucketStart: string; values: { calls: number } };
+      updates.push({ receivedAt: now, bucket: Date.parse(u.bucketStart), calls: u.values.calls });
+    }
+  };
+}
+
 function signed(identity: Identity, method: string, path: string) {
   return signIdentity(identity, process.env.INTERNAL_SECRET ?? '', { method, path });
 }
@@ -67,6 +120,7 @@ export async function runKpiFreshnessBench(opts: { calls?: number; ratePerSecond
   process.env.PORT ??= '0';
   const apps: INestApplication[] = [];
   let stream: IncomingMessage | undefined;
+  let streamStatus: number | null = null;
   try {
     const { AppModule: Ingestion } = await import('../../apps/ingestion/src/app.module');
     const { ingestionServiceOptions } = await import('../../apps/ingestion/src/ingestion.options');
@@ -90,24 +144,9 @@ export async function runKpiFreshnessBench(opts: { calls?: number; ratePerSecond
         { host: '127.0.0.1', port: portOf(kpi), path, headers: signed(ops, 'GET', path) },
         (res) => {
           stream = res;
-          let buffer = '';
+          streamStatus = res.statusCode ?? null;
           res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            const now = Date.now();
-            buffer += chunk;
-            let end: number;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const data = /\ndata: (.*)/.exec(`\n${buffer.slice(0, end)}`)?.[1];
-              buffer = buffer.slice(end + 2);
-              if (!data) continue;
-              const u = JSON.parse(data) as { bucketStart: string; values: { calls: number } };
-              updates.push({
-                receivedAt: now,
-                bucket: Date.parse(u.bucketStart),
-                calls: u.values.calls,
-              });
-            }
-          });
+          res.on('data', kpiUpdateReader(updates));
           resolve();
         },
       );
@@ -116,6 +155,7 @@ export async function runKpiFreshnessBench(opts: { calls?: number; ratePerSecond
 
     const r = seededRandom(11);
     const posted: PostedCall[] = [];
+    let rejected = 0;
     const inflight: Promise<void>[] = [];
     const start = Date.now();
     for (let i = 0; i < total; i++) {
@@ -124,14 +164,11 @@ export async function runKpiFreshnessBench(opts: { calls?: number; ratePerSecond
       if (wait > 0) await new Promise((res) => setTimeout(res, wait));
       const sentAt = Date.now();
       const call = {
-        ...generateCall(r, i, taboo as string[]),
+        ...endingAt(generateCall(r, i, taboo as string[]), sentAt - 1000),
         tenantId,
         callId: `${tenantId}-${i}`,
-        startedAt: new Date(sentAt - 30_000).toISOString(),
-        answeredAt: new Date(sentAt - 25_000).toISOString(),
-        endedAt: new Date(sentAt - 1_000).toISOString(),
       };
-      posted.push({ sentAt, bucket: Math.floor((sentAt - 30_000) / 60_000) * 60_000 });
+      posted.push({ sentAt, bucket: minuteOf(call.startedAt) });
       const body = Buffer.from(JSON.stringify(call));
       inflight.push(
         new Promise<void>((resolve, reject) => {
@@ -148,6 +185,7 @@ export async function runKpiFreshnessBench(opts: { calls?: number; ratePerSecond
               },
             },
             (res) => {
+              if (res.statusCode !== 201) rejected++;
               res.resume();
               res.on('end', () => resolve());
             },
@@ -177,12 +215,16 @@ export async function runKpiFreshnessBench(opts: { calls?: number; ratePerSecond
     }
     const consumerSeconds = (Date.now() - start) / 1000;
     await new Promise((res) => setTimeout(res, 2000));
+    const seen = freshness(posted, updates);
     return {
+      error: freshnessError({ posted: total, rejected, seen: seen.seen, streamStatus }),
       ratePerSecond: rate,
       sentCallsPerSecond: Math.round(total / sendSeconds),
+      rejected,
+      kpiFacts: facts,
       kpiConsumerCallsPerSecond: Math.round(facts / consumerSeconds),
       streamUpdates: updates.length,
-      freshness: freshness(posted, updates),
+      freshness: seen,
     };
   } finally {
     stream?.destroy();

@@ -12,6 +12,9 @@ process.env.LOG_STREAM ??= 'stderr';
 // The services refuse weak or published secrets: this in-process run gets its own strong one.
 process.env.INTERNAL_SECRET ??= randomBytes(32).toString('base64url');
 process.env.PII_KEY ??= randomBytes(32).toString('base64');
+// The in-process services get their own consumer groups: in the groups of a running platform
+// (`npm start`) they would share its partitions and its events would land in its database.
+process.env.KAFKA_GROUP_PREFIX ??= 'bench.';
 
 /** `npm run bench`: every benchmark, JSON on stdout, each baseline measured in the same run. */
 async function main(): Promise<void> {
@@ -19,7 +22,9 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'pipeline') {
     const result = await runPlatformBench(parsePlatformBenchArgs(process.argv.slice(3)));
     console.log(JSON.stringify(result, null, 2));
-    process.exit(0);
+    const kpiError = typeof result.kpiFreshness === 'object' ? result.kpiFreshness.error : null;
+    if (kpiError) console.error(`kpi freshness: ${kpiError}`);
+    process.exit(kpiError ? 1 : 0);
   }
   const engine = await runEngineBench({ seconds: 3 });
   // Pipeline before ingestion: its scoring consumer must not start behind another bench's events.
@@ -40,6 +45,11 @@ async function main(): Promise<void> {
       2,
     ),
   );
+  // A run that saw no KPI update is a broken run, not a figure.
+  if (kpi.error) {
+    console.error(`kpi freshness bench: ${kpi.error}`);
+    process.exit(1);
+  }
   process.exit(0);
 }
 

@@ -9,6 +9,7 @@ import taboo from '../../../libs/qa-rules/test/fixtures/taboo-phrases.json';
 import { BENCH_COMPANY, generateCall, seededRandom } from '../transcripts';
 import { EvaluationWatch } from './evaluation-watch';
 import { GatewayClient } from './gateway-client';
+import { kpiFreshnessThroughGateway, KpiWatch } from './kpi-watch';
 import { ServiceMeter } from './service-meter';
 
 const exec = promisify(execFile);
@@ -33,6 +34,10 @@ export interface PlatformBenchOptions {
   rates: number[];
   restart: boolean;
   rescore: boolean;
+  /** Wait for the kpi service too and measure ingest → SSE freshness (`--no-kpi`: kpi not running). */
+  kpi: boolean;
+  kpiRate: number;
+  kpiSeconds: number;
 }
 
 const pct = (sorted: number[], p: number) =>
@@ -91,6 +96,10 @@ export async function runPlatformBench(opts: PlatformBenchOptions) {
       const { window } = phaseCalls(runId, tenantId, phase);
       return new EvaluationWatch(db, tenantId, window.from, window.to);
     };
+    const kpiWatch = (phase: number) => {
+      const { window } = phaseCalls(runId, tenantId, phase);
+      return new KpiWatch(db, tenantId, window.from, window.to);
+    };
     let phase = 0;
 
     // 1. Sustained: batches through the gateway, every call to a stored evaluation.
@@ -100,6 +109,7 @@ export async function runPlatformBench(opts: PlatformBenchOptions) {
       phaseCalls(runId, tenantId, phase),
       watch(phase),
       meter(),
+      opts.kpi ? kpiWatch(phase) : undefined,
     );
     phase++;
 
@@ -148,6 +158,18 @@ export async function runPlatformBench(opts: PlatformBenchOptions) {
       ? await rescore(client, phaseCalls(runId, tenantId, 0).window, sustained.calls)
       : 'skipped (--no-rescore)';
 
+    // 5. Ingest → KPI update on the stream, through the gateway. Last: its calls end now, inside
+    // the first phase's window, which the re-scoring above reads.
+    phase++;
+    const kpiCalls = phaseCalls(runId, tenantId, phase);
+    const kpi = opts.kpi
+      ? await kpiFreshnessThroughGateway(client, gateway, {
+          rate: opts.kpiRate,
+          seconds: opts.kpiSeconds,
+          call: (i) => kpiCalls.call(i),
+        })
+      : 'skipped (--no-kpi)';
+
     const at = (rate: number) => fixed.find((x) => x.offeredPerSecond === rate);
     return {
       benchmark: 'platform pipeline (npm start, through the gateway)',
@@ -191,7 +213,10 @@ export async function runPlatformBench(opts: PlatformBenchOptions) {
         everyServiceUnder300MB: NODE_SERVICES.every(
           (name) => (sustained.services[name]?.peakRssMB ?? 0) < 300,
         ),
+        kpiStreamP99Under1s:
+          typeof kpi === 'object' && (kpi.ingestToStreamedUpdateMs.p99Ms ?? Infinity) < 1000,
       },
+      kpiFreshness: kpi,
       brokerRestart: restart,
       rescoring,
     };
@@ -292,6 +317,7 @@ async function sustainedRun(
   calls: Calls,
   watch: EvaluationWatch,
   meter: ServiceMeter,
+  kpiWatch?: KpiWatch,
 ) {
   const batches = Math.ceil(opts.calls / opts.batchSize);
   let next = 0;
@@ -323,10 +349,14 @@ async function sustainedRun(
     await watch.poll();
     if (watch.seenAt.size < accepted) await sleep(1000);
   }
+  // The kpi service consumes the same events beside scoring (and scoring's): its own rate.
+  const kpiDone = kpiWatch ? await kpiWatch.until(accepted, 10 * 60_000) : undefined;
   const services = meter.end();
   const lastSeen = Math.max(...watch.seenAt.values());
   const lastCreated = Math.max(...watch.createdAt.values());
   const counts = await watch.counts();
+  const perSecond = (at: number | null | undefined) =>
+    at ? Math.round(accepted / ((at - t0) / 1000)) : null;
   return {
     calls: opts.calls,
     batchSize: opts.batchSize,
@@ -342,6 +372,16 @@ async function sustainedRun(
     // … and → the last storing transaction's start (an early bound).
     endToEndCallsPerSecondByCreatedAt: Math.round(counts.calls / ((lastCreated - t0) / 1000)),
     lastScoredAfterLastAcceptedMs: lastCreated - acceptedAt,
+    // First request → the kpi service holding every evaluation as a fact / every minute aggregated
+    // (1 s polls: late bounds).
+    kpi: kpiDone
+      ? {
+          evaluationFacts: kpiDone.facts,
+          consumerCallsPerSecond: perSecond(kpiDone.factsAt),
+          aggregatedCallsPerSecond: perSecond(kpiDone.aggregatedAt),
+          factsBehindScoringMs: kpiDone.factsAt === null ? null : kpiDone.factsAt - lastSeen,
+        }
+      : 'skipped (--no-kpi)',
     batchHttpMs: summary(batchMs),
     services,
     // CPU per call hardly depends on what else runs on the machine; rates do.
@@ -526,5 +566,8 @@ export function parsePlatformBenchArgs(argv: string[]): PlatformBenchOptions {
     rates,
     restart: !argv.includes('--no-restart'),
     rescore: !argv.includes('--no-rescore'),
+    kpi: !argv.includes('--no-kpi'),
+    kpiRate: value('kpi-rate', 200),
+    kpiSeconds: value('kpi-seconds', 10),
   };
 }

@@ -1,0 +1,142 @@
+import { get } from 'node:http';
+import { Client } from 'pg';
+import {
+  endingAt,
+  freshness,
+  freshnessError,
+  kpiUpdateReader,
+  minuteOf,
+  PostedCall,
+  StreamedUpdate,
+} from '../kpi-freshness.bench';
+import { GatewayClient } from './gateway-client';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * How far the kpi service has got with one tenant's calls started in a window: the evaluations
+ * it holds as facts (the last event of a call to reach it) and whether any minute still waits
+ * for the aggregator.
+ */
+export class KpiWatch {
+  constructor(
+    private readonly db: Client,
+    private readonly tenantId: string,
+    private readonly from: string,
+    private readonly to: string,
+  ) {}
+
+  async evaluationFacts(): Promise<number> {
+    const [row] = (
+      await this.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM kpi.evaluation_facts
+         WHERE tenant_id = $1 AND call_started_at >= $2 AND call_started_at < $3`,
+        [this.tenantId, this.from, this.to],
+      )
+    ).rows;
+    return row.n;
+  }
+
+  async staleMinutes(): Promise<number> {
+    const [row] = (
+      await this.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM kpi.stale_minutes WHERE tenant_id = $1`,
+        [this.tenantId],
+      )
+    ).rows;
+    return row.n;
+  }
+
+  /**
+   * Polls once a second until the kpi service holds `n` evaluations and has aggregated them (or
+   * the time is up): when each happened, in ms since the epoch, or null.
+   */
+  async until(n: number, timeoutMs: number) {
+    const deadline = Date.now() + timeoutMs;
+    let factsAt: number | null = null;
+    let facts = 0;
+    while (Date.now() < deadline) {
+      facts = await this.evaluationFacts();
+      if (facts >= n) {
+        factsAt ??= Date.now();
+        if ((await this.staleMinutes()) === 0) return { facts, factsAt, aggregatedAt: Date.now() };
+      }
+      await sleep(1000);
+    }
+    return { facts, factsAt, aggregatedAt: null };
+  }
+}
+
+/**
+ * Ingest → SSE freshness as a user sees it: the tenant's minute stream opened through the gateway,
+ * single POSTs at `rate` for `seconds` of calls that ended a second before they were posted.
+ */
+export async function kpiFreshnessThroughGateway(
+  client: GatewayClient,
+  base: URL,
+  opts: {
+    rate: number;
+    seconds: number;
+    call: (i: number) => { startedAt: string; endedAt: string };
+  },
+) {
+  const updates: StreamedUpdate[] = [];
+  const path = '/api/v1/kpis/stream?scope=tenant&window=minute';
+  const stream = await new Promise<{ status: number; close: () => void }>((resolve, reject) => {
+    const req = get(
+      {
+        host: base.hostname,
+        port: base.port,
+        path,
+        headers: { authorization: `Bearer ${client.token}`, accept: 'text/event-stream' },
+      },
+      (res) => {
+        res.setEncoding('utf8');
+        res.on('data', kpiUpdateReader(updates));
+        resolve({ status: res.statusCode ?? 0, close: () => req.destroy() });
+      },
+    );
+    req.on('error', reject);
+  });
+  const total = Math.round(opts.rate * opts.seconds);
+  const posted: PostedCall[] = [];
+  let rejected = 0;
+  const done: Promise<void>[] = [];
+  try {
+    const t0 = Date.now();
+    for (let i = 0; i < total; i++) {
+      const wait = t0 + (i * 1000) / opts.rate - Date.now();
+      if (wait > 0) await sleep(wait);
+      const sentAt = Date.now();
+      const call = endingAt(opts.call(i), sentAt - 1000);
+      posted.push({ sentAt, bucket: minuteOf(call.startedAt) });
+      done.push(
+        client
+          .send('POST', '/api/v1/calls', JSON.stringify(call))
+          .then((a) => void (a.status !== 201 && rejected++))
+          .catch(() => void rejected++),
+      );
+    }
+    const sendSeconds = (Date.now() - t0) / 1000;
+    await Promise.all(done);
+    // Long enough for the slowest call to show; a call not seen by then counts as unseen.
+    const deadline = Date.now() + 30_000;
+    while (freshness(posted, updates).unseen > 0 && Date.now() < deadline) await sleep(250);
+    const seen = freshness(posted, updates);
+    return {
+      error: freshnessError({
+        posted: total,
+        rejected,
+        seen: seen.seen,
+        streamStatus: stream.status,
+      }),
+      offeredPerSecond: opts.rate,
+      achievedPerSecond: Math.round(total / (sendSeconds + 1 / opts.rate)),
+      rejected,
+      streamUpdates: updates.length,
+      ingestToStreamedUpdateMs: seen,
+    };
+  } finally {
+    stream.close();
+  }
+}
