@@ -261,6 +261,7 @@ describe('dashboard in Chromium', () => {
         '通话与评估',
         '投诉工单',
         '运营指标',
+        '人机一致性',
         '用户',
       ]);
       await page.click('header nav a[href="#/users"]');

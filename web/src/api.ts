@@ -30,13 +30,37 @@ export interface EvaluationSummary {
   callStartedAt: string;
   score: number;
   grade: string;
+  scorecardId: string;
   scorecardVersion: number;
+  /** auto: the engine's; in_review: a person has started; final: finalized by a person. */
+  status: 'auto' | 'in_review' | 'final';
   failedRules: string[];
+}
+
+/** A manual item a person answered (or a finding they overrode). */
+export interface ManualAnswerView {
+  itemId: string;
+  outcome: Outcome;
+  comment?: string;
 }
 
 export interface Evaluation extends EvaluationSummary {
   sections: { sectionId: string; name: string; weight: number; score: number }[];
   findings: Finding[];
+  pendingManualItems: string[];
+  manualAnswers?: ManualAnswerView[];
+  /** Optimistic lock for POST /review: a stale one is a 409. */
+  version?: number;
+  /** The engine's score, kept beside the reviewed one. */
+  autoScore?: number;
+  releasedAt?: string | null;
+  acknowledgedAt?: string | null;
+  disputes?: {
+    id: string;
+    evaluationId: string;
+    status: string;
+    items: { ruleId?: string; itemId?: string; comment: string }[];
+  }[];
 }
 
 export interface Segment {

@@ -7,6 +7,10 @@ import { ComplaintsBoardPage } from './pages/complaints/complaints-board-page';
 import { TicketPage } from './pages/complaints/ticket-page';
 import { KpiDashboardPage } from './pages/kpis/kpi-dashboard-page';
 import { LoginPage } from './pages/login-page';
+import { AgreementPage } from './pages/review/agreement-page';
+import { CalibrationPage } from './pages/review/calibration-page';
+import { CalibrationsPage } from './pages/review/calibrations-page';
+import { ReviewQueuePage } from './pages/review/review-queue-page';
 import { TenantsPage } from './pages/tenants-page';
 import { UsersPage } from './pages/users-page';
 import { navFor, roleKey } from './nav';
@@ -49,6 +53,7 @@ export function App() {
   const allowed = (href: string) => nav.some((l) => l.href === href);
   const evaluation = /^#\/evaluations\/([\w-]+)$/.exec(hash)?.[1];
   const ticket = /^#\/complaints\/([\w-]+)$/.exec(hash)?.[1];
+  const calibration = /^#\/calibrations\/([\w-]+)$/.exec(hash)?.[1];
   let page;
   if (!user || hash === '#/login')
     page = <LoginPage onLogin={(s) => ((location.hash = navFor(s.role)[0].href), setUser(s))} />;
@@ -56,6 +61,11 @@ export function App() {
   else if (ticket && allowed('#/complaints')) page = <TicketPage id={ticket} />;
   else if (hash === '#/complaints' && allowed('#/complaints')) page = <ComplaintsBoardPage />;
   else if (hash === '#/kpis' && allowed('#/kpis')) page = <KpiDashboardPage />;
+  else if (hash === '#/review-queue' && allowed(hash)) page = <ReviewQueuePage user={user} />;
+  else if (hash === '#/calibrations' && allowed(hash)) page = <CalibrationsPage user={user} />;
+  else if (calibration && allowed('#/calibrations'))
+    page = <CalibrationPage id={calibration} user={user} />;
+  else if (hash === '#/agreement' && allowed(hash)) page = <AgreementPage />;
   else if (hash === '#/tenants' && allowed('#/tenants')) page = <TenantsPage />;
   else if (hash === '#/users' && allowed('#/users')) page = <UsersPage user={user} />;
   else if (allowed('#/evaluations')) page = <EvaluationsPage user={user} />;

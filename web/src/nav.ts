@@ -9,6 +9,9 @@ const EVALUATIONS: NavLink = { href: '#/evaluations', label: 'evaluations' };
 const USERS: NavLink = { href: '#/users', label: 'users' };
 const COMPLAINTS: NavLink = { href: '#/complaints', label: 'complaints' };
 const KPIS: NavLink = { href: '#/kpis', label: 'kpis' };
+const REVIEW_QUEUE: NavLink = { href: '#/review-queue', label: 'reviewQueue' };
+const CALIBRATIONS: NavLink = { href: '#/calibrations', label: 'calibrations' };
+const AGREEMENT: NavLink = { href: '#/agreement', label: 'agreement' };
 
 /** What each role works on; the first link is where they land after logging in. */
 export function navFor(role: string): NavLink[] {
@@ -16,7 +19,10 @@ export function navFor(role: string): NavLink[] {
     case 'platform_admin':
       return [{ href: '#/tenants', label: 'tenants' }, USERS];
     case 'admin':
-      return [EVALUATIONS, COMPLAINTS, KPIS, USERS];
+      return [EVALUATIONS, COMPLAINTS, KPIS, AGREEMENT, USERS];
+    case 'qa':
+    case 'lead':
+      return [EVALUATIONS, REVIEW_QUEUE, CALIBRATIONS, AGREEMENT, COMPLAINTS, KPIS];
     case 'agent':
       return [{ href: '#/evaluations', label: 'myEvaluations' }];
     default:

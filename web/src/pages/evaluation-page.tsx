@@ -3,6 +3,7 @@ import { api, CallView, Evaluation } from '../api';
 import { useUi } from '../app';
 import { Transcript } from '../components/transcript';
 import { RULE_NAMES } from '../i18n';
+import { ReviewPanel } from './review/review-panel';
 
 export function EvaluationPage({ id }: { id: string }) {
   const { t, lang } = useUi();
@@ -12,6 +13,7 @@ export function EvaluationPage({ id }: { id: string }) {
   const [playing, setPlaying] = useState(-1);
   const [error, setError] = useState('');
   const player = useRef<HTMLAudioElement>(null);
+  const reload = async () => setEvaluation(await api.evaluation(id));
 
   useEffect(() => {
     let url: string | null = null;
@@ -115,6 +117,7 @@ export function EvaluationPage({ id }: { id: string }) {
           </ul>
         </aside>
       </div>
+      <ReviewPanel evaluation={evaluation} onChange={setEvaluation} reload={reload} />
     </section>
   );
 }

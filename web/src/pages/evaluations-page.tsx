@@ -95,6 +95,7 @@ export function EvaluationsPage({ user }: { user: Session }) {
             <th>{t('agent')}</th>
             <th>{t('score')}</th>
             <th>{t('grade')}</th>
+            <th>{t('reviewStatus')}</th>
             <th>{t('ruleFailed')}</th>
           </tr>
         </thead>
@@ -109,6 +110,7 @@ export function EvaluationsPage({ user }: { user: Session }) {
               <td>{e.agentId}</td>
               <td className="num">{e.score}</td>
               <td>{e.grade}</td>
+              <td data-status={e.status}>{t(e.status)}</td>
               <td>
                 {e.failedRules.map((r) => RULE_NAMES[r]?.[lang === 'zh' ? 0 : 1] ?? r).join('、')}
               </td>

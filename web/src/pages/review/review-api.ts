@@ -1,0 +1,168 @@
+import { call, Evaluation } from '../../api';
+import type { Outcome } from '../../../../libs/qa-rules/src/types/outcome.types';
+
+export type ReviewStatus = 'auto' | 'in_review' | 'final';
+
+/** One rule's or manual item's change inside a history entry. */
+export interface HistoryChange {
+  ruleId?: string;
+  itemId?: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface HistoryEntry {
+  at: string;
+  by: string;
+  role: string;
+  action: string;
+  changes: HistoryChange[];
+  reason: string | null;
+  scoreBefore: number | null;
+  scoreAfter: number | null;
+  disputeId?: string;
+}
+
+export interface Override {
+  ruleId: string;
+  outcome: Outcome;
+  reason: string;
+}
+
+export interface Answer {
+  itemId: string;
+  outcome: Outcome;
+  comment?: string;
+}
+
+export interface ReviewRequest {
+  expectedVersion: number;
+  overrides?: Override[];
+  answers?: Answer[];
+  comment?: string;
+  finalize?: boolean;
+}
+
+export interface DisputeItem {
+  ruleId?: string;
+  itemId?: string;
+  comment: string;
+}
+
+export interface Dispute {
+  id: string;
+  evaluationId: string;
+  status: string;
+  items: DisputeItem[];
+  openedBy?: string;
+  openedAt?: string;
+}
+
+export type DecisionKind = 'upheld' | 'partly_accepted' | 'amended';
+
+export interface DecisionRequest {
+  decision: DecisionKind;
+  items?: { ruleId?: string; itemId?: string; outcome: Outcome }[];
+  comment: string;
+}
+
+export interface QueueItem {
+  id: string;
+  evaluationId: string;
+  callId: string;
+  agentId: string;
+  assignee: string;
+  /** Why the call was sampled: share, critical, complaint, needs_review … */
+  reasons: string[];
+  dueAt: string;
+  overdue?: boolean;
+  version?: number;
+}
+
+export interface AgreementItem {
+  ruleId: string;
+  reviewed: number;
+  confirmed: number;
+  overridden: number;
+  precisionOfFails: number | null;
+  kappa: number | null;
+}
+
+export interface CalibrationSession {
+  id: string;
+  name?: string;
+  callIds: string[];
+  evaluators: string[];
+  expert: string;
+  status?: string;
+  createdAt?: string;
+}
+
+export interface CalibrationReport {
+  sessionId?: string;
+  items: { callId?: string; itemId?: string; ruleId?: string; agreement: number | null }[];
+  evaluators: {
+    evaluator: string;
+    deviation: number | null;
+    tendency?: 'strict' | 'lenient' | 'aligned' | string;
+  }[];
+}
+
+const path = (...parts: string[]) => `/api/v1/${parts.map(encodeURIComponent).join('/')}`;
+const send = <T>(url: string, body: object, method = 'POST') =>
+  call<T>(url, { method, body: JSON.stringify(body) });
+const query = (q: Record<string, string>) =>
+  new URLSearchParams(Object.entries(q).filter(([, v]) => v !== '')).toString();
+
+export const reviewApi = {
+  review(id: string, body: ReviewRequest): Promise<Evaluation> {
+    return send(`${path('evaluations', id)}/review`, body);
+  },
+  history(id: string): Promise<{ items: HistoryEntry[] }> {
+    return call(`${path('evaluations', id)}/history`);
+  },
+  release(id: string): Promise<Evaluation> {
+    return send(`${path('evaluations', id)}/release`, {});
+  },
+  acknowledge(id: string): Promise<Evaluation> {
+    return send(`${path('evaluations', id)}/acknowledge`, {});
+  },
+  dispute(id: string, items: DisputeItem[]): Promise<Dispute> {
+    return send(`${path('evaluations', id)}/disputes`, { items });
+  },
+  decide(disputeId: string, body: DecisionRequest): Promise<unknown> {
+    return send(`${path('disputes', disputeId)}/decision`, body);
+  },
+  queue(q: Record<string, string> = {}): Promise<{ items: QueueItem[] }> {
+    return call(`/api/v1/review-queue?${query(q)}`);
+  },
+  reassign(item: QueueItem, assignee: string): Promise<QueueItem> {
+    return send(`${path('review-queue', item.id)}/reassign`, {
+      assignee,
+      ...(item.version === undefined ? {} : { expectedVersion: item.version }),
+    });
+  },
+  agreement(q: Record<string, string>): Promise<{ items: AgreementItem[] }> {
+    return call(`/api/v1/reports/agreement?${query(q)}`);
+  },
+  calibrations(): Promise<{ items: CalibrationSession[] }> {
+    return call('/api/v1/calibrations');
+  },
+  calibration(id: string): Promise<CalibrationSession> {
+    return call(path('calibrations', id));
+  },
+  createCalibration(body: {
+    name?: string;
+    callIds: string[];
+    evaluators: string[];
+    expert: string;
+  }): Promise<CalibrationSession> {
+    return send('/api/v1/calibrations', body);
+  },
+  scoreCalibration(id: string, body: object): Promise<unknown> {
+    return send(`${path('calibrations', id)}/scores`, body);
+  },
+  calibrationReport(id: string): Promise<CalibrationReport> {
+    return call(`${path('calibrations', id)}/report`);
+  },
+};

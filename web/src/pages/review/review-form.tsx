@@ -1,0 +1,200 @@
+import { useState } from 'react';
+import { ApiError, Evaluation } from '../../api';
+import { FieldErrors } from '../../components/field-errors';
+import type { Outcome } from '../../../../libs/qa-rules/src/types/outcome.types';
+import { FieldMessage } from './field-error';
+import { OutcomeSelect, OUTCOMES } from './outcome-select';
+import { Answer, Override, reviewApi } from './review-api';
+import { useReviewText } from './review-i18n';
+
+interface Props {
+  evaluation: Evaluation;
+  /** Manual item id → its question or name, from the scorecard version that scored the call. */
+  itemNames: Record<string, string>;
+  onSaved: (ev: Evaluation) => void;
+  /** A 409: someone else changed it; the page reloads, this form keeps the draft. */
+  onStale: () => void;
+}
+
+/** QA's review: confirm or override each automatic finding, answer manual items, finalize. */
+export function ReviewForm({ evaluation, itemNames, onSaved, onStale }: Props) {
+  const { t, code, rule } = useReviewText();
+  const [choice, setChoice] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState<Record<string, string>>({});
+  const [answers, setAnswers] = useState<Record<string, { outcome: string; comment: string }>>({});
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  // Which request index each rule and item went out at, to put field errors by their row.
+  const [sent, setSent] = useState<{ overrides: string[]; answers: string[] }>({
+    overrides: [],
+    answers: [],
+  });
+
+  const manual = [
+    ...(evaluation.manualAnswers ?? []).map((a) => ({ itemId: a.itemId, current: a.outcome })),
+    ...evaluation.pendingManualItems.map((itemId) => ({ itemId, current: null })),
+  ];
+
+  const submit = async (finalize: boolean) => {
+    const overrides: Override[] = evaluation.findings
+      .filter((f) => choice[f.ruleId])
+      .map((f) => ({
+        ruleId: f.ruleId,
+        outcome: (choice[f.ruleId] === 'confirm' ? f.outcome : choice[f.ruleId]) as Outcome,
+        reason: reason[f.ruleId] ?? '',
+      }));
+    const answered: Answer[] = manual
+      .filter((m) => answers[m.itemId]?.outcome)
+      .map((m) => ({
+        itemId: m.itemId,
+        outcome: answers[m.itemId].outcome as Outcome,
+        ...(answers[m.itemId].comment ? { comment: answers[m.itemId].comment } : {}),
+      }));
+    setSent({ overrides: overrides.map((o) => o.ruleId), answers: answered.map((a) => a.itemId) });
+    setError(null);
+    setStale(false);
+    setBusy(true);
+    try {
+      const ev = await reviewApi.review(evaluation.id, {
+        expectedVersion: evaluation.version ?? 0,
+        ...(overrides.length ? { overrides } : {}),
+        ...(answered.length ? { answers: answered } : {}),
+        ...(comment ? { comment } : {}),
+        ...(finalize ? { finalize: true } : {}),
+      });
+      setChoice({});
+      setReason({});
+      setAnswers({});
+      setComment('');
+      onSaved(ev);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        setStale(true);
+        onStale();
+      } else setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const at = (list: string[], key: string, field: string) => {
+    const i = list.indexOf(key);
+    return i === -1 ? undefined : `${field}.${i}`;
+  };
+
+  return (
+    <form className="review-form" data-testid="review-form" onSubmit={(e) => e.preventDefault()}>
+      {stale && (
+        <p className="error" role="alert" data-testid="stale">
+          {t('stale')}
+        </p>
+      )}
+      <table className="list">
+        <thead>
+          <tr>
+            <th>{t('finding')}</th>
+            <th>{t('engine')}</th>
+            <th>{t('decision')}</th>
+            <th>{t('reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {evaluation.findings.map((f) => (
+            <tr key={f.ruleId} data-review-rule={f.ruleId}>
+              <td>{rule(f.ruleId)}</td>
+              <td className={f.outcome}>{code(f.outcome)}</td>
+              <td>
+                <select
+                  name="decision"
+                  value={choice[f.ruleId] ?? ''}
+                  onChange={(e) => setChoice({ ...choice, [f.ruleId]: e.target.value })}
+                >
+                  <option value="">{t('untouched')}</option>
+                  <option value="confirm">{t('confirm')}</option>
+                  {OUTCOMES.filter((o) => o !== f.outcome).map((o) => (
+                    <option key={o} value={o}>
+                      {t('overrideTo')} {code(o)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input
+                  name="reason"
+                  value={reason[f.ruleId] ?? ''}
+                  disabled={!choice[f.ruleId]}
+                  onChange={(e) => setReason({ ...reason, [f.ruleId]: e.target.value })}
+                />
+                <FieldMessage error={error} prefix={at(sent.overrides, f.ruleId, 'overrides')} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {manual.length > 0 && (
+        <>
+          <h3>{t('manualItems')}</h3>
+          <table className="list">
+            <tbody>
+              {manual.map((m) => (
+                <tr key={m.itemId} data-review-item={m.itemId}>
+                  <td>{itemNames[m.itemId] ?? m.itemId}</td>
+                  <td className={m.current ?? ''}>{code(m.current)}</td>
+                  <td>
+                    <OutcomeSelect
+                      name="answer"
+                      value={answers[m.itemId]?.outcome ?? ''}
+                      onChange={(v) =>
+                        setAnswers({
+                          ...answers,
+                          [m.itemId]: { comment: answers[m.itemId]?.comment ?? '', outcome: v },
+                        })
+                      }
+                    />
+                  </td>
+                  <td>
+                    <input
+                      name="answer-comment"
+                      placeholder={t('comment')}
+                      value={answers[m.itemId]?.comment ?? ''}
+                      onChange={(e) =>
+                        setAnswers({
+                          ...answers,
+                          [m.itemId]: {
+                            outcome: answers[m.itemId]?.outcome ?? '',
+                            comment: e.target.value,
+                          },
+                        })
+                      }
+                    />
+                    <FieldMessage error={error} prefix={at(sent.answers, m.itemId, 'answers')} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <label className="comment">
+        {t('comment')}
+        <textarea name="comment" value={comment} onChange={(e) => setComment(e.target.value)} />
+        <FieldMessage error={error} prefix="comment" />
+      </label>
+      <FieldErrors error={error} />
+      <div className="moves">
+        <button type="button" disabled={busy} onClick={() => void submit(false)} data-testid="save">
+          {t('save')}
+        </button>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void submit(true)}
+          data-testid="finalize"
+        >
+          {t('finalize')}
+        </button>
+      </div>
+    </form>
+  );
+}
