@@ -27,6 +27,13 @@ async function main(): Promise<void> {
     process.exit(kpiError ? 1 : 0);
   }
   const engine = await runEngineBench({ seconds: 3 });
+  // `npm run bench -- engine`: the engine section alone (pure CPU, opens no ports).
+  if (process.argv[2] === 'engine') {
+    console.log(
+      JSON.stringify({ machine: { cpus: cpus().length, node: process.version }, engine }, null, 2),
+    );
+    process.exit(0);
+  }
   // Pipeline before ingestion: its scoring consumer must not start behind another bench's events.
   const pipeline = await runPipelineBench({ calls: 1000, ratePerSecond: 100 });
   const ingestion = await runIngestionBench();
