@@ -109,4 +109,33 @@ describe('dissatisfaction without complaint words', () => {
       'not_applicable',
     );
   });
+
+  it('hears upset in the agent answering a plain complaint with an apology for the trouble', () => {
+    expect(verdict(rule, upset('宽带从早上开始就上不了网了', '给您带来不便非常抱歉'))).toEqual({
+      outcome: 'pass',
+      evidence: ['宽带从早上开始就上不了网了', '给您带来不便'],
+    });
+  });
+
+  it('does not hear upset in an apology for a wait, a bad line or a limitation', () => {
+    for (const agent of ['不好意思让您等了这么久', '抱歉刚才没听清', '非常抱歉,李工今天出差了'])
+      expect(verdict(rule, upset('我找技术部的李工', agent)).outcome).toBe('not_applicable');
+  });
+
+  it('does not take 别着急 alone as empathy', () => {
+    expect(verdict(rule, upset('你们这服务太差了', '您先别着急,我看一下')).outcome).toBe('fail');
+  });
+
+  it("counts the agent's consecutive segments as one turn", () => {
+    const call = buildCall([
+      ['a', OPENING],
+      ['c', '什么态度啊你们'],
+      ['a', '您稍等'],
+      ['a', '我查一下'],
+      ['c', '快点'],
+      ['a', '非常理解您的心情'],
+      ['a', CLOSING],
+    ]);
+    expect(verdict(rule, call).outcome).toBe('pass');
+  });
 });

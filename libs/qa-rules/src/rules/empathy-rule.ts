@@ -6,6 +6,7 @@ interface EmpathyConfig {
   upset: number;
   exceptions: number;
   empathy: number;
+  acknowledgementExceptions: number;
   withinTurns: number;
 }
 
@@ -17,6 +18,7 @@ export const empathyRule: RuleDefinition<EmpathyConfig> = {
     upset: lists('dissatisfaction'),
     exceptions: lists('dissatisfactionExceptions'),
     empathy: lists('empathy'),
+    acknowledgementExceptions: lists('acknowledgementExceptions'),
     withinTurns: numberParam(params, 'withinTurns', 2, 1, 20, issues),
   }),
   evaluate(ctx, cfg) {
@@ -29,17 +31,24 @@ export const empathyRule: RuleDefinition<EmpathyConfig> = {
     for (let k = 0; k < v.customerCount; k++) {
       const c = v.customerTurns[k];
       const h = hits.firstExcept(cfg.upset, c, cfg.exceptions);
-      if (h < 0 && !(complaintCall && k === 0)) continue;
+      const upsetWord = h >= 0 || (complaintCall && k === 0);
       // Upset at the very end with no agent turn after it: nothing to judge.
       let reply = -1;
       let seen = 0;
-      for (let i = c + 1; i < v.count && seen < cfg.withinTurns; i++) {
+      for (let i = c + 1; i < v.count; i++) {
         if (v.speaker[i] !== AGENT) continue;
-        seen++;
-        reply = hits.first(cfg.empathy, i);
+        // A turn is the agent's run of segments (请稍等 … 感谢您的等待 is one turn).
+        if (i === c + 1 || v.speaker[i - 1] !== AGENT) {
+          if (seen === cfg.withinTurns) break;
+          seen++;
+        }
+        reply = upsetWord
+          ? hits.first(cfg.empathy, i)
+          : hits.firstExcept(cfg.empathy, i, cfg.acknowledgementExceptions);
         if (reply >= 0) break;
       }
-      if (seen === 0) continue;
+      // No upset word: the turn counts only when the agent's apology or empathy shows it was one.
+      if (seen === 0 || (!upsetWord && reply < 0)) continue;
       upsetTurns++;
       found.push(h >= 0 ? ctx.evidence(h) : ctx.turn(c));
       if (reply < 0) {
