@@ -146,6 +146,10 @@ log.cleaner.threads=1
 log.cleaner.dedupe.buffer.size=16777216
 log.segment.bytes=16777216
 log.retention.hours=168
+# Record sizes: the topics that carry calls set their own max.message.bytes (5 MiB + 64 KiB, their
+# dead letters 64 KiB more; libs/contracts/src/record-limits.ts), the rest keep the 1 MiB default.
+# A follower fetching from a leader must be able to take the largest of them.
+replica.fetch.max.bytes=5373952
 # Broker and controller share one process, so a short session is safe; it bounds how long a restart
 # after a SIGKILL waits for the controller to expire the dead broker's registration (default 9 s).
 broker.heartbeat.interval.ms=1000

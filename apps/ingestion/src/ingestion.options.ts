@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_CALL_RECORD_BYTES } from '@qa/contracts';
 import type { ServiceOptions } from '@qa/platform';
 import { json, raw } from 'express';
 import { CallError, mapCallError } from './modules/calls/calls.errors';
@@ -26,6 +27,7 @@ export const ingestionServiceOptions: ServiceOptions = {
         limit: '64mb',
       }),
     );
-    app.use(json({ limit: '5mb', verify: verifyUtf8 }));
+    // One call: the same limit as a record on qa.call.raw.v1.
+    app.use(json({ limit: MAX_CALL_RECORD_BYTES, verify: verifyUtf8 }));
   },
 };

@@ -2,3 +2,4 @@ export * from './generated';
 export * from './topics';
 export * from './headers';
 export * from './validate-events';
+export * from './record-limits';

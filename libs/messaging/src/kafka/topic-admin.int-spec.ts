@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { CALL_TOPIC_MAX_MESSAGE_BYTES, Topics } from '@qa/contracts';
+import { ConfigResourceTypes } from 'kafkajs';
 import { closeKafkaLeftovers, createKafka } from './kafka-client';
 import { ensureTopics } from './topic-admin';
 
@@ -26,6 +28,60 @@ describe(ensureTopics.name, () => {
       }
     } finally {
       for (const kafka of clients) await closeKafkaLeftovers(kafka);
+    }
+  });
+
+  it("raises a call topic's max.message.bytes made lower before, keeping its other settings", async () => {
+    const kafka = createKafka('topics-size', process.env.KAFKA_BROKERS!.split(','));
+    const admin = kafka.admin();
+    await admin.connect();
+    const topic = Topics.CallIngested;
+    const resource = { type: ConfigResourceTypes.TOPIC, name: topic };
+    const config = async () => {
+      const { resources } = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [{ ...resource, configNames: ['max.message.bytes', 'retention.ms'] }],
+      });
+      return Object.fromEntries(
+        resources[0].configEntries.map((e) => [e.configName, e.configValue]),
+      );
+    };
+    try {
+      await ensureTopics(kafka, [topic], 3);
+      const retention = (await config())['retention.ms'];
+      // As an older release (or a person) left it: the broker's default size, a retention set.
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          {
+            ...resource,
+            configEntries: [
+              { name: 'max.message.bytes', value: '1048588' },
+              { name: 'retention.ms', value: '86400000' },
+            ],
+          },
+        ],
+      });
+      await ensureTopics(kafka, [topic], 3);
+      expect(await config()).toEqual({
+        'max.message.bytes': String(CALL_TOPIC_MAX_MESSAGE_BYTES),
+        'retention.ms': '86400000',
+      });
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          {
+            ...resource,
+            configEntries: [
+              { name: 'max.message.bytes', value: String(CALL_TOPIC_MAX_MESSAGE_BYTES) },
+            ],
+          },
+        ],
+      });
+      expect((await config())['retention.ms']).toBe(retention);
+    } finally {
+      await admin.disconnect();
+      await closeKafkaLeftovers(kafka);
     }
   });
 });

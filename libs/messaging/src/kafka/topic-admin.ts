@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, KafkaJSError } from 'kafkajs';
+import { topicMaxMessageBytes } from '@qa/contracts';
+import { Admin, ConfigResourceTypes, ConfigSource, Kafka, KafkaJSError } from 'kafkajs';
 
 const logger = new Logger('TopicAdmin');
 const ATTEMPTS = 20;
@@ -10,9 +11,12 @@ const retriable = (err: unknown): boolean =>
   err.retriable ||
   (err.cause instanceof KafkaJSError && err.cause.retriable);
 
+const MAX_MESSAGE_BYTES = 'max.message.bytes';
+
 /**
- * Creates missing topics (never changes existing ones; replication factor 1 suits one broker) and
- * returns once every topic has a leader for every partition. The services start together and
+ * Creates missing topics (replication factor 1 suits one broker) with the record size they need,
+ * raises `max.message.bytes` on existing ones created before (never lowers it, never touches
+ * partitions) and returns once every topic has a leader for every partition. The services start together and
  * create the same topics: a topic another service is creating shows up as unknown or leaderless
  * for a moment, which kafkajs reports as an error, so the whole step is retried.
  */
@@ -37,10 +41,15 @@ export async function ensureTopics(
               topic,
               numPartitions: partitions,
               replicationFactor: -1,
+              configEntries: sizeConfig(topic),
             })),
           });
           logger.log({ topics: missing, partitions }, 'created topics');
         }
+        await raiseRecordSizes(
+          admin,
+          unique.filter((t) => existing.has(t)),
+        );
         const { topics: described } = await admin.fetchTopicMetadata({ topics: unique });
         const leaderless = described.filter((t) => t.partitions.some((p) => p.leader < 0));
         if (leaderless.length === 0) return;
@@ -54,4 +63,43 @@ export async function ensureTopics(
   } finally {
     await admin.disconnect();
   }
+}
+
+function sizeConfig(topic: string): { name: string; value: string }[] {
+  const bytes = topicMaxMessageBytes(topic);
+  return bytes === undefined ? [] : [{ name: MAX_MESSAGE_BYTES, value: String(bytes) }];
+}
+
+/**
+ * Topics made before a size was set (or by hand) keep the broker's 1 MiB: raise them. AlterConfigs
+ * replaces a topic's whole set of overrides, so the ones it has are sent along unchanged.
+ */
+async function raiseRecordSizes(admin: Admin, topics: string[]): Promise<void> {
+  const sized = topics.filter((t) => topicMaxMessageBytes(t) !== undefined);
+  if (sized.length === 0) return;
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: sized.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+  });
+  const low = resources.flatMap((r) => {
+    const want = topicMaxMessageBytes(r.resourceName)!;
+    const entries = r.configEntries;
+    const current = Number(entries.find((e) => e.configName === MAX_MESSAGE_BYTES)?.configValue);
+    if (current >= want) return [];
+    const overrides = entries
+      .filter(
+        (e) => e.configSource === ConfigSource.TOPIC_CONFIG && e.configName !== MAX_MESSAGE_BYTES,
+      )
+      .map((e) => ({ name: e.configName, value: e.configValue }));
+    return [
+      {
+        type: ConfigResourceTypes.TOPIC,
+        name: r.resourceName,
+        configEntries: [...overrides, { name: MAX_MESSAGE_BYTES, value: String(want) }],
+      },
+    ];
+  });
+  if (low.length === 0) return;
+  await admin.alterConfigs({ validateOnly: false, resources: low });
+  logger.log({ topics: low.map((r) => r.name) }, 'raised max.message.bytes');
 }

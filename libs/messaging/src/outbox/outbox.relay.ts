@@ -5,10 +5,41 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { Kafka, Partitioners, Producer } from 'kafkajs';
+import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 import { OutboxRepository } from './outbox.repository';
+
+/**
+ * Bytes of events per produce request. A partition's share of one request is one record batch,
+ * which the broker holds to the topic's `max.message.bytes` (1 MiB by default): 500 small events
+ * fit, a few large calls would not, and the relay would retry that request for ever.
+ */
+const SEND_BYTES = 900 * 1024;
+
+/** Consecutive runs of rows of at most `max` bytes each; a larger row goes alone. */
+export function bySize<T extends { payload: Buffer; headers: Record<string, string> }>(
+  rows: readonly T[],
+  max: number,
+): T[][] {
+  const out: T[][] = [];
+  let part: T[] = [];
+  let bytes = 0;
+  for (const r of rows) {
+    const size =
+      r.payload.length +
+      Object.entries(r.headers).reduce((n, [k, v]) => n + k.length + v.length, 0);
+    if (part.length > 0 && bytes + size > max) {
+      out.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(r);
+    bytes += size;
+  }
+  if (part.length > 0) out.push(part);
+  return out;
+}
 
 /**
  * Publishes committed outbox rows in id order with the idempotent producer, then marks them sent
@@ -70,19 +101,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       if (!(await this.outbox.tryLock(manager))) return 0;
       const rows = await this.outbox.pending(manager, this.batchSize);
       if (rows.length === 0) return 0;
-      const byTopic = new Map<
-        string,
-        { key: string; value: Buffer; headers: Record<string, string> }[]
-      >();
-      for (const r of rows) {
-        const list = byTopic.get(r.topic) ?? [];
-        list.push({ key: r.key, value: r.payload, headers: r.headers });
-        byTopic.set(r.topic, list);
+      // In id order, so each aggregate's events stay in order across the sends.
+      for (const part of bySize(rows, SEND_BYTES)) {
+        const byTopic = new Map<string, Message[]>();
+        for (const r of part) {
+          const list = byTopic.get(r.topic) ?? [];
+          list.push({ key: r.key, value: r.payload, headers: r.headers });
+          byTopic.set(r.topic, list);
+        }
+        await producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+        });
       }
-      await producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
       await this.outbox.markSent(
         manager,
         rows.map((r) => r.id),

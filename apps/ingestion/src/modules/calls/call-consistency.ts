@@ -1,3 +1,4 @@
+import { MAX_CALL_TEXT_CHARS } from '@qa/contracts';
 import type { FieldError } from '@qa/platform';
 import type { CallBody } from './calls.types';
 
@@ -45,6 +46,13 @@ export function checkCallConsistency(call: CallBody): FieldError[] {
     errors.push({
       path: 'segments',
       message: 'an abandoned call (answeredAt null) has no transcript',
+    });
+  }
+  const chars = call.segments.reduce((n, s) => n + s.text.length, 0);
+  if (chars > MAX_CALL_TEXT_CHARS) {
+    errors.push({
+      path: 'segments',
+      message: `the transcript has ${chars} characters; a call may have at most ${MAX_CALL_TEXT_CHARS}`,
     });
   }
   const talkMs = answered === null ? 0 : ended - answered;

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { Topics } from '@qa/contracts';
+import { MAX_CALL_RECORD_BYTES, Topics } from '@qa/contracts';
 import {
   BatchContext,
   BatchItem,
@@ -22,6 +22,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function decodeRawCall(value: Buffer | null): DecodeResult<CallBody> {
   if (!value || value.length === 0) return { ok: false, reason: 'empty payload' };
+  // The topic takes a little more (key and headers): the value is held to the HTTP body limit.
+  if (value.length > MAX_CALL_RECORD_BYTES)
+    return {
+      ok: false,
+      reason: `the record is ${value.length} bytes; a call may be at most ${MAX_CALL_RECORD_BYTES} bytes (5 MiB, as a POST /api/v1/calls body)`,
+    };
   let parsed: unknown;
   try {
     parsed = JSON.parse(utf8.decode(value));
