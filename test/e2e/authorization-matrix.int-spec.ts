@@ -23,6 +23,8 @@ import { CdrImportController } from '../../apps/ingestion/src/modules/cdr-import
 import { CallsController } from '../../apps/ingestion/src/modules/calls/calls.controller';
 import { RecordingsController } from '../../apps/ingestion/src/modules/recordings/recordings.controller';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
+import { ReviewQueueController } from '../../apps/scoring/src/modules/assignments/review-queue.controller';
+import { SamplingPoliciesController } from '../../apps/scoring/src/modules/assignments/sampling-policies.controller';
 import { EvaluationsController } from '../../apps/scoring/src/modules/evaluations/evaluations.controller';
 import { RescoreController } from '../../apps/scoring/src/modules/rescoring/rescore.controller';
 import { ScorecardsController } from '../../apps/scoring/src/modules/scorecards/scorecards.controller';
@@ -39,6 +41,8 @@ const CONTROLLERS: Type<unknown>[] = [
   EvaluationsController,
   ScorecardsController,
   RescoreController,
+  SamplingPoliciesController,
+  ReviewQueueController,
   TicketsController,
   StatsController,
   SettingsController,

@@ -4,6 +4,7 @@ import { configurePii } from '@qa/pii';
 import { HealthModule, ServiceCoreModule } from '@qa/platform';
 import { ScoringEnv } from './config/scoring.env';
 import { migrations } from './migrations';
+import { AssignmentsModule } from './modules/assignments/assignments.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { ScoredCallEntity } from './modules/calls/entities/scored-call.entity';
 import { EvaluationEntity } from './modules/evaluations/entities/evaluation.entity';
@@ -38,6 +39,7 @@ import { TenantsModule } from './modules/tenants/tenants.module';
     EvaluationsModule,
     CallsModule,
     RescoringModule,
+    AssignmentsModule,
   ],
 })
 export class AppModule {}

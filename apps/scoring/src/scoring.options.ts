@@ -1,9 +1,14 @@
 import { DomainError, ServiceOptions } from '@qa/platform';
+import { AssignmentError, mapAssignmentError } from './modules/assignments/assignments.errors';
 import { mapScorecardError, ScorecardError } from './modules/scorecards/scorecards.errors';
 
 export const scoringServiceOptions: ServiceOptions = {
   name: 'scoring',
   bodyLimit: '2mb',
   mapDomainError: (err: DomainError) =>
-    err instanceof ScorecardError ? mapScorecardError(err) : undefined,
+    err instanceof ScorecardError
+      ? mapScorecardError(err)
+      : err instanceof AssignmentError
+        ? mapAssignmentError(err)
+        : undefined,
 };

@@ -53,6 +53,35 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
     service: 'scoring',
     roles: { GET: ['admin', 'qa'] },
   },
+  // Human review (assignments): leads and admins set sampling policies and move work; QA staff
+  // read their own queue.
+  {
+    prefix: '/api/v1/sampling-policies',
+    service: 'scoring',
+    roles: { GET: ['admin', 'lead'], POST: ['admin', 'lead'] },
+  },
+  {
+    prefix: '/api/v1/review-queue',
+    service: 'scoring',
+    roles: { GET: ['admin', 'qa', 'lead'], POST: ['admin', 'lead'] },
+  },
+  // Leads and admins open calibration sessions; QA staff and leads score in them (the scoring
+  // service lets only the session's evaluators and expert in).
+  {
+    prefix: '/api/v1/calibrations',
+    service: 'scoring',
+    roles: { GET: ['admin', 'qa', 'lead'], POST: ['admin', 'lead'] },
+  },
+  {
+    prefix: '/api/v1/calibrations/:id/scores',
+    service: 'scoring',
+    roles: { POST: ['admin', 'qa', 'lead'] },
+  },
+  {
+    prefix: '/api/v1/reports/agreement',
+    service: 'scoring',
+    roles: { GET: ['admin', 'qa', 'lead', 'ops'] },
+  },
   // Agents may log a complaint by hand; leads work tickets; QA staff also record callbacks (回访).
   {
     prefix: '/api/v1/complaints',

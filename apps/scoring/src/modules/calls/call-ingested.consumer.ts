@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Call, CallIngested, Topics } from '@qa/contracts';
 import { BatchContext, BatchItem, EventConsumerHost } from '@qa/messaging';
+import { AssignEvaluationsService } from '../assignments/assign-evaluations.service';
 import { ScoreCallService } from '../evaluations/score-call.service';
 import { ScoredCallsRepository } from './scored-calls.repository';
 
@@ -25,6 +26,7 @@ export class CallIngestedConsumer implements OnModuleInit {
     private readonly host: EventConsumerHost,
     private readonly calls: ScoredCallsRepository,
     private readonly scoring: ScoreCallService,
+    private readonly assign: AssignEvaluationsService,
   ) {}
 
   onModuleInit(): void {
@@ -44,6 +46,12 @@ export class CallIngestedConsumer implements OnModuleInit {
     }));
     await this.calls.saveMany(ctx.manager, calls);
     const stored = await this.scoring.scoreMany(ctx.manager, calls);
+    // Same transaction: an evaluation is sampled once, when it is stored.
+    const assigned = await this.assign.assignMany(
+      ctx.manager,
+      stored.map((s) => s.row),
+      new Date(),
+    );
     if (stored.length < calls.length) {
       this.logger.debug(
         { calls: calls.length - stored.length },
@@ -56,6 +64,7 @@ export class CallIngestedConsumer implements OnModuleInit {
         events: items.length,
         scored: stored.length,
         complaints: stored.filter((s) => s.row.result.complaint.detected).length,
+        assigned: assigned.length,
         ms: Math.round(performance.now() - started),
       },
       'chunk scored',

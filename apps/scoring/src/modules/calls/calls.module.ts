@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssignmentsModule } from '../assignments/assignments.module';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CallIngestedConsumer } from './call-ingested.consumer';
@@ -6,7 +7,7 @@ import { ScoredCallEntity } from './entities/scored-call.entity';
 import { ScoredCallsRepository } from './scored-calls.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ScoredCallEntity]), EvaluationsModule],
+  imports: [TypeOrmModule.forFeature([ScoredCallEntity]), EvaluationsModule, AssignmentsModule],
   providers: [CallIngestedConsumer, ScoredCallsRepository],
   exports: [ScoredCallsRepository],
 })
