@@ -17,7 +17,14 @@ export interface Finding {
   ruleId: string;
   itemId: string;
   section: string;
+  /** After human review; the engine's when nobody changed it. */
   outcome: Outcome;
+  automaticOutcome: Outcome;
+  overrideReason?: string;
+  /** The scorecard marks the item "needs human review". */
+  needsHumanReview: boolean;
+  /** An unconfirmed fail of such an item: left out of the score until a person confirms it. */
+  heldForReview: boolean;
   critical: boolean;
   evidence: Evidence[];
 }
@@ -28,18 +35,27 @@ export interface EvaluationSummary {
   agentId: string;
   teamId: string;
   callStartedAt: string;
+  /** The reviewed score (held-out items left out). */
   score: number;
   grade: string;
+  /** The engine's score and grade, kept after review. */
+  autoScore: number;
+  autoGrade: string;
   scorecardId: string;
   scorecardVersion: number;
   /** auto: the engine's; in_review: a person has started; final: finalized by a person. */
   status: 'auto' | 'in_review' | 'final';
+  /** Optimistic lock: POST /review sends it as expectedVersion; a stale one is a 409. */
+  version: number;
   failedRules: string[];
+  /** When the agent could first see it. */
+  releasedAt: string | null;
 }
 
 /** A manual item a person answered (or a finding they overrode). */
 export interface ManualAnswerView {
   itemId: string;
+  question: string;
   outcome: Outcome;
   comment?: string;
 }
@@ -48,19 +64,11 @@ export interface Evaluation extends EvaluationSummary {
   sections: { sectionId: string; name: string; weight: number; score: number }[];
   findings: Finding[];
   pendingManualItems: string[];
-  manualAnswers?: ManualAnswerView[];
-  /** Optimistic lock for POST /review: a stale one is a 409. */
-  version?: number;
-  /** The engine's score, kept beside the reviewed one. */
-  autoScore?: number;
-  releasedAt?: string | null;
-  acknowledgedAt?: string | null;
-  disputes?: {
-    id: string;
-    evaluationId: string;
-    status: string;
-    items: { ruleId?: string; itemId?: string; comment: string }[];
-  }[];
+  manualAnswers: ManualAnswerView[];
+  reviewComment?: string;
+  finalizedAt: string | null;
+  finalizedBy: string | null;
+  acknowledgedAt: string | null;
 }
 
 export interface Segment {

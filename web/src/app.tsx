@@ -10,6 +10,7 @@ import { LoginPage } from './pages/login-page';
 import { AgreementPage } from './pages/review/agreement-page';
 import { CalibrationPage } from './pages/review/calibration-page';
 import { CalibrationsPage } from './pages/review/calibrations-page';
+import { DisputesPage } from './pages/review/disputes-page';
 import { ReviewQueuePage } from './pages/review/review-queue-page';
 import { TenantsPage } from './pages/tenants-page';
 import { UsersPage } from './pages/users-page';
@@ -66,6 +67,7 @@ export function App() {
   else if (calibration && allowed('#/calibrations'))
     page = <CalibrationPage id={calibration} user={user} />;
   else if (hash === '#/agreement' && allowed(hash)) page = <AgreementPage />;
+  else if (hash === '#/disputes' && allowed(hash)) page = <DisputesPage />;
   else if (hash === '#/tenants' && allowed('#/tenants')) page = <TenantsPage />;
   else if (hash === '#/users' && allowed('#/users')) page = <UsersPage user={user} />;
   else if (allowed('#/evaluations')) page = <EvaluationsPage user={user} />;

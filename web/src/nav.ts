@@ -12,6 +12,7 @@ const KPIS: NavLink = { href: '#/kpis', label: 'kpis' };
 const REVIEW_QUEUE: NavLink = { href: '#/review-queue', label: 'reviewQueue' };
 const CALIBRATIONS: NavLink = { href: '#/calibrations', label: 'calibrations' };
 const AGREEMENT: NavLink = { href: '#/agreement', label: 'agreement' };
+const DISPUTES: NavLink = { href: '#/disputes', label: 'disputes' };
 
 /** What each role works on; the first link is where they land after logging in. */
 export function navFor(role: string): NavLink[] {
@@ -21,8 +22,9 @@ export function navFor(role: string): NavLink[] {
     case 'admin':
       return [EVALUATIONS, COMPLAINTS, KPIS, AGREEMENT, USERS];
     case 'qa':
-    case 'lead':
       return [EVALUATIONS, REVIEW_QUEUE, CALIBRATIONS, AGREEMENT, COMPLAINTS, KPIS];
+    case 'lead':
+      return [EVALUATIONS, REVIEW_QUEUE, DISPUTES, CALIBRATIONS, AGREEMENT, COMPLAINTS, KPIS];
     case 'agent':
       return [{ href: '#/evaluations', label: 'myEvaluations' }];
     default:

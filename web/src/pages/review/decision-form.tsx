@@ -9,7 +9,10 @@ import { useReviewText } from './review-i18n';
 
 const DECISIONS: DecisionKind[] = ['upheld', 'partly_accepted', 'amended'];
 
-/** The lead's decision on an open dispute: uphold, partly accept or amend, item by item. */
+/**
+ * The lead's decision on an open dispute: uphold it, partly accept it (new outcomes for disputed
+ * items) or amend the evaluation (any item).
+ */
 export function DecisionForm({
   evaluation,
   dispute,
@@ -24,19 +27,34 @@ export function DecisionForm({
   const [outcomes, setOutcomes] = useState<Record<string, string>>({});
   const [comment, setComment] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const current = (key: string) =>
-    evaluation.findings.find((f) => f.ruleId === key)?.outcome ??
-    evaluation.manualAnswers?.find((a) => a.itemId === key)?.outcome;
+  const all = [
+    ...evaluation.findings.map((f) => ({
+      itemId: f.itemId,
+      ruleId: f.ruleId as string | undefined,
+      label: rule(f.ruleId),
+      outcome: f.outcome,
+    })),
+    ...evaluation.manualAnswers.map((a) => ({
+      itemId: a.itemId,
+      ruleId: undefined,
+      label: a.question,
+      outcome: a.outcome,
+    })),
+  ];
+  const disputed = new Map(dispute.items.map((i) => [i.itemId, i.comment]));
+  const rows = decision === 'amended' ? all : all.filter((r) => disputed.has(r.itemId));
+
   const decide = async () => {
     setError(null);
     const items =
       decision === 'upheld'
         ? undefined
-        : dispute.items
-            .filter((i) => outcomes[i.ruleId ?? i.itemId ?? ''])
-            .map((i) => ({
-              ...(i.ruleId ? { ruleId: i.ruleId } : { itemId: i.itemId }),
-              outcome: outcomes[i.ruleId ?? i.itemId ?? ''] as Outcome,
+        : rows
+            .filter((r) => outcomes[r.itemId])
+            .map((r) => ({
+              ...(r.ruleId ? { ruleId: r.ruleId } : {}),
+              itemId: r.itemId,
+              outcome: outcomes[r.itemId] as Outcome,
             }));
     try {
       await reviewApi.decide(dispute.id, { decision, ...(items ? { items } : {}), comment });
@@ -48,30 +66,6 @@ export function DecisionForm({
   return (
     <div className="decision" data-testid="decision-form">
       <h3>{t('decide')}</h3>
-      <table className="list">
-        <tbody>
-          {dispute.items.map((i) => {
-            const key = i.ruleId ?? i.itemId ?? '';
-            return (
-              <tr key={key} data-disputed={key}>
-                <td>{i.ruleId ? rule(i.ruleId) : i.itemId}</td>
-                <td>{code(current(key))}</td>
-                <td>「{i.comment}」</td>
-                <td>
-                  {decision !== 'upheld' && (
-                    <OutcomeSelect
-                      name="new-outcome"
-                      value={outcomes[key] ?? ''}
-                      empty={t('newOutcome')}
-                      onChange={(v) => setOutcomes({ ...outcomes, [key]: v })}
-                    />
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
       <div className="moves">
         {DECISIONS.map((d) => (
           <label key={d} className="inline">
@@ -86,6 +80,27 @@ export function DecisionForm({
           </label>
         ))}
       </div>
+      <table className="list">
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.itemId} data-disputed={r.ruleId ?? r.itemId}>
+              <td>{r.label}</td>
+              <td className={r.outcome}>{code(r.outcome)}</td>
+              <td>{disputed.has(r.itemId) ? `「${disputed.get(r.itemId)}」` : ''}</td>
+              <td>
+                {decision !== 'upheld' && (
+                  <OutcomeSelect
+                    name="new-outcome"
+                    value={outcomes[r.itemId] ?? ''}
+                    empty={t('newOutcome')}
+                    onChange={(v) => setOutcomes({ ...outcomes, [r.itemId]: v })}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <label className="comment">
         {t('comment')}
         <textarea

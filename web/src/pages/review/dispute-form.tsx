@@ -19,16 +19,16 @@ export function DisputeForm({
   const [sent, setSent] = useState<string[]>([]);
   const rows = [
     ...evaluation.findings.map((f) => ({
-      key: f.ruleId,
+      key: f.itemId,
+      ruleId: f.ruleId,
       label: rule(f.ruleId),
       outcome: f.outcome,
-      rule: true,
     })),
-    ...(evaluation.manualAnswers ?? []).map((a) => ({
+    ...evaluation.manualAnswers.map((a) => ({
       key: a.itemId,
-      label: a.itemId,
+      ruleId: undefined,
+      label: a.question,
       outcome: a.outcome,
-      rule: false,
     })),
   ];
   const act = async (work: () => Promise<unknown>) => {
@@ -45,7 +45,7 @@ export function DisputeForm({
     const chosen = rows.filter((r) => picked[r.key] !== undefined);
     setSent(chosen.map((r) => r.key));
     const items: DisputeItem[] = chosen.map((r) => ({
-      ...(r.rule ? { ruleId: r.key } : { itemId: r.key }),
+      ...(r.ruleId ? { ruleId: r.ruleId } : { itemId: r.key }),
       comment: picked[r.key] ?? '',
     }));
     return act(() => reviewApi.dispute(evaluation.id, items));

@@ -4,7 +4,14 @@ import { useReviewText } from './review-i18n';
 const score = (s: number | null | undefined) => (s == null ? '—' : String(s));
 
 /** The append-only history, oldest first: who, when, what changed from what, why, the score. */
-export function HistoryTimeline({ items }: { items: HistoryEntry[] }) {
+export function HistoryTimeline({
+  items,
+  names = {},
+}: {
+  items: HistoryEntry[];
+  /** Manual item id → its question. */
+  names?: Record<string, string>;
+}) {
   const { t, code, action, rule, when } = useReviewText();
   return (
     <section className="history">
@@ -31,7 +38,8 @@ export function HistoryTimeline({ items }: { items: HistoryEntry[] }) {
               <ul className="changes">
                 {h.changes.map((c, j) => (
                   <li key={j} data-rule={c.ruleId ?? c.itemId}>
-                    {c.ruleId ? rule(c.ruleId) : c.itemId}: {code(c.before)} → {code(c.after)}
+                    {c.ruleId ? rule(c.ruleId) : (names[c.itemId] ?? c.itemId)}: {code(c.before)} →{' '}
+                    {code(c.after)}
                   </li>
                 ))}
               </ul>

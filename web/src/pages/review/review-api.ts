@@ -6,15 +6,17 @@ export type ReviewStatus = 'auto' | 'in_review' | 'final';
 /** One rule's or manual item's change inside a history entry. */
 export interface HistoryChange {
   ruleId?: string;
-  itemId?: string;
-  before: string | null;
-  after: string | null;
+  itemId: string;
+  /** pass|fail|not_applicable, or 'held' / 'pending'. */
+  before: string;
+  after: string;
 }
 
 export interface HistoryEntry {
   at: string;
   by: string;
   role: string;
+  /** scored, reviewed, finalized, released, acknowledged, disputed, dispute_decided. */
   action: string;
   changes: HistoryChange[];
   reason: string | null;
@@ -25,8 +27,10 @@ export interface HistoryEntry {
 
 export interface Override {
   ruleId: string;
+  itemId?: string;
   outcome: Outcome;
-  reason: string;
+  /** Needed when the outcome differs from the engine's; a confirmation needs none. */
+  reason?: string;
 }
 
 export interface Answer {
@@ -52,10 +56,15 @@ export interface DisputeItem {
 export interface Dispute {
   id: string;
   evaluationId: string;
-  status: string;
-  items: DisputeItem[];
-  openedBy?: string;
-  openedAt?: string;
+  agentId: string;
+  status: 'open' | DecisionKind;
+  items: (DisputeItem & { itemId: string })[];
+  openedBy: string;
+  openedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+  decisionItems: { ruleId?: string; itemId: string; outcome: Outcome; comment?: string }[];
 }
 
 export type DecisionKind = 'upheld' | 'partly_accepted' | 'amended';
@@ -130,8 +139,13 @@ export const reviewApi = {
   dispute(id: string, items: DisputeItem[]): Promise<Dispute> {
     return send(`${path('evaluations', id)}/disputes`, { items });
   },
-  decide(disputeId: string, body: DecisionRequest): Promise<unknown> {
+  decide(disputeId: string, body: DecisionRequest): Promise<Dispute> {
     return send(`${path('disputes', disputeId)}/decision`, body);
+  },
+  disputes(
+    q: Record<string, string> = {},
+  ): Promise<{ items: Dispute[]; nextCursor: string | null }> {
+    return call(`/api/v1/disputes?${query(q)}`);
   },
   queue(q: Record<string, string> = {}): Promise<{ items: QueueItem[] }> {
     return call(`/api/v1/review-queue?${query(q)}`);

@@ -33,17 +33,27 @@ export function ReviewForm({ evaluation, itemNames, onSaved, onStale }: Props) {
   });
 
   const manual = [
-    ...(evaluation.manualAnswers ?? []).map((a) => ({ itemId: a.itemId, current: a.outcome })),
-    ...evaluation.pendingManualItems.map((itemId) => ({ itemId, current: null })),
+    ...evaluation.manualAnswers.map((a) => ({
+      itemId: a.itemId,
+      name: a.question,
+      current: a.outcome,
+    })),
+    ...evaluation.pendingManualItems.map((itemId) => ({
+      itemId,
+      name: itemNames[itemId] ?? itemId,
+      current: null,
+    })),
   ];
 
   const submit = async (finalize: boolean) => {
+    // A confirmation keeps the current outcome; only a change needs a reason (the API says so).
     const overrides: Override[] = evaluation.findings
-      .filter((f) => choice[f.ruleId])
+      .filter((f) => choice[f.itemId])
       .map((f) => ({
         ruleId: f.ruleId,
-        outcome: (choice[f.ruleId] === 'confirm' ? f.outcome : choice[f.ruleId]) as Outcome,
-        reason: reason[f.ruleId] ?? '',
+        itemId: f.itemId,
+        outcome: (choice[f.itemId] === 'confirm' ? f.outcome : choice[f.itemId]) as Outcome,
+        ...(reason[f.itemId] ? { reason: reason[f.itemId] } : {}),
       }));
     const answered: Answer[] = manual
       .filter((m) => answers[m.itemId]?.outcome)
@@ -52,13 +62,16 @@ export function ReviewForm({ evaluation, itemNames, onSaved, onStale }: Props) {
         outcome: answers[m.itemId].outcome as Outcome,
         ...(answers[m.itemId].comment ? { comment: answers[m.itemId].comment } : {}),
       }));
-    setSent({ overrides: overrides.map((o) => o.ruleId), answers: answered.map((a) => a.itemId) });
+    setSent({
+      overrides: overrides.map((o) => o.itemId ?? o.ruleId),
+      answers: answered.map((a) => a.itemId),
+    });
     setError(null);
     setStale(false);
     setBusy(true);
     try {
       const ev = await reviewApi.review(evaluation.id, {
-        expectedVersion: evaluation.version ?? 0,
+        expectedVersion: evaluation.version,
         ...(overrides.length ? { overrides } : {}),
         ...(answered.length ? { answers: answered } : {}),
         ...(comment ? { comment } : {}),
@@ -101,14 +114,26 @@ export function ReviewForm({ evaluation, itemNames, onSaved, onStale }: Props) {
         </thead>
         <tbody>
           {evaluation.findings.map((f) => (
-            <tr key={f.ruleId} data-review-rule={f.ruleId}>
-              <td>{rule(f.ruleId)}</td>
-              <td className={f.outcome}>{code(f.outcome)}</td>
+            <tr key={f.itemId} data-review-rule={f.ruleId}>
+              <td>
+                {rule(f.ruleId)}
+                {f.needsHumanReview && <span className="tag"> {t('needsReview')}</span>}
+                {f.heldForReview && <span className="tag"> {t('held')}</span>}
+              </td>
+              <td className={f.outcome}>
+                {code(f.outcome)}
+                {f.outcome !== f.automaticOutcome && (
+                  <span className="muted">
+                    {' '}
+                    ({t('engine')}: {code(f.automaticOutcome)})
+                  </span>
+                )}
+              </td>
               <td>
                 <select
                   name="decision"
-                  value={choice[f.ruleId] ?? ''}
-                  onChange={(e) => setChoice({ ...choice, [f.ruleId]: e.target.value })}
+                  value={choice[f.itemId] ?? ''}
+                  onChange={(e) => setChoice({ ...choice, [f.itemId]: e.target.value })}
                 >
                   <option value="">{t('untouched')}</option>
                   <option value="confirm">{t('confirm')}</option>
@@ -122,11 +147,11 @@ export function ReviewForm({ evaluation, itemNames, onSaved, onStale }: Props) {
               <td>
                 <input
                   name="reason"
-                  value={reason[f.ruleId] ?? ''}
-                  disabled={!choice[f.ruleId]}
-                  onChange={(e) => setReason({ ...reason, [f.ruleId]: e.target.value })}
+                  value={reason[f.itemId] ?? f.overrideReason ?? ''}
+                  disabled={!choice[f.itemId]}
+                  onChange={(e) => setReason({ ...reason, [f.itemId]: e.target.value })}
                 />
-                <FieldMessage error={error} prefix={at(sent.overrides, f.ruleId, 'overrides')} />
+                <FieldMessage error={error} prefix={at(sent.overrides, f.itemId, 'overrides')} />
               </td>
             </tr>
           ))}
@@ -139,7 +164,7 @@ export function ReviewForm({ evaluation, itemNames, onSaved, onStale }: Props) {
             <tbody>
               {manual.map((m) => (
                 <tr key={m.itemId} data-review-item={m.itemId}>
-                  <td>{itemNames[m.itemId] ?? m.itemId}</td>
+                  <td>{m.name}</td>
                   <td className={m.current ?? ''}>{code(m.current)}</td>
                   <td>
                     <OutcomeSelect

@@ -18,6 +18,8 @@ const zh = {
   overrideTo: '改判为',
   reason: '理由',
   manualItems: '人工评分项',
+  needsReview: '需人工确认',
+  held: '待确认,暂不计分',
   answer: '评分',
   comment: '备注',
   save: '保存',
@@ -87,6 +89,12 @@ const zh = {
   finalized: '定稿',
   disputed: '申诉',
   decided: '申诉裁决',
+  disputes: '申诉处理',
+  noDisputes: '没有待处理的申诉',
+  openedAt: '申诉时间',
+  items: '申诉项目',
+  held_: '待确认',
+  pending: '待评分',
   scored: '自动评分',
   answered: '人工评分',
   overriddenAction: '改判',
@@ -115,6 +123,8 @@ const en: Record<Key, string> = {
   overrideTo: 'Override to',
   reason: 'Reason',
   manualItems: 'Manual items',
+  needsReview: 'needs human review',
+  held: 'held out of the score until confirmed',
   answer: 'Answer',
   comment: 'Comment',
   save: 'Save',
@@ -185,6 +195,12 @@ const en: Record<Key, string> = {
   finalized: 'Finalized',
   disputed: 'Disputed',
   decided: 'Dispute decided',
+  disputes: 'Disputes',
+  noDisputes: 'No open disputes',
+  openedAt: 'Opened',
+  items: 'Disputed items',
+  held_: 'held',
+  pending: 'pending',
   scored: 'Scored by the engine',
   answered: 'Answered',
   overriddenAction: 'Overridden',
@@ -204,6 +220,7 @@ const ACTIONS: Record<string, Key> = {
   disputed: 'disputed',
   decision: 'decided',
   decided: 'decided',
+  dispute_decided: 'decided',
   scored: 'scored',
   answer: 'answered',
   answered: 'answered',
@@ -223,7 +240,9 @@ export function useReviewText() {
   const { lang } = useUi();
   const dict = lang === 'zh' ? zh : en;
   const t = (k: Key) => dict[k];
-  const code = (c: string | null | undefined) => (c == null ? '—' : c in dict ? dict[c as Key] : c);
+  // 'held' is also the held-for-review flag's label key: history values read as 'held_'.
+  const code = (c: string | null | undefined) =>
+    c == null ? '—' : c === 'held' ? dict.held_ : c in dict ? dict[c as Key] : c;
   const action = (a: string) => (ACTIONS[a] ? dict[ACTIONS[a]] : a);
   const rule = (ruleId: string) => RULE_NAMES[ruleId]?.[lang === 'zh' ? 0 : 1] ?? ruleId;
   const when = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');

@@ -4,12 +4,20 @@ import { FieldErrors } from '../../components/field-errors';
 import { DecisionForm } from './decision-form';
 import { DisputeForm } from './dispute-form';
 import { HistoryTimeline } from './history-timeline';
-import { HistoryEntry, reviewApi } from './review-api';
+import { Dispute, HistoryEntry, reviewApi } from './review-api';
 import { useReviewText } from './review-i18n';
 import { ReviewForm } from './review-form';
 
 interface ScorecardView {
   definition: { items: { id: string; kind: string; name?: string; question?: string }[] };
+}
+
+/** A dispute is open from its 'disputed' entry until a 'dispute_decided' with the same id. */
+function openDisputeId(history: HistoryEntry[]): string | undefined {
+  const decided = new Set(
+    history.filter((h) => h.action === 'dispute_decided').map((h) => h.disputeId),
+  );
+  return history.find((h) => h.action === 'disputed' && !decided.has(h.disputeId))?.disputeId;
 }
 
 /**
@@ -29,14 +37,25 @@ export function ReviewPanel({
   const role = session.get()?.role ?? '';
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [itemNames, setItemNames] = useState<Record<string, string>>({});
+  const [dispute, setDispute] = useState<Dispute | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const loadHistory = () =>
-    reviewApi
+  const loadHistory = async () => {
+    const items = await reviewApi
       .history(evaluation.id)
-      .then((h) => setHistory(h.items))
-      .catch(() => setHistory([]));
-  useEffect(() => void loadHistory(), [evaluation.id, evaluation.version, evaluation.status]);
+      .then((h) => h.items)
+      .catch(() => []);
+    setHistory(items);
+    const open = openDisputeId(items);
+    if (!open || role !== 'lead') return setDispute(null);
+    // The history names the open dispute; its items come from the disputes list.
+    const page = await reviewApi.disputes({ status: 'open' }).catch(() => ({ items: [] }));
+    setDispute(page.items.find((d) => d.id === open) ?? null);
+  };
+  useEffect(
+    () => void loadHistory(),
+    [evaluation.id, evaluation.version, evaluation.releasedAt, evaluation.acknowledgedAt],
+  );
   useEffect(() => {
     if (role === 'agent') return;
     const { scorecardId: key, scorecardVersion: v } = evaluation;
@@ -63,7 +82,8 @@ export function ReviewPanel({
     await reload();
   };
   const final = evaluation.status === 'final';
-  const openDispute = evaluation.disputes?.find((d) => d.status === 'open');
+  const disputeOpen = openDisputeId(history) !== undefined;
+  const refresh = () => void reload().then(loadHistory);
 
   return (
     <section className="review" data-testid="review">
@@ -73,16 +93,36 @@ export function ReviewPanel({
         <dd data-testid="review-status" data-status={evaluation.status}>
           {code(evaluation.status)}
           {evaluation.releasedAt && <span className="tag"> · {t('released')}</span>}
-          {openDispute && <span className="tag"> · {t('disputeOpen')}</span>}
+          {evaluation.acknowledgedAt && <span className="tag"> · {t('acknowledged')}</span>}
+          {disputeOpen && (
+            <span className="tag" data-testid="dispute-open">
+              {' '}
+              · {t('disputeOpen')}
+            </span>
+          )}
         </dd>
         <dt>{t('evalVersion')}</dt>
-        <dd data-testid="eval-version">{evaluation.version ?? '—'}</dd>
+        <dd data-testid="eval-version">{evaluation.version}</dd>
         <dt>{t('autoScore')}</dt>
-        <dd data-testid="auto-score">{evaluation.autoScore ?? evaluation.score}</dd>
+        <dd data-testid="auto-score">
+          {evaluation.autoScore} · {evaluation.autoGrade}
+        </dd>
         <dt>{t('reviewedScore')}</dt>
         <dd data-testid="reviewed-score">
-          {evaluation.status === 'auto' ? '—' : evaluation.score}
+          {evaluation.status === 'auto' ? '—' : `${evaluation.score} · ${evaluation.grade}`}
         </dd>
+        {evaluation.finalizedBy && (
+          <>
+            <dt>{t('final')}</dt>
+            <dd>{evaluation.finalizedBy}</dd>
+          </>
+        )}
+        {evaluation.reviewComment && (
+          <>
+            <dt>{t('comment')}</dt>
+            <dd>{evaluation.reviewComment}</dd>
+          </>
+        )}
       </dl>
       <FieldErrors error={error} />
       {role === 'qa' && !final && (
@@ -105,13 +145,13 @@ export function ReviewPanel({
           {t('release')}
         </button>
       )}
-      {role === 'agent' && evaluation.releasedAt && !openDispute && (
-        <DisputeForm evaluation={evaluation} onDone={() => void reload()} />
+      {role === 'agent' && evaluation.releasedAt && !disputeOpen && (
+        <DisputeForm evaluation={evaluation} onDone={refresh} />
       )}
-      {role === 'lead' && openDispute && (
-        <DecisionForm evaluation={evaluation} dispute={openDispute} onDone={() => void reload()} />
+      {role === 'lead' && dispute && (
+        <DecisionForm evaluation={evaluation} dispute={dispute} onDone={refresh} />
       )}
-      <HistoryTimeline items={history} />
+      <HistoryTimeline items={history} names={itemNames} />
     </section>
   );
 }
