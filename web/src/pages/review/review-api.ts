@@ -80,12 +80,18 @@ export interface QueueItem {
   evaluationId: string;
   callId: string;
   agentId: string;
-  assignee: string;
-  /** Why the call was sampled: share, critical, complaint, needs_review … */
+  policyId: string;
+  /** Why the call was sampled: critical_fail, complaint, needs_human_review, share, minimum. */
   reasons: string[];
+  assignee: string;
   dueAt: string;
-  overdue?: boolean;
-  version?: number;
+  assignedAt: string;
+  overdue: boolean;
+  version: number;
+  evaluationStatus: string;
+  score: number;
+  grade: string;
+  reassignments: { at: string; by: string; from: string; to: string; reason: string | null }[];
 }
 
 export interface AgreementItem {
@@ -147,13 +153,15 @@ export const reviewApi = {
   ): Promise<{ items: Dispute[]; nextCursor: string | null }> {
     return call(`/api/v1/disputes?${query(q)}`);
   },
-  queue(q: Record<string, string> = {}): Promise<{ items: QueueItem[] }> {
+  queue(
+    q: Record<string, string> = {},
+  ): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
     return call(`/api/v1/review-queue?${query(q)}`);
   },
   reassign(item: QueueItem, assignee: string): Promise<QueueItem> {
     return send(`${path('review-queue', item.id)}/reassign`, {
       assignee,
-      ...(item.version === undefined ? {} : { expectedVersion: item.version }),
+      expectedVersion: item.version,
     });
   },
   agreement(q: Record<string, string>): Promise<{ items: AgreementItem[] }> {
