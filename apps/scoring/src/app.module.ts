@@ -11,6 +11,7 @@ import { EvaluationEntity } from './modules/evaluations/entities/evaluation.enti
 import { EvaluationsModule } from './modules/evaluations/evaluations.module';
 import { ScorecardEntity } from './modules/scorecards/entities/scorecard.entity';
 import { ReviewDecisionEntity } from './modules/reviews/entities/review-decision.entity';
+import { ReportsModule } from './modules/reports/reports.module';
 import { RescoringModule } from './modules/rescoring/rescoring.module';
 import { ScorecardsModule } from './modules/scorecards/scorecards.module';
 import { TenantEntity } from './modules/tenants/entities/tenant.entity';
@@ -40,6 +41,7 @@ import { TenantsModule } from './modules/tenants/tenants.module';
     CallsModule,
     RescoringModule,
     AssignmentsModule,
+    ReportsModule,
   ],
 })
 export class AppModule {}
