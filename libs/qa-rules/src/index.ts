@@ -48,3 +48,5 @@ export {
   MAX_PHRASES_PER_SCORECARD,
 } from './limits/engine-limits';
 export type { EngineLimit } from './limits/engine-limits';
+export { heaviestCallWork, MAX_PROBES_PER_HIT, resetCallWork } from './limits/call-work';
+export type { CallWork } from './limits/call-work';

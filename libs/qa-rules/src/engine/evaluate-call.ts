@@ -1,4 +1,5 @@
 import { detectComplaint } from '../complaint/detect-complaint';
+import { recordCallWork } from '../limits/call-work';
 import { notApplicable, RuleResult } from '../rules/rule-definition';
 import type { CompiledScorecard } from '../scorecard/compile-scorecard';
 import { aggregateScore } from '../scoring/aggregate-score';
@@ -68,6 +69,8 @@ function run(
     }
   }
   const summary = aggregateScore(compiled.basis, outcomes, compiled.sectionOf);
+  const complaint = detectComplaint(ctx, compiled.complaintList, compiled.complaintExceptions);
+  recordCallWork(ctx.hits, view.count);
   const handleMs = view.endedMs - view.answeredMs;
   return {
     scorecardId: compiled.id,
@@ -80,7 +83,7 @@ function run(
     findings,
     pendingManualItems,
     manualAnswers: [],
-    complaint: detectComplaint(ctx, compiled.complaintList, compiled.complaintExceptions),
+    complaint,
     metrics: {
       answeredWithinThreeRings: view.abandoned || ctx.rings === null ? null : ctx.rings <= 3,
       ringCount: ctx.rings,

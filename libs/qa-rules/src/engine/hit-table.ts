@@ -29,6 +29,14 @@ export class HitTable implements MatchSink {
   segment = new Int32Array(256);
   /** Whether a limit cut hits or characters off this call. */
   truncated = false;
+  /**
+   * Counted work of this call, the measure of the bounds (no clock): characters scanned, the most
+   * hits kept in one segment, and probes — hits looked at or binary-search steps taken to answer
+   * nesting and coverage questions, plus hits sorted into the index.
+   */
+  scanned = 0;
+  maxSegmentHits = 0;
+  probes = 0;
   private segFirst = new Int32Array(65);
   private currentSegment = 0;
   private hitLimit = 0;
@@ -49,6 +57,9 @@ export class HitTable implements MatchSink {
   fill(a: PhraseAutomaton, texts: readonly string[], count: number, skip: Uint8Array): void {
     this.count = 0;
     this.truncated = false;
+    this.scanned = 0;
+    this.maxSegmentHits = 0;
+    this.probes = 0;
     this.indexed = false;
     this.maxList = -1;
     if (this.segFirst.length < count + 1) this.segFirst = new Int32Array(count + 1);
@@ -63,7 +74,10 @@ export class HitTable implements MatchSink {
       if (chars <= 0) continue;
       this.hitLimit = Math.min(this.count + MAX_HITS_PER_SEGMENT, MAX_HITS_PER_CALL);
       a.scan(text, this, chars);
+      this.scanned += Math.min(text.length, chars);
       chars -= text.length;
+      if (this.count - segFirst[k] > this.maxSegmentHits)
+        this.maxSegmentHits = this.count - segFirst[k];
     }
     segFirst[count] = this.count;
   }
@@ -89,6 +103,7 @@ export class HitTable implements MatchSink {
   first(list: number, segment: number): number {
     if (list < 0) return -1;
     const to = this.segFirst[segment + 1];
+    this.probes += to - this.segFirst[segment];
     let best = -1;
     for (let h = this.segFirst[segment]; h < to; h++) {
       if (this.list[h] !== list) continue;
@@ -102,6 +117,7 @@ export class HitTable implements MatchSink {
   firstExcept(list: number, segment: number, exceptions: number): number {
     if (list < 0) return -1;
     const to = this.segFirst[segment + 1];
+    this.probes += to - this.segFirst[segment];
     let best = -1;
     for (let h = this.segFirst[segment]; h < to; h++) {
       if (this.list[h] !== list || this.coveredBy(h, exceptions)) continue;
@@ -119,6 +135,7 @@ export class HitTable implements MatchSink {
     const from = this.segFirst[seg];
     const to = this.segFirst[seg + 1];
     if (to - from > WALK_LIMIT) return this.minStartFrom(list, seg, e) <= s;
+    this.probes += to - from;
     for (let k = from; k < to; k++) {
       if (this.list[k] === list && this.start[k] <= s && this.end[k] >= e) return true;
     }
@@ -137,6 +154,7 @@ export class HitTable implements MatchSink {
     // when it starts earlier, or starts at the same place and ends later.
     if (to - from > WALK_LIMIT)
       return this.minStartFrom(list, seg, e) < s || this.minStartFrom(list, seg, e + 1) <= s;
+    this.probes += to - from;
     for (let k = from; k < to; k++) {
       if (k !== h && this.list[k] === list && this.start[k] <= s && this.end[k] >= e) return true;
     }
@@ -168,12 +186,15 @@ export class HitTable implements MatchSink {
     let lo = this.listFirst[list];
     const stop = this.listFirst[list + 1];
     let hi = stop;
+    let steps = 1;
     while (lo < hi) {
+      steps++;
       const mid = (lo + hi) >>> 1;
       const k = byList[mid];
       if (seg[k] < segment || (seg[k] === segment && ends[k] < end)) lo = mid + 1;
       else hi = mid;
     }
+    this.probes += steps;
     return lo < stop && seg[byList[lo]] === segment ? this.suffixMinStart[lo] : NONE;
   }
 
@@ -183,6 +204,7 @@ export class HitTable implements MatchSink {
     this.indexed = true;
     const n = this.count;
     const lists = this.maxList + 1;
+    this.probes += n + lists;
     if (this.listFirst.length < lists + 1) {
       this.listFirst = new Int32Array(lists + 1);
       this.cursor = new Int32Array(lists + 1);

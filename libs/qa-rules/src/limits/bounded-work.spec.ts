@@ -1,10 +1,11 @@
-import { buildCall, CONTEXT } from '../../test/support/call-builder';
+import { buildCall, CONTEXT, Turn } from '../../test/support/call-builder';
 import { RuleContext } from '../engine/rule-context';
 import { evaluateCall } from '../engine/evaluate-call';
 import { compileScorecard } from '../scorecard/compile-scorecard';
 import { defaultScorecard } from '../scorecard/default-scorecard';
 import { validateScorecard } from '../scorecard/validate-scorecard';
 import type { ScorecardDefinition } from '../types/scorecard.types';
+import { heaviestCallWork, MAX_PROBES_PER_HIT, resetCallWork } from './call-work';
 import {
   ENGINE_LIMITS,
   MAX_CHARS_PER_CALL,
@@ -33,25 +34,47 @@ const forbiddenItem = (card: ScorecardDefinition) =>
   card.items.findIndex((i) => i.ruleId === 'forbidden.phrases');
 
 describe('bounded work per call and per scorecard', () => {
-  it('scores twenty nested phrases over a 1,500-character segment in bounded time', () => {
+  it('scores twenty nested phrases over a 1,500-character segment with counted work capped per segment and linear in the hits', () => {
     const card = pathologicalCard(REPEATED);
     expect(validateScorecard(card)).toEqual([]);
     const compiled = compileScorecard(card);
-    const call = buildCall([
-      ['a', '啊'.repeat(1500)],
-      ['c', '啊'.repeat(1500)],
-    ]);
-    const started = process.hrtime.bigint();
-    const results = Array.from({ length: 20 }, () => evaluateCall(compiled, call, CONTEXT));
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    // Quadratic nesting took ~1.3 s per call here (26 s for these 20); linear work takes a few ms.
-    expect(ms).toBeLessThan(2000);
-    const forbidden = results[0].findings.find((f) => f.ruleId === 'forbidden.phrases')!;
+    const score = (lengths: number[]) => {
+      resetCallWork();
+      const turns = lengths.map((n, i): Turn => [i % 2 ? 'c' : 'a', '啊'.repeat(n)]);
+      const result = evaluateCall(compiled, buildCall(turns), CONTEXT);
+      return { result, work: heaviestCallWork() };
+    };
+    const { result, work } = score([1500, 1500]);
+    // Quadratic nesting over ~30,000 hits a segment blocked the event loop 1.3 s per call.
+    expect(work).toMatchObject({
+      segments: 2,
+      charsScanned: 3000,
+      maxSegmentHits: MAX_HITS_PER_SEGMENT,
+      hits: 2 * MAX_HITS_PER_SEGMENT,
+      truncated: true,
+    });
+    expect(work.probes).toBeLessThanOrEqual(MAX_PROBES_PER_HIT * work.hits);
+    // Linear below the cap: probes grow with the hits, not with their square.
+    for (const n of [10, 20, 40]) {
+      const below = score([n]).work;
+      expect(below.maxSegmentHits).toBeLessThan(MAX_HITS_PER_SEGMENT);
+      expect(below.probes).toBeLessThanOrEqual(MAX_PROBES_PER_HIT * below.hits);
+    }
+    // Capped above it: a segment 25 times longer than one that reaches the cap costs no more.
+    const atCap = score([60]).work;
+    const longer = score([1500]).work;
+    expect(atCap.maxSegmentHits).toBe(MAX_HITS_PER_SEGMENT);
+    expect({ hits: longer.hits, probes: longer.probes }).toEqual({
+      hits: atCap.hits,
+      probes: atCap.probes,
+    });
+
+    const forbidden = result.findings.find((f) => f.ruleId === 'forbidden.phrases')!;
     expect(forbidden.outcome).toBe('fail');
     // Only the longest spans count, each once: no hit kept inside another one.
     expect(forbidden.evidence.every((e) => e.text === '啊'.repeat(20))).toBe(true);
-    expect(results.every((r) => JSON.stringify(r) === JSON.stringify(results[0]))).toBe(true);
-    expect(typeof results[0].score).toBe('number');
+    expect(JSON.stringify(score([1500, 1500]).result)).toBe(JSON.stringify(result));
+    expect(typeof result.score).toBe('number');
   });
 
   it('keeps at most MAX_HITS_PER_SEGMENT hits of a segment and scans MAX_CHARS_PER_CALL characters', () => {
