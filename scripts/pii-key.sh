@@ -15,7 +15,7 @@ touch "$file"
 if ! grep -q '^PII_KEY=' "$file"; then
   key="${PII_KEY:-$(node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('base64'))")}"
   {
-    echo "# Encrypts customer phone and id numbers at rest (ingestion, scoring). Losing it loses them."
+    echo "# Encrypts customer phone and id numbers at rest (ingestion, scoring, complaints). Losing it loses them."
     echo "PII_KEY=$key"
   } >>"$file"
   echo "[secrets] PII_KEY added to $file" >&2

@@ -3,7 +3,15 @@ import { INestApplication } from '@nestjs/common';
 import { Codecs, EventHeader, Topics } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
-import { asIdentity, ingestedCall, publishEvent, sleep, TopicRecorder, waitFor } from '@qa/testing';
+import {
+  asIdentity,
+  ingestedCall,
+  publishEvent,
+  scoredCallbackCall,
+  sleep,
+  TopicRecorder,
+  waitFor,
+} from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
 import request from 'supertest';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
@@ -536,34 +544,7 @@ describe('complaints service', () => {
       producer,
       Topics.EvaluationScored,
       cb,
-      {
-        evaluationId: randomUUID(),
-        callId: cb,
-        tenantId,
-        agentId: 'a-1',
-        teamId: 't-1',
-        scorecardId: 'default',
-        scorecardVersion: 1,
-        score: 90,
-        grade: 'A',
-        findings: [
-          {
-            ruleId: 'callback.script',
-            itemId: 'callback',
-            section: '沟通',
-            outcome: 1,
-            critical: false,
-            evidence: [{ segment: 1, start: 0, end: 4, text: '方便吗' }],
-          },
-        ],
-        sections: [],
-        callStartedAt: '2026-11-30T02:00:00Z',
-        answeredWithinThreeRings: true,
-        forbiddenPhraseCount: 0,
-        csat: 0,
-        handleSeconds: 60,
-        scorecardActive: true,
-      },
+      scoredCallbackCall(tenantId, cb, '方便吗'),
       tenantId,
     );
     await sleep(1000); // the script check is stored and waits for its call

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Call, Codecs, EventHeader, EventMap, EventTopic, Topics } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
+import { openEventCustomer, piiCipher } from '@qa/pii';
 import { createService } from '@qa/platform';
 import { defaultScorecard } from '@qa/qa-rules';
 import {
@@ -128,7 +129,13 @@ describe('scoring service', () => {
       callId: c.callId,
       tenantId,
       reason: 'keyword',
-      customerId: 'u-1',
+      customerId: '',
+      customerPhone: '',
+    });
+    // The numbers travel sealed for complaints, which holds PII_KEY.
+    expect(openEventCustomer(piiCipher(), { sealed: event.customerSealed })).toEqual({
+      phone: '13800138000',
+      id: 'u-1',
     });
     expect(event.evidence.map((e) => e.text)).toEqual(['12315', '投诉']);
     expect(msg.message.headers?.[EventHeader.TenantId]?.toString()).toBe(tenantId);

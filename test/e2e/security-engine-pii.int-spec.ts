@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Codecs, Topics } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
-import { rewriteCustomerRows } from '@qa/pii';
+import { openEventCustomer, piiCipher, rewriteCustomerRows } from '@qa/pii';
 import { createService } from '@qa/platform';
 import { announceTenant, asIdentity, TopicRecorder, waitFor } from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
@@ -144,7 +144,7 @@ describe('security: PII minimised (findings #5, #9)', () => {
     expect(clear.body.customer).toEqual({ phone: PHONE, id: ID_CARD });
   });
 
-  it('#9: qa.call.ingested.v1 carries an opaque customer key, no number; the complaint keeps the phone for the callback', async () => {
+  it('#9: qa.call.ingested.v1 and qa.complaint.detected.v1 carry an opaque customer key and the numbers sealed, none in clear', async () => {
     const [ingested] = recorder.withKey(Topics.CallIngested, callId);
     const raw = ingested.message.value!;
     expect(raw.includes(Buffer.from(PHONE))).toBe(false);
@@ -163,11 +163,14 @@ describe('security: PII minimised (findings #5, #9)', () => {
       const got = recorder.withKey(Topics.ComplaintDetected, callId);
       return got.length ? got : undefined;
     });
+    expect(msg.message.value!.includes(Buffer.from(PHONE))).toBe(false);
+    expect(msg.message.value!.includes(Buffer.from(ID_CARD))).toBe(false);
     const complaint = Codecs[Topics.ComplaintDetected].decode(msg.message.value!);
-    expect(complaint).toMatchObject({
-      customerPhone: PHONE,
-      customerId: ID_CARD,
-      customerKey: key,
+    expect(complaint).toMatchObject({ customerPhone: '', customerId: '', customerKey: key });
+    // Complaints, holding PII_KEY, opens them for the callback (回访).
+    expect(openEventCustomer(piiCipher(), { sealed: complaint.customerSealed })).toEqual({
+      phone: PHONE,
+      id: ID_CARD,
     });
   });
 

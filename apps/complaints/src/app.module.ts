@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
+import { configurePii } from '@qa/pii';
 import { HealthModule, JobsModule, ServiceCoreModule } from '@qa/platform';
 import { ComplaintsEnv } from './config/complaints.env';
 import { migrations } from './migrations';
@@ -26,6 +27,7 @@ import { TicketsModule } from './modules/tickets/tickets.module';
         Topics.CallbackScheduled,
         Topics.CallbackCompleted,
       ],
+      beforeDatabase: (config) => configurePii(config.getOrThrow<string>('PII_KEY')),
     }),
     HealthModule.forRoot({ redis: true }),
     JobsModule.forRoot(),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { openCustomer, sealCustomer } from './customer-fields';
 import { openEventCustomer, sealEventCustomer } from './event-customer';
 import { CIPHERTEXT_PREFIX, parsePiiKey, PiiCipher, PiiKeyError } from './pii-cipher';
-import { configurePii, customerPiiTransformer } from './pii-column';
+import { configurePii, customerPiiTransformer, piiTextTransformer } from './pii-column';
 
 const key = () => randomBytes(32).toString('base64');
 
@@ -83,6 +83,15 @@ describe('customer fields', () => {
     expect(stored.customer.phone.startsWith(CIPHERTEXT_PREFIX)).toBe(true);
     expect(customerPiiTransformer.from(stored)).toEqual(body);
     expect(customerPiiTransformer.to(null)).toBeNull();
+  });
+
+  it('has a transformer for a text column holding one number', () => {
+    configurePii(key());
+    const stored = piiTextTransformer.to('13800138000') as string;
+    expect(stored.startsWith(CIPHERTEXT_PREFIX)).toBe(true);
+    expect(piiTextTransformer.to(stored)).toBe(stored);
+    expect(piiTextTransformer.from(stored)).toBe('13800138000');
+    expect([null, ''].map((v) => piiTextTransformer.to(v))).toEqual([null, '']);
   });
 });
 

@@ -30,3 +30,17 @@ export const customerPiiTransformer: ValueTransformer = {
   from: (value: WithCustomer | null | undefined) =>
     value && typeof value === 'object' ? openCustomer(piiCipher(), value) : value,
 };
+
+/**
+ * TypeORM transformer for a text column holding one personal number (a ticket's customer phone or
+ * id): encrypted on write through an entity, opened on read. Not for columns used in WHERE: the
+ * ciphertext differs on every write; look such values up by their keyed hash (PiiCipher.hmac).
+ */
+export const piiTextTransformer: ValueTransformer = {
+  to: (value: string | null | undefined) =>
+    typeof value === 'string' && value !== '' && !PiiCipher.isCiphertext(value)
+      ? piiCipher().encrypt(value)
+      : value,
+  from: (value: string | null | undefined) =>
+    typeof value === 'string' ? piiCipher().decrypt(value) : value,
+};

@@ -65,6 +65,42 @@ export function ingestedCall(
   };
 }
 
+/** A scored callback call whose callback.script check passed, quoting `evidence`. */
+export function scoredCallbackCall(
+  tenantId: string,
+  callId: string,
+  evidence: string,
+): EventMap[typeof Topics.EvaluationScored] {
+  return {
+    evaluationId: randomUUID(),
+    callId,
+    tenantId,
+    agentId: 'a-1',
+    teamId: 't-1',
+    scorecardId: 'default',
+    scorecardVersion: 1,
+    score: 90,
+    grade: 'A',
+    findings: [
+      {
+        ruleId: 'callback.script',
+        itemId: 'callback',
+        section: '沟通',
+        outcome: 1,
+        critical: false,
+        evidence: [{ segment: 1, start: 0, end: evidence.length, text: evidence }],
+      },
+    ],
+    sections: [],
+    callStartedAt: '2026-11-30T02:00:00Z',
+    answeredWithinThreeRings: true,
+    forbiddenPhraseCount: 0,
+    csat: 0,
+    handleSeconds: 60,
+    scorecardActive: true,
+  };
+}
+
 /**
  * Publishes the tenant's settings and waits until the service has them: topics are not ordered
  * with each other, so a test scores nothing before the tenant's settings are in.

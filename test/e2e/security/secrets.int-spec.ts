@@ -86,6 +86,19 @@ describe('security: secrets', () => {
     expect(runs.map((r) => /INTERNAL_SECRET: /.test(r.output))).toEqual([true, true, true]);
   });
 
+  it.each(['ingestion', 'scoring', 'complaints'] as const)(
+    '#9 %s refuses to start without a valid PII_KEY (the key that encrypts customer numbers)',
+    async (app) => {
+      const runs = [undefined, 'change-me'].map(
+        (key) =>
+          new SpawnedService(app, { INTERNAL_SECRET: process.env.INTERNAL_SECRET, PII_KEY: key }),
+      );
+      expect(await Promise.all(runs.map((r) => r.exitWithin(60_000)))).toEqual([1, 1]);
+      for (const run of runs)
+        expect(run.output).toMatch(/PII_KEY: PII_KEY must be 32 random bytes/);
+    },
+  );
+
   it('#7 the start command generates strong secrets once, readable by the owner only, and reuses them', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'qa-secrets-'));
     try {
@@ -121,8 +134,12 @@ describe('security: secrets', () => {
     expect(compose).not.toMatch(/POSTGRES_PASSWORD:\s*postgres\b/);
     const published = [...compose.matchAll(/ports:\s*\[([^\]]*)\]/g)].map((m) => m[1]);
     expect(published).toEqual([`'\${GATEWAY_BIND:-127.0.0.1}:3000:3000'`]);
-    // ingestion and scoring refuse to start without the key, and it has no default either.
+    // ingestion, scoring and complaints refuse to start without the key, which has no default.
     expect(compose).toMatch(/&pii-key \$\{PII_KEY:\?/);
-    expect(compose.match(/PII_KEY: \*pii-key/g)).toHaveLength(2);
+    for (const app of ['ingestion', 'scoring', 'complaints']) {
+      const service = compose.slice(compose.indexOf(`\n  ${app}:`)).split('\n\n')[0];
+      expect({ app, pii: /PII_KEY: \*pii-key/.test(service) }).toEqual({ app, pii: true });
+    }
+    expect(compose.match(/PII_KEY: \*pii-key/g)).toHaveLength(3);
   });
 });

@@ -7,12 +7,14 @@ import {
   FindingOutcome,
   Speaker,
 } from '@qa/contracts';
+import { openEventCustomer, piiCipher } from '@qa/pii';
 import { EntityManager } from 'typeorm';
 import { readCallbackCall } from '../../domain/callback-call';
 import { slaView } from '../../domain/ticket-clocks';
 import { acceptsCallback } from '../../domain/ticket-state-machine';
 import { SettingsRepository } from '../settings/settings.repository';
 import { SlaTimers } from '../sla/sla-timers';
+import { customerLookup } from '../tickets/ticket-customer';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { CallbackCallRow, CallbackCallsRepository } from './callback-calls.repository';
 import { CallbacksService } from './callbacks.service';
@@ -43,12 +45,17 @@ export class AutoCallbackService {
     for (const { event, meta } of items) {
       const call = event.call;
       if (!call || call.purpose !== CallPurpose.CALL_PURPOSE_CALLBACK) continue;
+      const lookup = customerLookup(
+        piiCipher(),
+        call.tenantId,
+        openEventCustomer(piiCipher(), call.customer),
+      );
       const ticketId = await this.calls.ticketFor(manager, {
         tenantId: call.tenantId,
         related: call.relatedCallIds,
-        customerKey: call.customer?.customerKey ?? '',
-        customerId: call.customer?.id ?? '',
-        phone: call.customer?.phone ?? '',
+        customerHmacs: [call.customer?.customerKey, lookup.idHmac, lookup.phoneHmac].filter(
+          (k): k is string => !!k,
+        ),
       });
       if (!ticketId) continue;
       const row = await this.calls.saveCall(manager, {

@@ -71,27 +71,23 @@ export class CallbackCallsRepository {
     );
   }
 
-  /** The open ticket a callback call is about: named by id or original call, else the customer's. */
+  /**
+   * The open ticket a callback call is about: named by id or original call, else the customer's,
+   * found by the keyed hashes of the call's customer id and phone (customerLookup).
+   */
   async ticketFor(
     manager: EntityManager,
-    v: {
-      tenantId: string;
-      related: string[];
-      customerKey: string;
-      customerId: string;
-      phone: string;
-    },
+    v: { tenantId: string; related: string[]; customerHmacs: string[] },
   ): Promise<string | null> {
     const rows = (await manager.query(
       `SELECT id FROM complaints.tickets
        WHERE tenant_id = $1 AND status <> 'closed' AND (
-         id::text = ANY($2) OR call_id = ANY($2)
-         OR ($5 <> '' AND customer_key = $5)
-         OR ($3 <> '' AND customer_id = $3) OR ($4 <> '' AND customer_phone = $4))
+         id::text = ANY($2) OR call_id = ANY($2) OR customer_key = ANY($3)
+         OR customer_id_hmac = ANY($3) OR customer_phone_hmac = ANY($3))
        ORDER BY (id::text = ANY($2) OR call_id = ANY($2)) DESC,
          (status IN ('callback_scheduled', 'escalated')) DESC, opened_at DESC
        LIMIT 1`,
-      [v.tenantId, v.related, v.customerId, v.phone, v.customerKey],
+      [v.tenantId, v.related, v.customerHmacs],
     )) as { id: string }[];
     return rows[0]?.id ?? null;
   }

@@ -26,7 +26,10 @@ export class SlaTimers implements OnApplicationBootstrap {
     private readonly settings: SettingsRepository,
   ) {}
 
-  async schedule(tickets: TicketEntity[], cal: BusinessCalendar): Promise<void> {
+  async schedule(
+    tickets: Pick<TicketEntity, 'id' | 'tenantId' | 'status' | 'clocks'>[],
+    cal: BusinessCalendar,
+  ): Promise<void> {
     const jobs = tickets.flatMap((t) =>
       SLA_PURPOSES.flatMap((purpose) => {
         const clock = t.clocks[purpose];
@@ -65,7 +68,7 @@ export class SlaTimers implements OnApplicationBootstrap {
 
   async resync(): Promise<void> {
     const rows = await this.tickets.withDeadlines();
-    const byTenant = new Map<string, TicketEntity[]>();
+    const byTenant = new Map<string, typeof rows>();
     for (const t of rows) byTenant.set(t.tenantId, [...(byTenant.get(t.tenantId) ?? []), t]);
     for (const [tenantId, list] of byTenant) {
       const { settings } = await this.settings.get(tenantId);

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ComplaintDetected, EventMeta, Topics } from '@qa/contracts';
 import { OutboxService } from '@qa/messaging';
+import { openEventCustomer, piiCipher } from '@qa/pii';
 import { EntityManager } from 'typeorm';
 import { ComplaintSettings } from '../../domain/complaint-settings';
 import { openingClocks, slaView } from '../../domain/ticket-clocks';
 import { SettingsRepository } from '../settings/settings.repository';
 import { SlaTimers } from '../sla/sla-timers';
 import { Severity, TicketEntity } from './entities/ticket.entity';
+import { customerLookup } from './ticket-customer';
 import { TicketWorkflow } from './ticket-workflow';
 import { TicketsRepository } from './tickets.repository';
 
@@ -17,8 +19,10 @@ export interface OpenTicketInput {
   tenantId: string;
   callId: string | null;
   evaluationId: string | null;
+  /** In clear here; stored encrypted, with keyed hashes to look them up by. */
   customerId: string | null;
   customerPhone: string | null;
+  /** The event's opaque key, for when it carries no numbers. */
   customerKey: string | null;
   agentId: string | null;
   teamId: string | null;
@@ -45,8 +49,15 @@ export class OpenTicketService {
     ctx: { actor: string; reason: string; traceId: string; now: Date; settings: ComplaintSettings },
   ): Promise<TicketEntity | null> {
     const { now, settings } = ctx;
+    const lookup = customerLookup(piiCipher(), input.tenantId, {
+      id: input.customerId,
+      phone: input.customerPhone,
+    });
     const t = Object.assign(new TicketEntity(), {
       ...input,
+      customerKey: lookup.customerKey ?? input.customerKey,
+      customerIdHmac: lookup.idHmac,
+      customerPhoneHmac: lookup.phoneHmac,
       id: randomUUID(),
       status: 'open',
       version: 1,
@@ -95,7 +106,7 @@ export class OpenTicketService {
           callId: t.callId ?? '',
           agentId: t.agentId ?? '',
           teamId: t.teamId ?? '',
-          customerId: t.customerId ?? '',
+          customerId: t.customerKey ?? '',
           category: t.category,
           repeat: t.repeatOf !== null,
           openedAt: now.toISOString(),
@@ -116,8 +127,15 @@ export class OpenTicketService {
     now: Date,
   ): Promise<TicketEntity[]> {
     const opened: TicketEntity[] = [];
+    const cipher = piiCipher();
     for (const { event, meta } of items) {
       const { settings } = await this.settingsRepo.get(event.tenantId, manager);
+      // Sealed numbers, or clear ones from events published before they were sealed.
+      const customer = openEventCustomer(cipher, {
+        phone: event.customerPhone,
+        id: event.customerId,
+        sealed: event.customerSealed,
+      });
       const strong = event.evidence.some((e) => /12315|曝光|媒体|律师|起诉/.test(e.text));
       const t = await this.open(
         manager,
@@ -125,8 +143,8 @@ export class OpenTicketService {
           tenantId: event.tenantId,
           callId: event.callId,
           evaluationId: event.evaluationId || null,
-          customerId: event.customerId || null,
-          customerPhone: event.customerPhone || null,
+          customerId: customer.id || null,
+          customerPhone: customer.phone || null,
           customerKey: event.customerKey || null,
           agentId: event.agentId || null,
           teamId: event.teamId || null,

@@ -1,4 +1,4 @@
-import { maskPhone } from '@qa/pii';
+import { maskPhone, maskPii } from '@qa/pii';
 import { BusinessCalendar } from '../../domain/business-calendar';
 import { slaView } from '../../domain/ticket-clocks';
 import { allowedMoves } from '../../domain/ticket-state-machine';
@@ -24,15 +24,16 @@ export function toTicketResponse(
     id: t.id,
     callId: t.callId,
     evaluationId: t.evaluationId,
+    // Masked by the call view's rules: an id may be an ID-card number, a description quotes the call.
     customer: {
-      id: t.customerId,
+      id: t.customerId && !canSeePii ? maskPii(t.customerId) : t.customerId,
       phone: t.customerPhone && !canSeePii ? maskPhone(t.customerPhone) : t.customerPhone,
     },
     agentId: t.agentId,
     teamId: t.teamId,
     category: t.category,
     severity: t.severity,
-    description: t.description,
+    description: canSeePii ? t.description : maskPii(t.description),
     status: t.status,
     allowedMoves: [...allowedMoves(t.status)],
     version: t.version,

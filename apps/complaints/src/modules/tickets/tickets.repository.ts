@@ -13,7 +13,8 @@ export interface TicketFilter {
   category?: string;
   assignee?: string;
   callId?: string;
-  customerId?: string;
+  /** The keyed hash of the customer id asked for (customerLookup). */
+  customerIdHmac?: string;
   /** Keyset: rows after this (rank, due, id) in urgency order. */
   after?: { rank: number; due: string; id: string };
   limit: number;
@@ -68,18 +69,22 @@ export class TicketsRepository {
       .update({ id }, { ...rest, updatedAt: new Date() } as QueryDeepPartialEntity<TicketEntity>);
   }
 
-  /** The latest earlier ticket of this customer in this category since `since`. */
+  /**
+   * The latest earlier ticket of this customer in this category since `since`: the same id, else
+   * (no id given) the same phone, compared by their keyed hashes.
+   */
   async previousOf(
     manager: EntityManager,
-    t: Pick<TicketEntity, 'id' | 'tenantId' | 'customerId' | 'customerPhone' | 'category'>,
+    t: Pick<TicketEntity, 'id' | 'tenantId' | 'customerIdHmac' | 'customerPhoneHmac' | 'category'>,
     since: Date,
   ): Promise<string | null> {
-    const byId = t.customerId !== null && t.customerId !== '';
-    const who = byId ? t.customerId : t.customerPhone;
+    const byId = t.customerIdHmac !== null;
+    const who = byId ? t.customerIdHmac : t.customerPhoneHmac;
     if (!who) return null;
     const rows = (await manager.query(
       `SELECT id FROM complaints.tickets
-       WHERE tenant_id = $1 AND ${byId ? 'customer_id' : 'customer_phone'} = $2 AND category = $3
+       WHERE tenant_id = $1 AND ${byId ? 'customer_id_hmac' : 'customer_phone_hmac'} = $2
+         AND category = $3
          AND opened_at >= $4 AND id <> $5
        ORDER BY opened_at DESC LIMIT 1`,
       [t.tenantId, who, t.category, since, t.id],
@@ -122,7 +127,8 @@ export class TicketsRepository {
     if (f.category) q.andWhere('t.category = :category', { category: f.category });
     if (f.assignee) q.andWhere('t.assignee = :assignee', { assignee: f.assignee });
     if (f.callId) q.andWhere('t.call_id = :callId', { callId: f.callId });
-    if (f.customerId) q.andWhere('t.customer_id = :customerId', { customerId: f.customerId });
+    if (f.customerIdHmac !== undefined)
+      q.andWhere('t.customer_id_hmac = :idHmac', { idHmac: f.customerIdHmac });
     if (f.after) {
       q.andWhere(`(${RANK}, ${DUE}, t.id) > (:rank, CAST(:due AS timestamptz), :afterId)`, {
         rank: f.after.rank,
@@ -145,10 +151,14 @@ export class TicketsRepository {
       .getMany();
   }
 
-  /** Every ticket with a running deadline (start-up resync of the timers). */
-  withDeadlines(): Promise<TicketEntity[]> {
+  /**
+   * Every ticket with a running deadline (start-up resync of the timers): only what the timers
+   * need, so tens of thousands of rows are read without opening their customer numbers.
+   */
+  withDeadlines(): Promise<Pick<TicketEntity, 'id' | 'tenantId' | 'status' | 'clocks'>[]> {
     return this.rows
       .createQueryBuilder('t')
+      .select(['t.id', 't.tenantId', 't.status', 't.clocks'])
       .where(`t.status <> 'closed' AND t.next_due_at IS NOT NULL`)
       .getMany();
   }

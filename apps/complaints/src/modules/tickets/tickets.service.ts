@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { piiCipher } from '@qa/pii';
 import { canSeePii, Identity } from '@qa/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ComplaintSettings } from '../../domain/complaint-settings';
@@ -19,6 +20,7 @@ import {
 } from './dto/ticket.response.dto';
 import { TicketEntity } from './entities/ticket.entity';
 import { OpenTicketService, REPEAT_WINDOW_MS } from './open-ticket.service';
+import { customerLookup } from './ticket-customer';
 import { TicketWorkflow } from './ticket-workflow';
 import { TicketError } from './tickets.errors';
 import { toCallbackResponse, toHistoryEntry, toTicketResponse } from './tickets.mapper';
@@ -105,7 +107,10 @@ export class TicketsService {
       category: q.category,
       assignee: q.assignee,
       callId: q.callId,
-      customerId: q.customerId,
+      // A blank id hashes to '' and so matches no ticket, as before.
+      customerIdHmac: q.customerId
+        ? (customerLookup(piiCipher(), tenantId, { id: q.customerId }).idHmac ?? '')
+        : undefined,
       after: q.cursor ? decodeCursor(q.cursor) : undefined,
       limit: limit + 1,
     });

@@ -1,5 +1,5 @@
 import { Call, ComplaintDetected, EvaluationScored, FindingOutcome } from '@qa/contracts';
-import { openEventCustomer, piiCipher } from '@qa/pii';
+import { openEventCustomer, piiCipher, sealEventCustomer } from '@qa/pii';
 import type { EvaluationEntity } from './entities/evaluation.entity';
 
 const OUTCOME: Record<string, FindingOutcome> = {
@@ -53,16 +53,18 @@ export function toComplaintDetected(
 ): ComplaintDetected {
   const c = e.result.complaint;
   const cipher = piiCipher();
-  // The callback (回访) dials the customer: this event carries the numbers the call event sealed.
+  // The callback (回访) dials the customer: complaints opens the numbers the call event sealed.
   const customer = openEventCustomer(cipher, call.customer);
+  const sealed = sealEventCustomer(cipher, e.tenantId, customer);
   return {
     callId: e.callId,
     tenantId: e.tenantId,
     agentId: e.agentId,
     teamId: e.teamId,
-    customerId: customer.id,
-    customerPhone: customer.phone,
-    customerKey: call.customer?.customerKey || cipher.customerKey(e.tenantId, customer),
+    customerId: '',
+    customerPhone: '',
+    customerKey: call.customer?.customerKey || sealed.customerKey,
+    customerSealed: sealed.sealed,
     reason: c.reason ?? 'keyword',
     evidence: c.evidence.map((v) => ({
       segment: v.segment,

@@ -1,3 +1,4 @@
+import { piiTextTransformer } from '@qa/pii';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Breach, TicketClocks } from '../../../domain/ticket-clocks';
 import type { TicketStatus } from '../../../domain/ticket-state-machine';
@@ -10,9 +11,16 @@ export class TicketEntity {
   @Column({ name: 'tenant_id', type: 'text' }) tenantId!: string;
   @Column({ name: 'call_id', type: 'text', nullable: true }) callId!: string | null;
   @Column({ name: 'evaluation_id', type: 'text', nullable: true }) evaluationId!: string | null;
-  @Column({ name: 'customer_id', type: 'text', nullable: true }) customerId!: string | null;
-  @Column({ name: 'customer_phone', type: 'text', nullable: true }) customerPhone!: string | null;
-  /** Opaque (HMAC) customer identity from detected complaints; null for tickets logged by hand. */
+  /** customerId and customerPhone are encrypted at rest (PII_KEY); look them up by their hmacs. */
+  @Column({ name: 'customer_id', type: 'text', nullable: true, transformer: piiTextTransformer })
+  customerId!: string | null;
+  @Column({ name: 'customer_phone', type: 'text', nullable: true, transformer: piiTextTransformer })
+  customerPhone!: string | null;
+  @Column({ name: 'customer_id_hmac', type: 'text', nullable: true }) customerIdHmac!:
+    string | null;
+  @Column({ name: 'customer_phone_hmac', type: 'text', nullable: true })
+  customerPhoneHmac!: string | null;
+  /** Opaque (HMAC) customer identity: the id's hmac, else the phone's (customerLookup). */
   @Column({ name: 'customer_key', type: 'text', nullable: true }) customerKey!: string | null;
   @Column({ name: 'agent_id', type: 'text', nullable: true }) agentId!: string | null;
   @Column({ name: 'team_id', type: 'text', nullable: true }) teamId!: string | null;

@@ -18,8 +18,9 @@ export interface ComplaintDetected {
   tenantId: string;
   agentId: string;
   teamId: string;
+  /** empty since the PII change: read customer_sealed with PII_KEY */
   customerId: string;
-  /** kept in clear: the follow-up callback (回访) dials it */
+  /** empty since the PII change: read customer_sealed with PII_KEY */
   customerPhone: string;
   /** "keyword" | "purpose" */
   reason: string;
@@ -28,6 +29,11 @@ export interface ComplaintDetected {
   callStartedAt: string;
   /** opaque customer identity (see Customer.customer_key) */
   customerKey?: string | undefined;
+  /**
+   * {"phone","id"} sealed like Customer.sealed: the follow-up callback (回访) dials the phone, and
+   * only complaints, holding PII_KEY, opens it.
+   */
+  customerSealed?: string | undefined;
 }
 
 /** Topic qa.complaint.opened.v1, key = ticket_id. */
@@ -37,6 +43,7 @@ export interface ComplaintOpened {
   callId: string;
   agentId: string;
   teamId: string;
+  /** the opaque customer key (see Customer.customer_key), never a number */
   customerId: string;
   category: string;
   /** same customer and category within 30 days */
@@ -107,6 +114,7 @@ function createBaseComplaintDetected(): ComplaintDetected {
     evaluationId: '',
     callStartedAt: '',
     customerKey: undefined,
+    customerSealed: undefined,
   };
 }
 
@@ -144,6 +152,9 @@ export const ComplaintDetected: MessageFns<ComplaintDetected> = {
     }
     if (message.customerKey !== undefined) {
       writer.uint32(90).string(message.customerKey);
+    }
+    if (message.customerSealed !== undefined) {
+      writer.uint32(98).string(message.customerSealed);
     }
     return writer;
   },
@@ -249,6 +260,14 @@ export const ComplaintDetected: MessageFns<ComplaintDetected> = {
             message.customerKey = reader.string();
             continue;
           }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.customerSealed = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -312,6 +331,11 @@ export const ComplaintDetected: MessageFns<ComplaintDetected> = {
         : isSet(object.customer_key)
           ? globalThis.String(object.customer_key)
           : undefined,
+      customerSealed: isSet(object.customerSealed)
+        ? globalThis.String(object.customerSealed)
+        : isSet(object.customer_sealed)
+          ? globalThis.String(object.customer_sealed)
+          : undefined,
     };
   },
 
@@ -350,6 +374,9 @@ export const ComplaintDetected: MessageFns<ComplaintDetected> = {
     if (message.customerKey !== undefined) {
       obj.customerKey = message.customerKey;
     }
+    if (message.customerSealed !== undefined) {
+      obj.customerSealed = message.customerSealed;
+    }
     return obj;
   },
 
@@ -369,6 +396,7 @@ export const ComplaintDetected: MessageFns<ComplaintDetected> = {
     message.evaluationId = object.evaluationId ?? '';
     message.callStartedAt = object.callStartedAt ?? '';
     message.customerKey = object.customerKey ?? undefined;
+    message.customerSealed = object.customerSealed ?? undefined;
     return message;
   },
 };
