@@ -28,7 +28,7 @@ export function navFor(role: string): NavLink[] {
     case 'agent':
       return [{ href: '#/evaluations', label: 'myEvaluations' }];
     default:
-      return [EVALUATIONS, COMPLAINTS, KPIS];
+      return [EVALUATIONS, COMPLAINTS, KPIS, AGREEMENT];
   }
 }
 

@@ -43,7 +43,7 @@ export function CalibrationsPage({ user }: { user: Session }) {
   return (
     <section data-testid="calibrations-page">
       <h2>{t('calibrations')}</h2>
-      {user.role !== 'agent' && (
+      {(user.role === 'lead' || user.role === 'admin') && (
         <form className="filters" onSubmit={(e) => void create(e)} data-testid="calibration-form">
           <strong>{t('newCalibration')}</strong>
           <label>

@@ -59,7 +59,7 @@ export function ReviewQueuePage({ user }: { user: Session }) {
             <th>{t('dueAt')}</th>
             <th>{t('call')}</th>
             <th>{t('agent')}</th>
-            <th>{t('autoScore')}</th>
+            <th>{t('score')}</th>
             <th>{t('status')}</th>
             <th>{t('reason')}</th>
             <th>{t('assignee')}</th>
