@@ -47,7 +47,7 @@ export function ReviewPanel({
       .catch(() => []);
     setHistory(items);
     const open = openDisputeId(items);
-    if (!open || role !== 'lead') return setDispute(null);
+    if (!open || (role !== 'lead' && role !== 'admin')) return setDispute(null);
     // The history names the open dispute; its items come from the disputes list.
     const page = await reviewApi.disputes({ status: 'open' }).catch(() => ({ items: [] }));
     setDispute(page.items.find((d) => d.id === open) ?? null);
@@ -125,7 +125,7 @@ export function ReviewPanel({
         )}
       </dl>
       <FieldErrors error={error} />
-      {role === 'qa' && !final && (
+      {(role === 'qa' || role === 'admin') && !final && (
         <ReviewForm
           evaluation={evaluation}
           itemNames={itemNames}
@@ -136,7 +136,7 @@ export function ReviewPanel({
           onStale={() => void reload()}
         />
       )}
-      {(role === 'qa' || role === 'lead') && final && !evaluation.releasedAt && (
+      {role !== 'agent' && role !== 'ops' && final && !evaluation.releasedAt && (
         <button
           type="button"
           data-testid="release"
@@ -148,7 +148,7 @@ export function ReviewPanel({
       {role === 'agent' && evaluation.releasedAt && !disputeOpen && (
         <DisputeForm evaluation={evaluation} onDone={refresh} />
       )}
-      {role === 'lead' && dispute && (
+      {dispute && (
         <DecisionForm evaluation={evaluation} dispute={dispute} onDone={refresh} />
       )}
       <HistoryTimeline items={history} names={itemNames} />
