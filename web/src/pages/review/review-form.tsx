@@ -12,7 +12,7 @@ interface Props {
   /** Manual item id → its question or name, from the scorecard version that scored the call. */
   itemNames: Record<string, string>;
   onSaved: (ev: Evaluation) => void;
-  /** A 409: someone else changed it; the page reloads, this form keeps the draft. */
+  /** A 409: someone else changed or finalized it; the page reloads, this form keeps the draft. */
   onStale: () => void;
 }
 
@@ -24,7 +24,6 @@ export function ReviewForm({ evaluation, itemNames, onSaved, onStale }: Props) {
   const [answers, setAnswers] = useState<Record<string, { outcome: string; comment: string }>>({});
   const [comment, setComment] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
   // Which request index each rule and item went out at, to put field errors by their row.
   const [sent, setSent] = useState<{ overrides: string[]; answers: string[] }>({
@@ -67,7 +66,6 @@ export function ReviewForm({ evaluation, itemNames, onSaved, onStale }: Props) {
       answers: answered.map((a) => a.itemId),
     });
     setError(null);
-    setStale(false);
     setBusy(true);
     try {
       const ev = await reviewApi.review(evaluation.id, {
@@ -83,10 +81,8 @@ export function ReviewForm({ evaluation, itemNames, onSaved, onStale }: Props) {
       setComment('');
       onSaved(ev);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        setStale(true);
-        onStale();
-      } else setError(e);
+      if (e instanceof ApiError && e.status === 409) onStale();
+      else setError(e);
     } finally {
       setBusy(false);
     }
@@ -98,11 +94,6 @@ export function ReviewForm({ evaluation, itemNames, onSaved, onStale }: Props) {
 
   return (
     <form className="review-form" data-testid="review-form" onSubmit={(e) => e.preventDefault()}>
-      {stale && (
-        <p className="error" role="alert" data-testid="stale">
-          {t('stale')}
-        </p>
-      )}
       <table className="list">
         <thead>
           <tr>

@@ -39,6 +39,7 @@ export function ReviewPanel({
   const [itemNames, setItemNames] = useState<Record<string, string>>({});
   const [dispute, setDispute] = useState<Dispute | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [stale, setStale] = useState(false);
 
   const loadHistory = async () => {
     const items = await reviewApi
@@ -125,15 +126,24 @@ export function ReviewPanel({
         )}
       </dl>
       <FieldErrors error={error} />
+      {stale && (
+        <p className="error" role="alert" data-testid="stale">
+          {t('stale')}
+        </p>
+      )}
       {(role === 'qa' || role === 'admin') && !final && (
         <ReviewForm
           evaluation={evaluation}
           itemNames={itemNames}
           onSaved={(ev) => {
+            setStale(false);
             onChange(ev);
             void loadHistory();
           }}
-          onStale={() => void reload()}
+          onStale={() => {
+            setStale(true);
+            void reload();
+          }}
         />
       )}
       {role !== 'agent' && role !== 'ops' && final && !evaluation.releasedAt && (
@@ -148,9 +158,7 @@ export function ReviewPanel({
       {role === 'agent' && evaluation.releasedAt && !disputeOpen && (
         <DisputeForm evaluation={evaluation} onDone={refresh} />
       )}
-      {dispute && (
-        <DecisionForm evaluation={evaluation} dispute={dispute} onDone={refresh} />
-      )}
+      {dispute && <DecisionForm evaluation={evaluation} dispute={dispute} onDone={refresh} />}
       <HistoryTimeline items={history} names={itemNames} />
     </section>
   );
