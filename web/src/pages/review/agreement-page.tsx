@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { FieldErrors } from '../../components/field-errors';
-import { AgreementItem, reviewApi } from './review-api';
+import { AgreementReport, reviewApi } from './review-api';
 import { useReviewText } from './review-i18n';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -19,13 +19,14 @@ export function AgreementPage() {
     from: day(new Date(Date.now() - 28 * 86_400_000)),
     to: day(new Date()),
   }));
-  const [items, setItems] = useState<AgreementItem[] | null>(null);
+  const [report, setReport] = useState<AgreementReport | null>(null);
+  const items = report?.items ?? null;
   const [error, setError] = useState<unknown>(null);
   const chartEl = useRef<HTMLDivElement>(null);
   const load = async () => {
     setError(null);
     try {
-      setItems((await reviewApi.agreement(q)).items);
+      setReport(await reviewApi.agreement(q));
     } catch (e) {
       setError(e);
     }
@@ -116,6 +117,37 @@ export function AgreementPage() {
         </tbody>
       </table>
       {items?.length === 0 && <p>{t('noData')}</p>}
+      {report && report.byWeek.length > 0 && (
+        <>
+          <h3>{t('byWeek')}</h3>
+          <table className="list" data-testid="agreement-weeks">
+            <thead>
+              <tr>
+                <th>{t('week')}</th>
+                <th>{t('finding')}</th>
+                <th className="num">{t('reviewed')}</th>
+                <th className="num">{t('overridden')}</th>
+                <th className="num">{t('precisionOfFails')}</th>
+                <th className="num">{t('kappa')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.byWeek.flatMap((w) =>
+                w.items.map((i) => (
+                  <tr key={`${w.week}${i.ruleId}`}>
+                    <td>{w.week}</td>
+                    <td>{rule(i.ruleId)}</td>
+                    <td className="num">{i.reviewed}</td>
+                    <td className="num">{i.overridden}</td>
+                    <td className="num">{ratio(i.precisionOfFails)}</td>
+                    <td className="num">{ratio(i.kappa)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </>
+      )}
     </section>
   );
 }

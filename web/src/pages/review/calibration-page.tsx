@@ -1,74 +1,84 @@
 import { useEffect, useState } from 'react';
 import { call, Session } from '../../api';
 import { FieldErrors } from '../../components/field-errors';
+import type { Outcome } from '../../../../libs/qa-rules/src/types/outcome.types';
 import { OutcomeSelect } from './outcome-select';
 import { CalibrationReport, CalibrationSession, reviewApi } from './review-api';
 import { useReviewText } from './review-i18n';
 
 interface ScorecardItem {
   id: string;
-  kind: string;
   name?: string;
+  question?: string;
   ruleId?: string;
 }
 
-const pct = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)}%`);
+const pct = (v: number | null) => (v == null ? '—' : `${Math.round(v * 100)}%`);
+const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
 
 /**
- * One calibration session: each evaluator (and the expert) scores the calls blind — nobody
- * sees the others' scores or the engine's findings here — then the report compares them.
+ * One calibration session: each evaluator and the expert score the calls blind (nobody sees the
+ * others' answers or the engine's findings here); once all are in, the report compares them.
  */
 export function CalibrationPage({ id, user }: { id: string; user: Session }) {
   const { t, code, rule } = useReviewText();
   const [session, setSession] = useState<CalibrationSession | null>(null);
-  const [items, setItems] = useState<ScorecardItem[]>([]);
+  const [names, setNames] = useState<Record<string, string>>({});
   const [scores, setScores] = useState<Record<string, Record<string, string>>>({});
   const [report, setReport] = useState<CalibrationReport | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
 
-  const loadReport = () =>
-    reviewApi
-      .calibrationReport(id)
-      .then(setReport)
-      .catch(() => setReport(null));
+  const load = async () => {
+    try {
+      const s = await reviewApi.calibration(id);
+      setSession(s);
+      if (s.status === 'closed') setReport(await reviewApi.calibrationReport(id));
+    } catch (e) {
+      setError(e);
+    }
+  };
   useEffect(() => {
-    void (async () => {
-      try {
-        setSession(await reviewApi.calibration(id));
-        const cards =
-          await call<{ active: boolean; definition: { items: ScorecardItem[] } }[]>(
-            '/api/v1/scorecards',
-          );
-        setItems((cards.find((c) => c.active) ?? cards[0])?.definition.items ?? []);
-      } catch (e) {
-        setError(e);
-      }
-      await loadReport();
-    })();
+    void load();
+    // Item labels from the tenant's scorecards; an unknown id shows as itself.
+    call<{ definition: { items: ScorecardItem[] } }[]>('/api/v1/scorecards')
+      .then((cards) =>
+        setNames(
+          Object.fromEntries(
+            cards.flatMap((c) =>
+              c.definition.items.map((i) => [
+                i.id,
+                i.name ?? (i.ruleId ? rule(i.ruleId) : (i.question ?? i.id)),
+              ]),
+            ),
+          ),
+        ),
+      )
+      .catch(() => setNames({}));
   }, [id]);
 
   const submit = async () => {
+    if (!session) return;
     setError(null);
     try {
       await reviewApi.scoreCalibration(id, {
-        scores: Object.entries(scores).map(([callId, byItem]) => ({
-          callId,
-          items: Object.entries(byItem)
-            .filter(([, o]) => o)
-            .map(([itemId, outcome]) => ({ itemId, outcome })),
+        scores: session.calls.map((c) => ({
+          callId: c.callId,
+          items: c.itemIds.map((itemId) => ({
+            itemId,
+            outcome: (scores[c.callId]?.[itemId] ?? '') as Outcome,
+          })),
         })),
       });
-      setDone(true);
-      await loadReport();
+      await load();
     } catch (e) {
       setError(e);
     }
   };
   if (!session) return <FieldErrors error={error} />;
-  const participant =
-    session.evaluators.includes(user.username) || session.expert === user.username;
-  const label = (i: ScorecardItem) => i.name ?? (i.ruleId ? rule(i.ruleId) : i.id);
+  const me = user.username;
+  const participant = session.evaluators.includes(me) || session.expert === me;
+  const toScore = participant && session.status === 'open' && !session.submitted.includes(me);
+  const label = (itemId: string) => names[itemId] ?? itemId;
 
   return (
     <section data-testid="calibration">
@@ -76,30 +86,32 @@ export function CalibrationPage({ id, user }: { id: string; user: Session }) {
         <a href="#/calibrations">← {t('calibrations')}</a>
       </p>
       <h2>
-        {session.name || session.id.slice(0, 8)} · {code(session.status)}
+        {session.name || session.id.slice(0, 8)} ·{' '}
+        <span data-testid="calibration-status">{code(session.status)}</span>
       </h2>
       <p className="muted">
-        {t('evaluators')}: {session.evaluators.join('、')} · {t('expert')}: {session.expert}
+        {t('evaluators')}: {session.evaluators.join('、')} · {t('expert')}: {session.expert} ·{' '}
+        {t('submitted')}: {session.submitted.join('、') || '—'}
       </p>
       <FieldErrors error={error} />
-      {participant && !done && (
+      {toScore && (
         <div data-testid="blind-scores">
           <h3>{t('scoreBlind')}</h3>
-          {session.callIds.map((callId) => (
-            <table key={callId} className="list" data-calibration-call={callId}>
+          {session.calls.map((c) => (
+            <table key={c.callId} className="list" data-calibration-call={c.callId}>
               <caption>
-                {t('call')} {callId}
+                {t('call')} {c.callId}
               </caption>
               <tbody>
-                {items.map((i) => (
-                  <tr key={i.id}>
-                    <td>{label(i)}</td>
+                {c.itemIds.map((itemId) => (
+                  <tr key={itemId} data-item={itemId}>
+                    <td>{label(itemId)}</td>
                     <td>
                       <OutcomeSelect
-                        name={`${callId}:${i.id}`}
-                        value={scores[callId]?.[i.id] ?? ''}
+                        name={`${c.callId}:${itemId}`}
+                        value={scores[c.callId]?.[itemId] ?? ''}
                         onChange={(v) =>
-                          setScores({ ...scores, [callId]: { ...scores[callId], [i.id]: v } })
+                          setScores({ ...scores, [c.callId]: { ...scores[c.callId], [itemId]: v } })
                         }
                       />
                     </td>
@@ -116,26 +128,39 @@ export function CalibrationPage({ id, user }: { id: string; user: Session }) {
       {report && (
         <div data-testid="calibration-report">
           <h3>{t('report')}</h3>
-          <h4>{t('itemAgreement')}</h4>
-          <table className="list">
-            <tbody>
-              {report.items.map((r, n) => (
-                <tr key={n}>
-                  <td>{r.callId}</td>
-                  <td>{r.ruleId ? rule(r.ruleId) : r.itemId}</td>
-                  <td className="num">{pct(r.agreement)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
           <h4>{t('deviation')}</h4>
           <table className="list">
+            <thead>
+              <tr>
+                <th>{t('evaluators')}</th>
+                <th className="num">{t('deviation')}</th>
+                <th className="num">{t('itemAgreement')}</th>
+                <th>{t('tendency')}</th>
+              </tr>
+            </thead>
             <tbody>
               {report.evaluators.map((e) => (
                 <tr key={e.evaluator} data-evaluator={e.evaluator}>
                   <td>{e.evaluator}</td>
-                  <td className="num">{e.deviation ?? '—'}</td>
-                  <td>{code(e.tendency)}</td>
+                  <td className="num">{signed(e.deviation)}</td>
+                  <td className="num">{pct(e.itemAgreement)}</td>
+                  <td className={`tendency ${e.tendency}`} data-testid="tendency">
+                    {code(e.tendency)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h4>{t('itemAgreement')}</h4>
+          <table className="list">
+            <tbody>
+              {report.items.map((r) => (
+                <tr key={r.itemId} data-item={r.itemId}>
+                  <td>{label(r.itemId)}</td>
+                  <td className="num">
+                    {r.agreeing} / {r.answers}
+                  </td>
+                  <td className="num">{pct(r.agreement)}</td>
                 </tr>
               ))}
             </tbody>

@@ -94,6 +94,14 @@ export interface QueueItem {
   reassignments: { at: string; by: string; from: string; to: string; reason: string | null }[];
 }
 
+export interface AgreementReport {
+  from: string;
+  to: string;
+  items: AgreementItem[];
+  /** Monday (UTC) of the week the decisions were made. */
+  byWeek: { week: string; items: AgreementItem[] }[];
+}
+
 export interface AgreementItem {
   ruleId: string;
   reviewed: number;
@@ -105,21 +113,39 @@ export interface AgreementItem {
 
 export interface CalibrationSession {
   id: string;
-  name?: string;
+  name: string;
+  status: 'open' | 'closed';
   callIds: string[];
+  /** Per call: its evaluation and the items each participant answers. */
+  calls: { callId: string; evaluationId: string; itemIds: string[] }[];
   evaluators: string[];
   expert: string;
-  status?: string;
-  createdAt?: string;
+  /** Who has submitted (never what). */
+  submitted: string[];
+  createdBy: string;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface CalibrationScores {
+  scores: { callId: string; items: { itemId: string; outcome: Outcome }[] }[];
 }
 
 export interface CalibrationReport {
-  sessionId?: string;
-  items: { callId?: string; itemId?: string; ruleId?: string; agreement: number | null }[];
+  sessionId: string;
+  expert: string;
+  /** Points of mean deviation that make an evaluator strict or lenient. */
+  tendencyThreshold: number;
+  benchmark: { callId: string; score: number }[];
+  items: { itemId: string; answers: number; agreeing: number; agreement: number | null }[];
   evaluators: {
     evaluator: string;
-    deviation: number | null;
-    tendency?: 'strict' | 'lenient' | 'aligned' | string;
+    scores: { callId: string; score: number; benchmark: number; deviation: number }[];
+    /** Mean score − benchmark. */
+    deviation: number;
+    absoluteDeviation: number;
+    itemAgreement: number | null;
+    tendency: 'strict' | 'lenient' | 'aligned';
   }[];
 }
 
@@ -164,7 +190,7 @@ export const reviewApi = {
       expectedVersion: item.version,
     });
   },
-  agreement(q: Record<string, string>): Promise<{ items: AgreementItem[] }> {
+  agreement(q: Record<string, string>): Promise<AgreementReport> {
     return call(`/api/v1/reports/agreement?${query(q)}`);
   },
   calibrations(): Promise<{ items: CalibrationSession[] }> {
@@ -181,7 +207,10 @@ export const reviewApi = {
   }): Promise<CalibrationSession> {
     return send('/api/v1/calibrations', body);
   },
-  scoreCalibration(id: string, body: object): Promise<unknown> {
+  scoreCalibration(
+    id: string,
+    body: CalibrationScores,
+  ): Promise<{ calibrationId: string; participant: string; status: 'open' | 'closed' }> {
     return send(`${path('calibrations', id)}/scores`, body);
   },
   calibrationReport(id: string): Promise<CalibrationReport> {
