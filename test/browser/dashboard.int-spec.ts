@@ -173,6 +173,10 @@ describe('dashboard in Chromium', () => {
       expect(await page.locator('.findings li.fail[data-rule="forbidden.phrases"]').count()).toBe(
         1,
       );
+      // A timing rule shows what it measured.
+      expect(
+        await page.locator('.findings li[data-rule="answer.within-three-rings"]').textContent(),
+      ).toMatch(/\d+ ring\(s\)/);
       await page.screenshot({ path: join(SHOTS, `evaluation-${role}.png`), fullPage: true });
     } finally {
       await page.close();

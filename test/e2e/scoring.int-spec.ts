@@ -85,8 +85,16 @@ describe('scoring service', () => {
     );
     expect(byRule['forbidden.phrases']).toMatchObject({
       outcome: 'fail',
-      evidence: [{ segment: 2, start: 3, end: 6, text: '不清楚' }],
+      evidence: [{ role: 'match', segment: 2, start: 3, end: 6, text: '不清楚' }],
     });
+    // Timing rules say what they measured (issue 16 item 6).
+    expect(byRule['closing.customer-hangs-up-first'].evidence).toEqual([
+      expect.objectContaining({
+        role: 'match',
+        segment: -1,
+        measure: expect.objectContaining({ name: 'hangupBy' }),
+      }),
+    ]);
     expect(ev.sections.map((s: { name: string }) => s.name)).toEqual([
       '礼仪',
       '沟通',

@@ -21,6 +21,8 @@ export type {
   EvaluationMetrics,
   EvaluationResult,
   Evidence,
+  EvidenceMeasure,
+  EvidenceRole,
   Finding,
   ManualAnswer,
   PendingManualItem,

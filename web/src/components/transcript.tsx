@@ -7,6 +7,8 @@ interface Mark {
   start: number;
   end: number;
   finding: Finding;
+  /** A trigger (the customer's complaint that made a rule apply) is context, not a failure. */
+  trigger: boolean;
 }
 
 /** A segment's text with every evidence span highlighted and labelled with its rule. */
@@ -21,15 +23,15 @@ function highlighted(text: string, marks: Mark[], lang: 'zh' | 'en', version: nu
     out.push(
       <mark
         key={`${m.start}-${m.finding.ruleId}`}
-        className={`ev ${m.finding.outcome}`}
-        title={`${name} · ${m.finding.outcome} · v${version}`}
+        className={`ev ${m.trigger ? 'trigger' : m.finding.outcome}`}
+        title={`${name} · ${m.trigger ? 'trigger' : m.finding.outcome} · v${version}`}
         data-rule={m.finding.ruleId}
       >
         {text.slice(m.start, m.end)}
       </mark>,
     );
     // A failure is named where it happened; passes keep the line readable (name on hover).
-    if (m.finding.outcome === 'fail')
+    if (m.finding.outcome === 'fail' && !m.trigger)
       out.push(
         <sup key={`${m.start}-${m.finding.ruleId}-label`} className="rule-label">
           {name}
@@ -60,8 +62,13 @@ export function Transcript({
       {segments.map((s, i) => {
         const marks = findings.flatMap((f) =>
           f.evidence
-            .filter((e) => e.segment === i)
-            .map((e) => ({ start: e.start, end: e.end, finding: f })),
+            .filter((e) => e.segment === i && !e.measure)
+            .map((e) => ({
+              start: e.start,
+              end: e.end,
+              finding: f,
+              trigger: e.role === 'trigger',
+            })),
         );
         return (
           <li

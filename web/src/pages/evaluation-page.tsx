@@ -1,9 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, CallView, Evaluation } from '../api';
+import { api, CallView, Evaluation, type Evidence } from '../api';
 import { useUi } from '../app';
 import { Transcript } from '../components/transcript';
 import { RULE_NAMES } from '../i18n';
 import { ReviewPanel } from './review/review-panel';
+
+/** A measurement in words; a span quoted with its segment, a trigger or a gap named as such. */
+function evidenceLabel(e: Evidence, t: (key: 'trigger' | 'missing') => string): string {
+  if (e.measure) return e.text;
+  const role = e.role === 'trigger' || e.role === 'missing' ? `${t(e.role)} ` : '';
+  return `${role}「${e.text}」#${e.segment}`;
+}
 
 export function EvaluationPage({ id }: { id: string }) {
   const { t, lang } = useUi();
@@ -102,14 +109,13 @@ export function EvaluationPage({ id }: { id: string }) {
                 key={f.itemId}
                 className={`${f.outcome} ${f.evidence.length > 0 ? 'has-evidence' : ''}`}
                 data-rule={f.ruleId}
-                onClick={() => showEvidence(f.evidence[0]?.segment)}
+                onClick={() => showEvidence(f.evidence.find((e) => e.segment >= 0)?.segment)}
               >
                 <span className="badge">{t(f.outcome)}</span> {name(f.ruleId)}
                 {f.evidence.length > 0 && (
                   <span className="muted">
                     {' '}
-                    — {t('evidence')}:{' '}
-                    {f.evidence.map((e) => `「${e.text}」#${e.segment}`).join(' ')}
+                    — {t('evidence')}: {f.evidence.map((e) => evidenceLabel(e, t)).join(' ')}
                   </span>
                 )}
               </li>

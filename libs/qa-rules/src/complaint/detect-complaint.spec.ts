@@ -18,8 +18,8 @@ describe(detectComplaint.name, () => {
       detected: true,
       reason: 'keyword',
       evidence: [
-        { segment: 1, start: 7, end: 12, text: '12315' },
-        { segment: 1, start: 12, end: 14, text: '投诉' },
+        { role: 'trigger', segment: 1, start: 7, end: 12, text: '12315' },
+        { role: 'trigger', segment: 1, start: 12, end: 14, text: '投诉' },
       ],
     });
     expect(complaintOf('我要去消协反映').detected).toBe(true);

@@ -27,7 +27,7 @@ export function detectComplaint(
       if (ctx.view.speaker[seg] !== CUSTOMER) continue;
       if (hits.coveredBy(h, exceptions) || hits.nested(h)) continue;
       if (insideNumber(ctx.view.texts[seg], hits.start[h], hits.end[h])) continue;
-      evidence.push(ctx.evidence(h));
+      evidence.push(ctx.evidence(h, 'trigger'));
     }
   }
   if (evidence.length > 0) return { detected: true, reason: 'keyword', evidence };

@@ -87,7 +87,11 @@ describe(`${evaluateCall.name} on any input`, () => {
         expect(typeof r.grade).toBe('string');
         expect(r.grade.length).toBeGreaterThan(0);
         const spans = [...r.findings.flatMap((f) => f.evidence), ...r.complaint.evidence];
-        for (const e of spans) {
+        for (const e of spans) expect(['trigger', 'match', 'missing']).toContain(e.role);
+        // A measurement has an empty span and says what it measured in words.
+        for (const e of spans.filter((x) => x.measure))
+          expect([e.start, e.end, e.text.length > 0]).toEqual([0, 0, true]);
+        for (const e of spans.filter((x) => !x.measure)) {
           const t = textOf(input, e.segment);
           expect(Number.isInteger(e.start) && Number.isInteger(e.end)).toBe(true);
           expect(0 <= e.start && e.start <= e.end && e.end <= t.length).toBe(true);

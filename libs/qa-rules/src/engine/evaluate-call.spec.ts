@@ -94,7 +94,7 @@ describe(evaluateCall.name, () => {
     });
     const r = evaluateDefault(call);
     const e = r.findings.find((f) => f.ruleId === 'forbidden.phrases')!.evidence;
-    expect(e).toEqual([{ segment: 5, start: 1, end: 4, text: '不知道' }]);
+    expect(e).toEqual([{ role: 'match', segment: 5, start: 1, end: 4, text: '不知道' }]);
   });
 
   it('gives the same result twice (no state leaks between calls)', () => {

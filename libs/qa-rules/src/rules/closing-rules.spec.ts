@@ -1,4 +1,4 @@
-import { buildCall, CLOSING, OPENING, verdict } from '../../test/support/call-builder';
+import { buildCall, CLOSING, OPENING, roles, verdict } from '../../test/support/call-builder';
 import { customerHangsUpFirstRule, farewellRule } from './closing-rules';
 
 describe(farewellRule.id, () => {
@@ -39,5 +39,11 @@ describe(customerHangsUpFirstRule.id, () => {
     expect(verdict(rule, call('customer')).outcome).toBe('pass');
     expect(verdict(rule, call('agent')).outcome).toBe('fail');
     expect(verdict(rule, call('system')).outcome).toBe('not_applicable');
+  });
+
+  it('says who hung up in the evidence, whatever the outcome', () => {
+    expect(roles(rule, call('customer'))).toEqual(['match:hangupBy=customer']);
+    expect(roles(rule, call('agent'))).toEqual(['match:hangupBy=agent']);
+    expect(roles(rule, call('system'))).toEqual(['match:hangupBy=system']);
   });
 });

@@ -25,7 +25,7 @@ export const farewellRule: RuleDefinition<FarewellConfig> = {
     if (thanks >= 0) found.push(ctx.evidence(thanks));
     if (bye >= 0) found.push(ctx.evidence(bye));
     if (thanks >= 0 && bye >= 0) return pass(found);
-    found.push(ctx.turn(ctx.view.agentTurns[n - 1]));
+    found.push(ctx.turn(ctx.view.agentTurns[n - 1], 'missing'));
     return fail(found, thanks < 0 ? 'no thanks in the closing' : 'no goodbye in the closing');
   },
 };
@@ -37,8 +37,9 @@ export const customerHangsUpFirstRule: RuleDefinition<null> = {
   configure: () => null,
   evaluate(ctx) {
     const by = ctx.view.hangupBy;
-    if (by === 'customer') return pass([], 'the customer hung up first');
-    if (by === 'agent') return fail([], 'the agent hung up first');
-    return notApplicable('the call was ended by the system');
+    const measured = [ctx.measure({ name: 'hangupBy', value: by }, `${by} hung up`)];
+    if (by === 'customer') return pass(measured, 'the customer hung up first');
+    if (by === 'agent') return fail(measured, 'the agent hung up first');
+    return notApplicable('the call was ended by the system', measured);
   },
 };

@@ -60,6 +60,8 @@ export const customPhraseRule: RuleDefinition<CustomConfig> = {
     if (cfg.when && !evaluateExpression(ctx, cfg.when, evidence)) {
       return notApplicable('its condition did not occur');
     }
+    // What met the condition made the item apply.
+    for (const e of evidence) e.role = 'trigger';
     const value = evaluateExpression(ctx, cfg.expr, evidence);
     return value !== cfg.passWhenAbsent ? pass(evidence) : fail(evidence);
   },

@@ -1,4 +1,4 @@
-import { buildCall, CLOSING, OPENING, verdict } from '../../test/support/call-builder';
+import { buildCall, CLOSING, OPENING, roles, verdict } from '../../test/support/call-builder';
 import { empathyRule } from './empathy-rule';
 
 const rule = empathyRule.id;
@@ -137,5 +137,24 @@ describe('dissatisfaction without complaint words', () => {
       ['a', CLOSING],
     ]);
     expect(verdict(rule, call).outcome).toBe('pass');
+  });
+});
+
+describe('empathy evidence roles', () => {
+  it("marks the customer's words as the trigger, not as the agent's failure", () => {
+    const call = (agent: string) =>
+      buildCall([
+        ['a', OPENING],
+        ['c', '你们一直不处理,我要投诉'],
+        ['a', agent],
+        ['c', '嗯'],
+        ['a', '请提供一下手机号'],
+        ['a', CLOSING],
+      ]);
+    expect(roles(rule, call('非常抱歉给您带来不便'))).toEqual(['trigger:一直不处理', 'match:抱歉']);
+    expect(roles(rule, call('您的手机号是多少'))).toEqual([
+      'trigger:一直不处理',
+      'missing:您的手机号是多少',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { AGENT } from '../input/call-view';
+import { AGENT, type CallView } from '../input/call-view';
 import type { Evidence } from '../types/evaluation.types';
 import { fail, notApplicable, numberParam, pass, RuleDefinition } from './rule-definition';
 
@@ -8,6 +8,13 @@ interface EmpathyConfig {
   empathy: number;
   acknowledgementExceptions: number;
   withinTurns: number;
+}
+
+/** The agent's first segment after segment c (the caller knows there is one). */
+function nextAgentTurn(v: CallView, c: number): number {
+  let i = c + 1;
+  while (v.speaker[i] !== AGENT) i++;
+  return i;
 }
 
 /** When the customer complains or is upset, the agent apologises or empathises within two turns. */
@@ -50,8 +57,10 @@ export const empathyRule: RuleDefinition<EmpathyConfig> = {
       // No upset word: the turn counts only when the agent's apology or empathy shows it was one.
       if (seen === 0 || (!upsetWord && reply < 0)) continue;
       upsetTurns++;
-      found.push(h >= 0 ? ctx.evidence(h) : ctx.turn(c));
+      // The customer's words make the rule apply: context, not the agent's failure.
+      found.push(h >= 0 ? ctx.evidence(h, 'trigger') : ctx.turn(c, 'trigger'));
       if (reply < 0) {
+        found.push(ctx.turn(nextAgentTurn(v, c), 'missing'));
         return fail(found, `no apology or empathy within ${cfg.withinTurns} turns of segment ${c}`);
       }
       found.push(ctx.evidence(reply));

@@ -36,7 +36,7 @@ export const greetingRule: RuleDefinition<GreetingConfig> = {
     if (named) found.push(named);
     else if (ident >= 0) found.push(ctx.evidence(ident));
     if (greet >= 0 && found.length === 2) return pass(found);
-    found.push(ctx.turn(v.agentTurns[0]));
+    found.push(ctx.turn(v.agentTurns[0], 'missing'));
     return fail(
       found,
       greet < 0 ? 'the opening has no greeting' : 'the opening does not name the company',

@@ -1,4 +1,4 @@
-import { buildCall, CLOSING, OPENING, verdict, Turn } from '../../test/support/call-builder';
+import { buildCall, CLOSING, OPENING, roles, verdict, Turn } from '../../test/support/call-builder';
 import { holdRule } from './hold-rule';
 
 const rule = holdRule.id;
@@ -31,6 +31,17 @@ describe(holdRule.id, () => {
     expect(verdict(rule, withSilence(['a', '请稍等'], ['a', '查到了,您的账单是'])).outcome).toBe(
       'fail',
     );
+  });
+
+  it('gives the silence as the trigger and the unannounced turn as missing', () => {
+    expect(
+      roles(rule, withSilence(['a', '好的,请您稍等'], ['a', '感谢您的耐心等待,查到了'])),
+    ).toEqual(['trigger:silenceSeconds=20', 'match:稍等', 'match:感谢您的耐心等待']);
+    expect(roles(rule, withSilence(['a', '好的'], ['a', '感谢您的耐心等待']))).toEqual([
+      'trigger:silenceSeconds=20',
+      'match:感谢您的耐心等待',
+      'missing:好的',
+    ]);
   });
 
   it('does not count a silence of 15 s or less', () => {

@@ -29,6 +29,12 @@ function nearAgentTurn(
   return -1;
 }
 
+/** Where an announcement was due: the agent's last turn before segment i (or i itself). */
+function agentTurnBefore(ctx: RuleContext, i: number): number {
+  for (let k = i - 1; k >= 0; k--) if (ctx.view.speaker[k] === AGENT) return k;
+  return i;
+}
+
 /** A silence over 15 s is announced (请稍等) and followed by thanks for waiting. */
 export const holdRule: RuleDefinition<HoldConfig> = {
   id: 'hold.announced',
@@ -58,11 +64,20 @@ export const holdRule: RuleDefinition<HoldConfig> = {
           holds++;
           const asked = nearAgentTurn(ctx, cfg.request, i - 1, -1, 2);
           const thanked = nearAgentTurn(ctx, cfg.thanks, i, 1, 2);
+          const seconds = Math.round((start - lastEnd) / 1000);
+          // The silence (before segment i) is what makes the announcement and thanks due.
+          found.push(
+            ctx.measure(
+              { name: 'silenceSeconds', value: seconds, limit: cfg.gapMs / 1000 },
+              `${seconds} s of silence`,
+              'trigger',
+              i,
+            ),
+          );
           if (asked >= 0) found.push(ctx.evidence(asked));
           if (thanked >= 0) found.push(ctx.evidence(thanked));
-          const seconds = Math.round((start - lastEnd) / 1000);
           if (asked < 0 || thanked < 0) {
-            found.push(ctx.turn(i));
+            found.push(ctx.turn(asked < 0 ? agentTurnBefore(ctx, i) : i, 'missing'));
             return fail(
               found,
               asked < 0

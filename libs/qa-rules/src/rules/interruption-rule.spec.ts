@@ -1,4 +1,4 @@
-import { buildCall, CLOSING, OPENING, verdict } from '../../test/support/call-builder';
+import { buildCall, CLOSING, OPENING, roles, verdict } from '../../test/support/call-builder';
 import { interruptionRule } from './interruption-rule';
 
 const rule = interruptionRule.id;
@@ -35,6 +35,11 @@ describe(interruptionRule.id, () => {
       ['a', CLOSING, 17, 20],
     ]);
     expect(verdict(rule, twice).outcome).toBe('fail');
+    expect(roles(rule, twice)).toEqual([
+      'match:您是说上个月的话费是吧',
+      'match:我帮您查一下',
+      'match:interruptions=2',
+    ]);
   });
 
   it('does not count a short backchannel (嗯, 好的) under the customer', () => {

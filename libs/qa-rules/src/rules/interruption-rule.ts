@@ -41,13 +41,18 @@ export const interruptionRule: RuleDefinition<InterruptionConfig> = {
         }
       }
     }
-    return found.length > cfg.allowed
-      ? fail(found, `talked over the customer ${found.length} times`)
+    found.push(
+      ctx.measure(
+        { name: 'interruptions', value: found.length, limit: cfg.allowed },
+        `talked over the customer ${found.length} time(s)`,
+      ),
+    );
+    const times = found.length - 1;
+    return times > cfg.allowed
+      ? fail(found, `talked over the customer ${times} times`)
       : pass(
           found,
-          found.length > 0
-            ? `talked over the customer ${found.length} time(s), within the limit`
-            : undefined,
+          times > 0 ? `talked over the customer ${times} time(s), within the limit` : undefined,
         );
   },
 };

@@ -34,7 +34,7 @@ export const resolutionConfirmedRule: RuleDefinition<ConfirmedConfig> = {
       h = ctx.firstInAgentTurns(cfg.satisfaction, n - cfg.lastTurns, n);
     if (h >= 0) return pass([ctx.evidence(h)]);
     return fail(
-      [ctx.turn(ctx.view.agentTurns[n - 1])],
+      [ctx.turn(ctx.view.agentTurns[n - 1], 'missing')],
       'the agent closed without checking the issue was settled',
     );
   },
@@ -88,7 +88,8 @@ export const promiseHasTimeRule: RuleDefinition<PromiseConfig> = {
       if (seg === lastSeg || v.speaker[seg] !== AGENT || hits.coveredBy(h, cfg.exceptions))
         continue;
       lastSeg = seg;
-      found.push(ctx.evidence(h));
+      // The promise makes a time due; the time is the match.
+      found.push(ctx.evidence(h, 'trigger'));
       // The time may come in the same turn or the agent's next one (…明天上午十点前).
       let when = timeIn(ctx, cfg, seg);
       for (let i = seg + 1; !when && i < v.count; i++) {

@@ -1,4 +1,11 @@
-import { buildCall, CLOSING, OPENING, verdict } from '../../test/support/call-builder';
+import {
+  buildCall,
+  CLOSING,
+  findingFor,
+  OPENING,
+  roles,
+  verdict,
+} from '../../test/support/call-builder';
 import { lateApologyRule, withinThreeRingsRule } from './ring-rules';
 
 const at = (seconds: number) =>
@@ -114,5 +121,29 @@ describe(lateApologyRule.id, () => {
       },
     );
     expect(verdict(rule, call).outcome).toBe('fail');
+  });
+});
+
+describe('ring evidence', () => {
+  it('puts the rings and the seconds to the answer into the evidence', () => {
+    expect(roles(withinThreeRingsRule.id, answeredAfter(14))).toEqual([
+      'match:ringCount=5',
+      'match:answerSeconds=14',
+    ]);
+    const f = findingFor(withinThreeRingsRule.id, answeredAfter(14));
+    expect(f.evidence[0]).toMatchObject({ segment: -1, measure: { limit: 3 }, text: '5 ring(s)' });
+  });
+
+  it('gives the late answer as the trigger of the apology rule and the silent opening as missing', () => {
+    expect(roles(lateApologyRule.id, answeredAfter(14, `${OPENING},让您久等了`))).toEqual([
+      'trigger:ringCount=5',
+      'trigger:answerSeconds=14',
+      'match:久等了',
+    ]);
+    expect(roles(lateApologyRule.id, answeredAfter(14))).toEqual([
+      'trigger:ringCount=5',
+      'trigger:answerSeconds=14',
+      `missing:${OPENING}`,
+    ]);
   });
 });

@@ -1,4 +1,29 @@
+import type { RuleContext } from '../engine/rule-context';
+import type { Evidence, EvidenceRole } from '../types/evaluation.types';
 import { fail, notApplicable, numberParam, pass, RuleDefinition } from './rule-definition';
+
+/** The rings (against the limit) and, when the times give it, the seconds until the answer. */
+function ringEvidence(
+  ctx: RuleContext,
+  rings: number,
+  limit: number,
+  role: EvidenceRole,
+): Evidence[] {
+  const v = ctx.view;
+  const out = [ctx.measure({ name: 'ringCount', value: rings, limit }, `${rings} ring(s)`, role)];
+  const ms = (v.abandoned ? v.endedMs : v.answeredMs) - v.startedMs;
+  if (ms >= 0) {
+    const s = Math.round(ms / 100) / 10;
+    out.push(
+      ctx.measure(
+        { name: 'answerSeconds', value: s },
+        v.abandoned ? `caller gave up after ${s} s` : `answered after ${s} s`,
+        role,
+      ),
+    );
+  }
+  return out;
+}
 
 /** Seed 002: answer within three rings (one ring ≈ 3 s; seconds per ring is tenant config). */
 export const withinThreeRingsRule: RuleDefinition<{ maxRings: number }> = {
@@ -14,14 +39,15 @@ export const withinThreeRingsRule: RuleDefinition<{ maxRings: number }> = {
     // On an outbound call the customer is the one answering.
     if (ctx.view.direction === 'outbound') return notApplicable('outbound call');
     if (rings === null) return notApplicable('ring time unknown');
+    const measured = ringEvidence(ctx, rings, maxRings, 'match');
     if (ctx.view.abandoned) {
       return rings > maxRings
-        ? fail([], `rang ${rings} times and nobody answered`)
-        : notApplicable(`the caller hung up after ${rings} ring(s)`);
+        ? fail(measured, `rang ${rings} times and nobody answered`)
+        : notApplicable(`the caller hung up after ${rings} ring(s)`, measured);
     }
     return rings <= maxRings
-      ? pass([], `answered after ${rings} ring(s)`)
-      : fail([], `answered after ${rings} rings`);
+      ? pass(measured, `answered after ${rings} ring(s)`)
+      : fail(measured, `answered after ${rings} rings`);
   },
 };
 
@@ -41,16 +67,19 @@ export const lateApologyRule: RuleDefinition<LateApologyConfig> = {
   evaluate(ctx, cfg) {
     if (ctx.view.direction === 'outbound') return notApplicable('outbound call');
     if (ctx.rings === null) return notApplicable('ring time unknown');
-    if (ctx.rings <= cfg.afterRings) return notApplicable(`answered after ${ctx.rings} ring(s)`);
+    // The late answer is what makes the apology due.
+    const late = ringEvidence(ctx, ctx.rings, cfg.afterRings, 'trigger');
+    if (ctx.rings <= cfg.afterRings)
+      return notApplicable(`answered after ${ctx.rings} ring(s)`, late);
     const end = ctx.view.openingEnd();
     if (end < 0) return notApplicable('the agent never spoke');
     const turns = ctx.view.agentTurns;
     for (let k = 0; k < ctx.view.agentCount && turns[k] <= end; k++) {
       const h = ctx.hits.first(cfg.lateApology, turns[k]);
-      if (h >= 0) return pass([ctx.evidence(h)]);
+      if (h >= 0) return pass([...late, ctx.evidence(h)]);
     }
     return fail(
-      [ctx.turn(turns[0])],
+      [...late, ctx.turn(turns[0], 'missing')],
       `answered after ${ctx.rings} rings without an apology for the wait`,
     );
   },

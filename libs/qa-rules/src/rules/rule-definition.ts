@@ -39,9 +39,9 @@ export const fail = (evidence: Evidence[] = [], note?: string): RuleResult => ({
   note,
 });
 
-export const notApplicable = (note: string): RuleResult => ({
+export const notApplicable = (note: string, evidence: Evidence[] = []): RuleResult => ({
   outcome: 'not_applicable',
-  evidence: [],
+  evidence,
   note,
 });
 

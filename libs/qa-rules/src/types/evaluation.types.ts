@@ -1,14 +1,32 @@
 import type { Outcome } from './outcome.types';
 import type { GradeBand, ScorecardSection } from './scorecard.types';
 
+/**
+ * What a piece of evidence is to its finding: `trigger` made the rule apply (the customer's
+ * complaint, a silence, a late answer), `match` is what the rule looked for and found (or, on a
+ * failure, the offending words), `missing` is where something required was not said.
+ */
+export type EvidenceRole = 'trigger' | 'match' | 'missing';
+
+/** A quantity a timing rule measured (answer time, rings, silence, who hung up). */
+export interface EvidenceMeasure {
+  name: 'answerSeconds' | 'ringCount' | 'hangupBy' | 'silenceSeconds' | 'interruptions';
+  value: number | string;
+  /** The rule's limit it was held against, when there is one. */
+  limit?: number;
+}
+
 export interface Evidence {
-  /** Index into call.segments. */
+  role: EvidenceRole;
+  /** Index into call.segments; -1 for a measurement of the whole call. */
   segment: number;
   /** UTF-16 offsets into that segment's text, end exclusive. */
   start: number;
   end: number;
-  /** segments[segment].text.slice(start, end) */
+  /** segments[segment].text.slice(start, end); for a measurement, the measurement in words. */
   text: string;
+  /** Set on a measurement (its span is empty). */
+  measure?: EvidenceMeasure;
 }
 
 export interface Finding {

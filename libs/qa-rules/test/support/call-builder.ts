@@ -57,8 +57,15 @@ export function findingFor(ruleId: string, call: unknown, context = CONTEXT): Fi
   return f;
 }
 
-/** Outcome and evidence texts, the two things most rule tests look at. */
+/** Outcome and the texts of its evidence spans (measurements left out), what most rule tests check. */
 export function verdict(ruleId: string, call: unknown, context = CONTEXT) {
   const f = findingFor(ruleId, call, context);
-  return { outcome: f.outcome, evidence: f.evidence.map((e) => e.text) };
+  return { outcome: f.outcome, evidence: f.evidence.filter((e) => !e.measure).map((e) => e.text) };
+}
+
+/** Every piece of evidence as `role:text`, measurements as `role:name=value`. */
+export function roles(ruleId: string, call: unknown, context = CONTEXT): string[] {
+  return findingFor(ruleId, call, context).evidence.map((e) =>
+    e.measure ? `${e.role}:${e.measure.name}=${e.measure.value}` : `${e.role}:${e.text}`,
+  );
 }

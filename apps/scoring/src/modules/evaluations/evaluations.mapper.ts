@@ -1,9 +1,11 @@
 import { maskPii } from '@qa/pii';
+import type { Evidence } from '@qa/qa-rules';
 import { isISO8601 } from 'class-validator';
 import type { EvaluationEntity } from './entities/evaluation.entity';
 import type {
   EvaluationResponseDto,
   EvaluationSummaryResponseDto,
+  EvidenceResponseDto,
 } from './dto/evaluation.response.dto';
 
 export function toEvaluationSummary(e: EvaluationEntity): EvaluationSummaryResponseDto {
@@ -19,6 +21,18 @@ export function toEvaluationSummary(e: EvaluationEntity): EvaluationSummaryRespo
     scorecardVersion: e.scorecardVersion,
     status: e.status,
     failedRules: e.result.findings.filter((f) => f.outcome === 'fail').map((f) => f.ruleId),
+  };
+}
+
+/** One piece of evidence; results stored before evidence had roles read as matches. */
+function toEvidenceResponse(v: Evidence, text: (t: string) => string): EvidenceResponseDto {
+  return {
+    role: (v.role as Evidence['role'] | undefined) ?? 'match',
+    segment: v.segment,
+    start: v.start,
+    end: v.end,
+    text: text(v.text),
+    ...(v.measure ? { measure: { ...v.measure } } : {}),
   };
 }
 
@@ -46,23 +60,13 @@ export function toEvaluationResponse(
       section: f.section,
       outcome: f.outcome,
       critical: f.critical,
-      evidence: f.evidence.map((v) => ({
-        segment: v.segment,
-        start: v.start,
-        end: v.end,
-        text: text(v.text),
-      })),
+      evidence: f.evidence.map((v) => toEvidenceResponse(v, text)),
     })),
     pendingManualItems: r.pendingManualItems.map((m) => (typeof m === 'string' ? m : m.itemId)),
     complaint: {
       detected: r.complaint.detected,
       ...(r.complaint.reason ? { reason: r.complaint.reason } : {}),
-      evidence: r.complaint.evidence.map((v) => ({
-        segment: v.segment,
-        start: v.start,
-        end: v.end,
-        text: text(v.text),
-      })),
+      evidence: r.complaint.evidence.map((v) => toEvidenceResponse(v, text)),
     },
     createdAt: e.createdAt.toISOString(),
   };

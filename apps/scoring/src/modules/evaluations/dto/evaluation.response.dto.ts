@@ -1,10 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+export class EvidenceMeasureResponseDto {
+  @ApiProperty({
+    enum: ['answerSeconds', 'ringCount', 'hangupBy', 'silenceSeconds', 'interruptions'],
+  })
+  name!: string;
+  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string' }], example: 5 })
+  value!: number | string;
+  @ApiPropertyOptional({ description: "the rule's limit the value was held against" })
+  limit?: number;
+}
+
 export class EvidenceResponseDto {
-  @ApiProperty({ description: 'index into the call segments' }) segment!: number;
+  @ApiProperty({
+    enum: ['trigger', 'match', 'missing'],
+    description:
+      'trigger: what made the rule apply (the customer complaint, a silence, a late answer) — ' +
+      "context, not the agent's failure; match: what the rule looked for and found (on a failure, " +
+      'the offending words); missing: where something required was not said',
+  })
+  role!: 'trigger' | 'match' | 'missing';
+  @ApiProperty({ description: 'index into the call segments; -1 for a measurement of the call' })
+  segment!: number;
   @ApiProperty({ description: 'character offset, inclusive' }) start!: number;
   @ApiProperty({ description: 'character offset, exclusive' }) end!: number;
-  @ApiProperty() text!: string;
+  @ApiProperty({ description: 'the span of the segment, or the measurement in words' })
+  text!: string;
+  @ApiPropertyOptional({
+    type: EvidenceMeasureResponseDto,
+    description: 'what a timing rule measured (answer time, rings, silence, who hung up)',
+  })
+  measure?: EvidenceMeasureResponseDto;
 }
 
 export class FindingResponseDto {
