@@ -23,6 +23,7 @@ import { CdrImportController } from '../../apps/ingestion/src/modules/cdr-import
 import { CallsController } from '../../apps/ingestion/src/modules/calls/calls.controller';
 import { RecordingsController } from '../../apps/ingestion/src/modules/recordings/recordings.controller';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
+import { CalibrationsController } from '../../apps/scoring/src/modules/calibration/calibrations.controller';
 import { ReportsController } from '../../apps/scoring/src/modules/reports/reports.controller';
 import { ReviewQueueController } from '../../apps/scoring/src/modules/assignments/review-queue.controller';
 import { SamplingPoliciesController } from '../../apps/scoring/src/modules/assignments/sampling-policies.controller';
@@ -45,6 +46,7 @@ const CONTROLLERS: Type<unknown>[] = [
   SamplingPoliciesController,
   ReviewQueueController,
   ReportsController,
+  CalibrationsController,
   TicketsController,
   StatsController,
   SettingsController,

@@ -5,6 +5,7 @@ import { HealthModule, ServiceCoreModule } from '@qa/platform';
 import { ScoringEnv } from './config/scoring.env';
 import { migrations } from './migrations';
 import { AssignmentsModule } from './modules/assignments/assignments.module';
+import { CalibrationModule } from './modules/calibration/calibration.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { ScoredCallEntity } from './modules/calls/entities/scored-call.entity';
 import { EvaluationEntity } from './modules/evaluations/entities/evaluation.entity';
@@ -42,6 +43,7 @@ import { TenantsModule } from './modules/tenants/tenants.module';
     RescoringModule,
     AssignmentsModule,
     ReportsModule,
+    CalibrationModule,
   ],
 })
 export class AppModule {}

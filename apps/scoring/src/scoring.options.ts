@@ -1,5 +1,6 @@
 import { DomainError, ServiceOptions } from '@qa/platform';
 import { AssignmentError, mapAssignmentError } from './modules/assignments/assignments.errors';
+import { CalibrationError, mapCalibrationError } from './modules/calibration/calibration.errors';
 import { mapScorecardError, ScorecardError } from './modules/scorecards/scorecards.errors';
 
 export const scoringServiceOptions: ServiceOptions = {
@@ -10,5 +11,7 @@ export const scoringServiceOptions: ServiceOptions = {
       ? mapScorecardError(err)
       : err instanceof AssignmentError
         ? mapAssignmentError(err)
-        : undefined,
+        : err instanceof CalibrationError
+          ? mapCalibrationError(err)
+          : undefined,
 };

@@ -38,6 +38,8 @@ export { defaultScorecard } from './scorecard/default-scorecard';
 export { validateScorecard } from './scorecard/validate-scorecard';
 export { evaluateCall } from './engine/evaluate-call';
 export { rescore } from './scoring/rescore';
+export { aggregateScore } from './scoring/aggregate-score';
+export type { ScoreSummary } from './scoring/aggregate-score';
 export {
   ENGINE_LIMITS,
   MAX_CHARS_PER_CALL,
