@@ -50,7 +50,7 @@ export interface CalibrationFigures {
   evaluators: EvaluatorDeviation[];
 }
 
-const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
+const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places || 0;
 const ratio = (a: number, b: number) => (b === 0 ? null : round(a / b, 4));
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length);
 

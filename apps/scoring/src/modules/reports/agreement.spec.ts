@@ -98,6 +98,19 @@ describe(agreementOf.name, () => {
 });
 
 describe(kappaOf.name, () => {
+  it('answers 0, not -0, when agreement is exactly chance but floats land a hair below', () => {
+    // [[0,0],[1,2]]: pₒ 2/3, engine pass 0, human pass 1/3 → pₑ = 2/3 → κ = 0 (float: −3e−16).
+    expect(
+      Object.is(
+        kappaOf([
+          [0, 0],
+          [1, 2],
+        ]),
+        0,
+      ),
+    ).toBe(true);
+  });
+
   it('rounds to four places', () => {
     // [[10,2],[3,5]]: n 20, pₒ 0.75, e 0.6, h 0.65 → pₑ 0.39 + 0.14 = 0.53, κ = 0.22/0.47.
     expect(

@@ -25,7 +25,8 @@ export interface AgreementReport {
   byWeek: { week: string; items: RuleAgreement[] }[];
 }
 
-const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+// `|| 0` turns a rounded -0 into 0.
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000 || 0;
 
 /**
  * One rule's figures. `reviewed` counts every decision, na included; `confirmed` those where the
