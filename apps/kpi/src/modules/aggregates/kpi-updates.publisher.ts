@@ -47,10 +47,13 @@ export class KpiUpdatesPublisher {
   async publish(m: EntityManager, changed: ChangedRow[], traceId: string): Promise<void> {
     if (changed.length === 0) return;
     const values = changed.map(valuesOfChange);
+    // The figures changed now: the update row and the event's occurred-at say the same instant.
+    const at = new Date().toISOString();
     await m.query(
-      `INSERT INTO kpi.kpi_updates (tenant_id, scope, scope_id, "window", bucket_start, "values")
+      `INSERT INTO kpi.kpi_updates
+         (tenant_id, scope, scope_id, "window", bucket_start, "values", created_at)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(tenant_id text, scope text, scope_id text,
-         "window" text, bucket_start timestamptz, "values" jsonb)`,
+         "window" text, bucket_start timestamptz, "values" jsonb, created_at timestamptz)`,
       [
         JSON.stringify(
           changed.map((r, i) => ({
@@ -60,6 +63,7 @@ export class KpiUpdatesPublisher {
             window: r.window,
             bucket_start: r.bucket_start,
             values: values[i],
+            created_at: at,
           })),
         ),
       ],
@@ -72,6 +76,7 @@ export class KpiUpdatesPublisher {
         payload: toEvent(r, values[i]),
         tenantId: r.tenant_id,
         traceId,
+        occurredAt: at,
       })),
     );
   }

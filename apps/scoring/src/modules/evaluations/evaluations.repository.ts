@@ -31,8 +31,8 @@ export class EvaluationsRepository {
   async insertManyIfAbsent(
     manager: EntityManager,
     rows: ReadonlyArray<Omit<EvaluationEntity, 'createdAt'>>,
-  ): Promise<Set<string>> {
-    if (rows.length === 0) return new Set();
+  ): Promise<Map<string, Date>> {
+    if (rows.length === 0) return new Map();
     const result = await manager
       .createQueryBuilder()
       .insert()
@@ -40,10 +40,12 @@ export class EvaluationsRepository {
       // jsonb columns hold engine types TypeORM's deep-partial typing cannot follow.
       .values([...rows] as QueryDeepPartialEntity<EvaluationEntity>[])
       .orIgnore()
-      .returning(['id'])
+      .returning(['id', 'createdAt'])
       .updateEntity(false)
       .execute();
-    return new Set((result.raw as { id: string }[]).map((r) => r.id));
+    return new Map(
+      (result.raw as { id: string; created_at: Date }[]).map((r) => [r.id, r.created_at]),
+    );
   }
 
   /** The newest evaluation of each call, whatever scorecard version made it. */

@@ -79,19 +79,24 @@ export class ScoreCallService {
     const out: { row: EvaluationRow; call: Call }[] = [];
     const events: ScoringEvent[] = [];
     rows.forEach((row, i) => {
-      if (!stored.has(row.id)) return;
+      const scoredAt = stored.get(row.id);
+      if (!scoredAt) return;
       const { call, traceId } = calls[i];
       const base = { key: call.callId, tenantId: call.tenantId, traceId };
       events.push({
         ...base,
         topic: Topics.EvaluationScored,
         payload: toEvaluationScored(row, call, evaluated[i].card.active),
+        // The evaluation is scoring's fact: it happened when it was stored (its createdAt).
+        occurredAt: scoredAt.toISOString(),
       });
       if (row.result.complaint.detected) {
         events.push({
           ...base,
           topic: Topics.ComplaintDetected,
           payload: toComplaintDetected(row, call),
+          // The customer complained during the call: the call's end, as on qa.call.ingested.v1.
+          occurredAt: new Date(call.endedAt).toISOString(),
         });
       }
       out.push({ row, call });
