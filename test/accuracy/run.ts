@@ -2,8 +2,12 @@
  * npm run accuracy — the engine's agreement with the independent labelled set, as JSON.
  * npm run accuracy -- --write-baseline — also raise the committed floor to today's figures.
  * Holdout disagreements are counted, not listed, unless `--show-holdout` is given.
+ * npm run accuracy -- --real <labels.jsonl> — forbidden.phrases against hand labels of the real
+ * dialogues in ../shared/corpus/real (read in place; see real-forbidden.ts). Without the corpus or
+ * the labels (as in CI) it says so and exits 0.
  */
 import { writeFileSync } from 'node:fs';
+import { measureRealForbidden, realForbiddenUnavailable } from './real-forbidden';
 import {
   BASELINE_FILE,
   labelProblems,
@@ -12,6 +16,15 @@ import {
   toBaseline,
   withoutHoldoutCalls,
 } from './independent-accuracy';
+
+const realAt = process.argv.indexOf('--real');
+if (realAt >= 0) {
+  const labels = process.argv[realAt + 1] ?? '';
+  const why = realForbiddenUnavailable(labels);
+  if (why) process.stderr.write(`real-dialogue check skipped: ${why}\n`);
+  else process.stdout.write(`${JSON.stringify(measureRealForbidden(labels), null, 2)}\n`);
+  process.exit(0);
+}
 
 const files = loadIndependentSet();
 const problems = labelProblems(files);

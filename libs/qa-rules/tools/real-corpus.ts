@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { compileScorecard, defaultScorecard, evaluateCall } from '../src';
 import type { CallInput, EvaluationResult } from '../src';
 
-interface Dialogue {
+export interface Dialogue {
   source?: string;
   dialogueId: string;
   turns: { speaker: string; text: string }[];
@@ -30,11 +30,13 @@ const args = process.argv.slice(2);
 const sampleAt = args.indexOf('--sample');
 const sampleSize = sampleAt >= 0 ? Number(args[sampleAt + 1]) || 20 : 20;
 const positional = args.filter((a, i) => !a.startsWith('--') && i !== sampleAt + 1);
-const dir = resolve(positional[0] ?? join(__dirname, '../../../../shared/corpus/real'));
+/** Where the research dialogues live: beside the checkout, never inside it. */
+export const REAL_CORPUS_DIR = resolve(join(__dirname, '../../../../shared/corpus/real'));
+const dir = resolve(positional[0] ?? REAL_CORPUS_DIR);
 const CONTEXT_CHARS = 14;
 
 /** A real dialogue as a call: turns in order, 4 s each with a short gap, answered after 6 s. */
-function toCall(d: Dialogue): CallInput {
+export function toCall(d: Dialogue): CallInput {
   const segments = d.turns.map((t, i) => ({
     speaker: t.speaker === 'agent' ? ('agent' as const) : ('customer' as const),
     startMs: i * 4500,
@@ -143,4 +145,4 @@ function main(): void {
   );
 }
 
-main();
+if (require.main === module) main();

@@ -97,3 +97,45 @@ describe('没办法: a refusal or a fact', () => {
     expect(verdict(rule, agentSays('这个没有办法因为系统已经出库了')).outcome).toBe('pass');
   });
 });
+
+describe('没办法 with its reason first, as a consequence, or answered in the next turn', () => {
+  it('passes a refusal that names what cannot be done after its reason or condition', () => {
+    expect(verdict(rule, agentSays('因为还没到货,所以没办法给您预约')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('如果已经出库就没有办法拦截了')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('改了收货城市就没办法按时送达')).outcome).toBe('pass');
+  });
+
+  it('still fails a bare 没办法 after a reason, and 就没办法了 as a dead end', () => {
+    expect(verdict(rule, agentSays('活动已经结束了,没办法,系统就是这样的')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('您不提供单号那我就没办法了')).outcome).toBe('fail');
+  });
+
+  it("passes a refusal the agent's next turn answers with an alternative", () => {
+    const call = (next: string) =>
+      buildCall([
+        ['a', OPENING],
+        ['c', '能帮我改一下地址吗'],
+        ['a', '订单生成后没有办法修改地址'],
+        ['c', '那怎么办'],
+        ['a', next],
+        ['a', CLOSING],
+      ]);
+    expect(verdict(rule, call('您可以先取消订单再重新下单')).outcome).toBe('pass');
+    expect(verdict(rule, call('那就等着吧')).outcome).toBe('fail');
+  });
+
+  it('reads a space as the end of a clause, as chat and ASR text write it', () => {
+    expect(verdict(rule, agentSays('这个没有办法的 最晚可以延到月底')).outcome).toBe('pass');
+  });
+
+  it('passes 这是规定 closing an explanation, not on its own', () => {
+    expect(verdict(rule, agentSays('只要超过七天就不能退了,这是规定')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('这是规定')).outcome).toBe('fail');
+  });
+
+  it('fails professing ignorance in other words, not the polite form', () => {
+    expect(verdict(rule, agentSays('这个我也不太清楚哦')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('这个活动小妹不了解')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('如有不太清楚的地方可以随时联系我')).outcome).toBe('pass');
+  });
+});

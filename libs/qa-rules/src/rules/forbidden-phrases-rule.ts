@@ -8,26 +8,64 @@ interface ForbiddenConfig {
   exceptions: number;
   /** 没办法 and the like: a refusal only when nothing follows it in the turn (refusalRemedy). */
   refusal: number;
+  /** Said before the refusal in its turn, these make it a stated fact (因为, 如果, 已经). */
+  reason: number;
   remedy: number;
 }
 
-/** Marks that end a clause: a remedy is said after the refusal, not as its object (没法帮您联系). */
-const CLAUSE_END = /[,，。;；!！?？、]/;
+/**
+ * Marks that end a clause: a remedy is said after the refusal, not as its object (没法帮您联系).
+ * Chat and ASR text often separate clauses with a space.
+ */
+const CLAUSE_END = /[,，。;；!！?？、\s]/;
 /** A connective opens a clause of its own, punctuated or not (ASR text has none). */
 const CONNECTIVE = /^(因为|由于|不过|但是)/;
+/**
+ * After 没办法, these end the thought (那我就没办法了, 没办法,系统就是这样): a dead end. An action
+ * after it (没办法取消) names what cannot be done, which a reason can make a fact.
+ */
+const DEAD_END = /^[了啦呀啊呢哦嘛的。！!？?,，.~\s]?$/;
 
 /**
- * Whether a remedy (an explanation, an alternative, an escalation: 因为, 不过我可以, 转给…) starts
- * in a later clause of hit h's turn. Hits come in segment order, so the turn's later hits follow h.
+ * Whether the refusal at hit h states a fact: its reason or condition comes first in the turn
+ * (因为没有到货…没有办法预约, 如果…就没有办法找到, 已经下发了…), or it is the consequence of what
+ * was just said (买件商品就没办法通过了).
  */
-function remedied(ctx: RuleContext, h: number, remedy: number): boolean {
+function reasoned(ctx: RuleContext, h: number, reason: number): boolean {
+  const hits = ctx.hits;
+  const seg = hits.segment[h];
+  const text = ctx.view.texts[seg];
+  const start = hits.start[h];
+  // A bare 没办法 stays a dead end whatever came before; 这是规定 after an explanation closes it.
+  if (text[start] === '没' && DEAD_END.test(text.charAt(hits.end[h]))) return false;
+  if (start > 0 && text[start - 1] === '就') return true;
+  if (reason < 0) return false;
+  for (let k = h - 1; k >= 0 && hits.segment[k] === seg; k--)
+    if (hits.list[k] === reason && hits.end[k] <= start) return true;
+  return false;
+}
+
+/** Whether the agent's next turn (after the customer's reply) offers a remedy: 那怎么办 → 您可以…. */
+function remediedNext(ctx: RuleContext, h: number, remedy: number): boolean {
+  if (remedy < 0) return false;
+  const v = ctx.view;
+  let i = ctx.hits.segment[h] + 1;
+  while (i < v.count && v.speaker[i] !== AGENT) i++;
+  return i < v.count && ctx.hits.first(remedy, i) >= 0;
+}
+
+/**
+ * Whether a remedy (an explanation, an alternative, an escalation: 因为, 不过我可以, 转给…) or a
+ * reason (已经下发了) starts in a later clause of hit h's turn. Hits come in segment order, so the turn's later hits follow h.
+ */
+function remedied(ctx: RuleContext, h: number, remedy: number, reason: number): boolean {
   if (remedy < 0) return false;
   const hits = ctx.hits;
   const seg = hits.segment[h];
   const text = ctx.view.texts[seg];
   for (let k = h + 1; k < hits.count && hits.segment[k] === seg; k++)
     if (
-      hits.list[k] === remedy &&
+      (hits.list[k] === remedy || hits.list[k] === reason) &&
       hits.start[k] >= hits.end[h] &&
       (CLAUSE_END.test(text.slice(hits.end[h], hits.start[k])) ||
         CONNECTIVE.test(text.slice(hits.start[k], hits.end[k])))
@@ -45,7 +83,13 @@ export function forbiddenEvidence(ctx: RuleContext, cfg: ForbiddenConfig): Evide
     if (ctx.view.speaker[hits.segment[h]] !== AGENT) continue;
     if (hits.coveredBy(h, cfg.exceptions) || hits.nested(h)) continue;
     // 今天之内是没有办法恢复的,因为…,不过我们已经安排了送水车: a fact, not a brush-off.
-    if (hits.coveredBy(h, cfg.refusal) && remedied(ctx, h, cfg.remedy)) continue;
+    if (
+      hits.coveredBy(h, cfg.refusal) &&
+      (remedied(ctx, h, cfg.remedy, cfg.reason) ||
+        reasoned(ctx, h, cfg.reason) ||
+        remediedNext(ctx, h, cfg.remedy))
+    )
+      continue;
     found.push(ctx.evidence(h));
   }
   return found;
@@ -58,6 +102,7 @@ export const forbiddenPhrasesRule: RuleDefinition<ForbiddenConfig> = {
     forbidden: lists('forbidden'),
     exceptions: lists('forbiddenExceptions'),
     refusal: lists('refusal'),
+    reason: lists('refusalReason'),
     remedy: lists('refusalRemedy'),
   }),
   evaluate(ctx, cfg) {

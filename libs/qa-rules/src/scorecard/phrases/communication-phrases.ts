@@ -40,6 +40,9 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
     '问别人去',
     '随便你',
     '我解决不了',
+    // Professing ignorance in other words.
+    '不太清楚',
+    '(妹子|小妹|我|我们|这边)(也|真|确实|还)?不(太)?了解',
     '不关我的事',
     '跟我没关系',
     '你有完没完',
@@ -62,6 +65,8 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
     '不知道可不可以',
     '不知道<您>…{6}方便',
     '如有不清楚',
+    '(有|如有)不太清楚',
+    '(看|听)不太清楚',
     '如果有不清楚',
     '若有不清楚',
     '有不清楚的地方',
@@ -87,13 +92,35 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
 };
 
 /**
- * 没(有)办法 stating a fact is not a brush-off when the agent goes on, in the same turn, to explain,
- * offer an alternative or hand the case on (a forbidden phrase also in `refusal` needs a
- * `refusalRemedy` after it to count).
+ * 没(有)办法 stating a fact is not a brush-off when the agent gives its reason or condition before
+ * it (因为/如果/已经…就没办法取消), or goes on — in the same turn or its next one — to explain,
+ * offer an alternative or hand the case on (`refusalRemedy`).
  */
 export const REFUSAL_PHRASES: PhraseLists = {
-  refusal: ['没办法', '没有办法', '我们也没有办法', '没法'],
+  refusal: ['没办法', '没有办法', '我们也没有办法', '没法', '这是规定'],
+  refusalReason: [
+    '因为',
+    '由于',
+    '如果',
+    '若(是|没|不|有)',
+    '只要',
+    '一旦',
+    '已经',
+    '所以',
+    '因此',
+    '说明',
+    '届时',
+    '超时',
+    '要看',
+    '取决于',
+  ],
   refusalRemedy: [
+    '只能',
+    '(最晚|最早|最多|还是|也)可以',
+    '重新(下单|申请|提交|购买)',
+    '(需要|得)(在|到|去)',
+    '即可',
+    '(您|你)(到|去)…{6}(购买|办理|咨询|维修)',
     '因为',
     '由于',
     '不过',
