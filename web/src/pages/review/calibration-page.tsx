@@ -90,7 +90,7 @@ export function CalibrationPage({ id, user }: { id: string; user: Session }) {
         <span data-testid="calibration-status">{code(session.status)}</span>
       </h2>
       <p className="muted">
-        {t('evaluators')}: {session.evaluators.join('、')} · {t('expert')}: {session.expert} ·{' '}
+        {t('evaluator')}: {session.evaluators.join('、')} · {t('expert')}: {session.expert} ·{' '}
         {t('submitted')}: {session.submitted.join('、') || '—'}
       </p>
       <FieldErrors error={error} />
@@ -132,7 +132,7 @@ export function CalibrationPage({ id, user }: { id: string; user: Session }) {
           <table className="list">
             <thead>
               <tr>
-                <th>{t('evaluators')}</th>
+                <th>{t('evaluator')}</th>
                 <th className="num">{t('deviation')}</th>
                 <th className="num">{t('itemAgreement')}</th>
                 <th>{t('tendency')}</th>
