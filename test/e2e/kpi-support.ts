@@ -37,6 +37,9 @@ export class KpiHarness {
   async start(): Promise<void> {
     process.env.KPI_TICK_MS ??= '100';
     process.env.KPI_HEARTBEAT_MS ??= '500';
+    // A minute: live updates in these tests can only come from the consumers' commits waking
+    // the aggregator and the stream, not from their fallback poll.
+    process.env.KPI_IDLE_POLL_MS ??= '60000';
     // Loaded now: the module validates the environment when it is first imported.
     const { AppModule } = await import('../../apps/kpi/src/app.module');
     this.app = await createService(AppModule, kpiServiceOptions);

@@ -5,8 +5,14 @@ import { RedisEnv } from '@qa/platform';
 export class KpiEnv extends RedisEnv {
   override PORT = 3004;
 
-  /** How often stale buckets are recomputed: at most this many updates a second per bucket. */
+  /** The least time between two recomputes of stale buckets: at most one update a tick per bucket. */
   @Type(() => Number) @IsInt() @Min(20) @Max(5000) KPI_TICK_MS = 250;
+
+  /**
+   * Commits of this process's consumers wake the aggregator and the stream; idle, both look for
+   * another instance's work this often.
+   */
+  @Type(() => Number) @IsInt() @Min(100) @Max(60_000) KPI_IDLE_POLL_MS = 5000;
 
   /** Stream comment lines that keep proxies and browsers from closing an idle stream. */
   @Type(() => Number) @IsInt() @Min(100) @Max(120_000) KPI_HEARTBEAT_MS = 15_000;

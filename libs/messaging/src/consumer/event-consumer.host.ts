@@ -81,6 +81,7 @@ interface Registration {
 export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(EventConsumerHost.name);
   private readonly registrations = new Map<string, Registration>();
+  private readonly committedListeners: ((topic: string) => void)[] = [];
   private consumer?: Consumer;
   private dlqProducer?: Producer;
 
@@ -91,6 +92,20 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     private readonly inbox: InboxRepository,
     private readonly relay: OutboxRelay,
   ) {}
+
+  /**
+   * Called after each transaction that applied consumed events commits, so a service can act on
+   * its effects at once (e.g. aggregate what just landed) instead of polling for them.
+   */
+  onCommitted(listener: (topic: string) => void): void {
+    this.committedListeners.push(listener);
+  }
+
+  private committed(topic: string): void {
+    // Handlers write their events to the outbox: publish them now, not at the next poll.
+    this.relay.wake();
+    for (const listener of this.committedListeners) listener(topic);
+  }
 
   on<K extends EventTopic>(
     topic: K,
@@ -267,8 +282,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     if (ready.length > 1) {
       try {
         await this.dataSource.transaction((manager) => this.apply(manager, ready));
-        // Handlers write their events to the outbox: publish them now, not at the next poll.
-        this.relay.wake();
+        this.committed(topic);
         return true;
       } catch (err) {
         this.logger.warn(
@@ -327,7 +341,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
       let delay: number;
       try {
         await this.dataSource.transaction((manager) => this.apply(manager, [p]));
-        this.relay.wake();
+        this.committed(p.topic);
         if (outage > 0) this.logger.log({ topic: p.topic, waits: outage }, 'database back');
         return true;
       } catch (err) {

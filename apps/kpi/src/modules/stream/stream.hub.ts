@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { KpiUpdateRow, KpiUpdatesRepository, StreamFilter } from './kpi-updates.repository';
 
@@ -10,8 +11,6 @@ export interface Subscriber {
 }
 
 const TAIL_PAGE = 5000;
-/** Another instance's aggregator cannot wake us: poll at least this often. */
-const POLL_MS = 500;
 
 /**
  * Follows the update sequence in id order and hands each row to the streams that asked for its
@@ -26,11 +25,16 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
   private running?: Promise<void>;
   private wakeUp?: () => void;
   private pending = false;
+  /** This process's aggregator wakes the hub; another instance's cannot, so poll this often. */
+  private readonly pollMs: number;
 
   constructor(
+    config: ConfigService,
     private readonly dataSource: DataSource,
     private readonly updates: KpiUpdatesRepository,
-  ) {}
+  ) {
+    this.pollMs = config.getOrThrow<number>('KPI_IDLE_POLL_MS');
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.lastId = await this.updates.lastId(this.dataSource.manager);
@@ -83,7 +87,7 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
       }
       if (rows.length < TAIL_PAGE && !this.pending && !this.stopped) {
         await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, POLL_MS);
+          const t = setTimeout(resolve, this.pollMs);
           this.wakeUp = () => (clearTimeout(t), resolve());
         });
         this.wakeUp = undefined;
