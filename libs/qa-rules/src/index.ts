@@ -1,3 +1,4 @@
+export { CALL_PURPOSES } from './types/call.types';
 export type {
   CallDirection,
   CallInput,

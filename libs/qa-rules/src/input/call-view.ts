@@ -1,4 +1,5 @@
 import { parseInstant } from './parse-instant';
+import { CALL_PURPOSES } from '../types/call.types';
 import type { CallDirection, CallPurpose, HangupBy } from '../types/call.types';
 
 export const OTHER = 0;
@@ -6,7 +7,7 @@ export const AGENT = 1;
 export const CUSTOMER = 2;
 
 const DIRECTIONS: readonly string[] = ['inbound', 'outbound'];
-const PURPOSES: readonly string[] = ['service', 'complaint', 'callback'];
+const PURPOSES: readonly string[] = CALL_PURPOSES;
 const HANGUPS: readonly string[] = ['customer', 'agent', 'system'];
 
 const finite = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : NaN);

@@ -1,6 +1,8 @@
 export type Speaker = 'agent' | 'customer';
 export type CallDirection = 'inbound' | 'outbound';
-export type CallPurpose = 'service' | 'complaint' | 'callback';
+/** `training`: role play (模拟通话), scored like any call and kept out of every production KPI. */
+export const CALL_PURPOSES = ['service', 'complaint', 'callback', 'training'] as const;
+export type CallPurpose = (typeof CALL_PURPOSES)[number];
 export type HangupBy = 'customer' | 'agent' | 'system';
 
 export interface SegmentInput {

@@ -97,6 +97,7 @@ const PURPOSE = {
   service: CallPurpose.CALL_PURPOSE_SERVICE,
   complaint: CallPurpose.CALL_PURPOSE_COMPLAINT,
   callback: CallPurpose.CALL_PURPOSE_CALLBACK,
+  training: CallPurpose.CALL_PURPOSE_TRAINING,
 };
 const HANGUP = {
   customer: HangupBy.HANGUP_BY_CUSTOMER,

@@ -4,6 +4,8 @@ import type { CallInput } from '@qa/qa-rules';
 // engine's input shape plus what PBX records add (the engine reads what it knows).
 export type { SegmentInput as CallSegment, Speaker } from '@qa/qa-rules';
 
+export { CALL_PURPOSES, type CallPurpose } from '@qa/qa-rules';
+
 export const DISPOSITIONS = ['answered', 'no_answer', 'busy', 'failed', 'congestion'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 

@@ -1,4 +1,4 @@
-import { DISPOSITIONS, HANGUP_BY } from './calls.types';
+import { CALL_PURPOSES, DISPOSITIONS, HANGUP_BY } from './calls.types';
 import { HANGUP_CAUSE, MAX_SEGMENT_TEXT, MAX_SEGMENTS } from './dto/create-call.request.dto';
 import { CONTROL_CHAR as CONTROL, ID_PATTERN as ID, LONE_SURROGATE } from './dto/text-rules';
 
@@ -60,8 +60,7 @@ export function fastCallCheck(raw: unknown): boolean {
   if (!isId(raw.callId) || !isId(raw.tenantId) || !isId(raw.agentId) || !isId(raw.teamId))
     return false;
   if (raw.direction !== 'inbound' && raw.direction !== 'outbound') return false;
-  if (raw.purpose !== 'service' && raw.purpose !== 'complaint' && raw.purpose !== 'callback')
-    return false;
+  if (!(CALL_PURPOSES as readonly unknown[]).includes(raw.purpose)) return false;
   if (!(HANGUP_BY as readonly unknown[]).includes(raw.hangupBy)) return false;
   if ('disposition' in raw && !(DISPOSITIONS as readonly unknown[]).includes(raw.disposition))
     return false;

@@ -16,6 +16,7 @@ const PURPOSE: Record<number, CallInput['purpose']> = {
   [CallPurpose.CALL_PURPOSE_SERVICE]: 'service',
   [CallPurpose.CALL_PURPOSE_COMPLAINT]: 'complaint',
   [CallPurpose.CALL_PURPOSE_CALLBACK]: 'callback',
+  [CallPurpose.CALL_PURPOSE_TRAINING]: 'training',
 };
 // 'unknown' is passed on as such: the engine judges only customer and agent hang-ups.
 const HANGUP: Record<number, CallInput['hangupBy'] | 'unknown'> = {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Call, Topics } from '@qa/contracts';
+import { Call, CallPurpose, Topics } from '@qa/contracts';
 import { OutboxService, OutgoingEvent } from '@qa/messaging';
 import { evaluateCall, EvaluationResult, getCompiledScorecard } from '@qa/qa-rules';
 import { EntityManager } from 'typeorm';
@@ -90,7 +90,8 @@ export class ScoreCallService {
         // The evaluation is scoring's fact: it happened when it was stored (its createdAt).
         occurredAt: scoredAt.toISOString(),
       });
-      if (row.result.complaint.detected) {
+      // A role-played complaint is feedback for the trainee, not a ticket (nor a complaint KPI).
+      if (row.result.complaint.detected && call.purpose !== CallPurpose.CALL_PURPOSE_TRAINING) {
         events.push({
           ...base,
           topic: Topics.ComplaintDetected,

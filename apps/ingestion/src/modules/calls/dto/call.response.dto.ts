@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CALL_PURPOSES, type CallPurpose } from '@qa/qa-rules';
 import { DISPOSITIONS, HANGUP_BY, type Disposition, type HangupBy } from '../calls.types';
 
 export class SegmentResponseDto {
@@ -21,8 +22,7 @@ export class CallResponseDto {
   @ApiProperty() callId!: string;
   @ApiProperty() tenantId!: string;
   @ApiProperty({ enum: ['inbound', 'outbound'] }) direction!: 'inbound' | 'outbound';
-  @ApiProperty({ enum: ['service', 'complaint', 'callback'] })
-  purpose!: 'service' | 'complaint' | 'callback';
+  @ApiProperty({ enum: CALL_PURPOSES }) purpose!: CallPurpose;
   @ApiProperty() agentId!: string;
   @ApiProperty() teamId!: string;
   @ApiPropertyOptional({ type: CustomerResponseDto }) customer?: CustomerResponseDto;

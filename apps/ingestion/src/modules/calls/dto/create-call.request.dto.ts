@@ -16,7 +16,14 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { DISPOSITIONS, HANGUP_BY, type Disposition, type HangupBy } from '../calls.types';
+import {
+  CALL_PURPOSES,
+  DISPOSITIONS,
+  HANGUP_BY,
+  type CallPurpose,
+  type Disposition,
+  type HangupBy,
+} from '../calls.types';
 import { ID_MESSAGE, ID_PATTERN as ID, IsCleanText, RFC3339, RFC3339_MESSAGE } from './text-rules';
 
 export const MAX_SEGMENTS = 2000;
@@ -86,9 +93,12 @@ export class CreateCallRequestDto {
   @IsIn(['inbound', 'outbound'])
   direction!: 'inbound' | 'outbound';
 
-  @ApiProperty({ enum: ['service', 'complaint', 'callback'] })
-  @IsIn(['service', 'complaint', 'callback'])
-  purpose!: 'service' | 'complaint' | 'callback';
+  @ApiProperty({
+    enum: CALL_PURPOSES,
+    description: 'training: role play (模拟通话), scored but never counted in a KPI',
+  })
+  @IsIn(CALL_PURPOSES)
+  purpose!: CallPurpose;
 
   @ApiProperty()
   @IsString()
