@@ -60,7 +60,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/qa-rules/src/**/*.ts'],
+    // Pure libraries: no I/O, no framework.
+    files: ['libs/qa-rules/src/**/*.ts', 'libs/business-calendar/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
+import { businessHoursBetween } from '@qa/business-calendar';
 import { Codecs, EventHeader, Topics } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
@@ -269,6 +270,18 @@ describe('complaints service', () => {
     await waitFor(
       'every transition published',
       () => recorder.withKey(Topics.ComplaintTransitioned, id).length === 13,
+    );
+    // Only the closing move carries the hours open, by this tenant's calendar (kpi counts them).
+    const transitions = recorder
+      .withKey(Topics.ComplaintTransitioned, id)
+      .map((m) => Codecs[Topics.ComplaintTransitioned].decode(m.message.value!));
+    expect(
+      transitions.filter((t) => t.businessHoursOpen !== undefined).map((t) => t.toStatus),
+    ).toEqual(['closed']);
+    const { calendar } = (await http().get('/api/v1/complaints/settings').use(lead)).body;
+    expect(transitions.find((t) => t.toStatus === 'closed')!.businessHoursOpen).toBeCloseTo(
+      businessHoursBetween(calendar, new Date(full.openedAt), new Date(closed.closedAt)),
+      6,
     );
     await waitFor(
       'both final callbacks published',

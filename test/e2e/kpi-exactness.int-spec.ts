@@ -464,11 +464,11 @@ describe('kpi exactness (real Kafka and Postgres)', () => {
       const starts = new Set(eventTimes(truth).map((t) => bucketStart(t, window, TZ)));
       for (const start of starts) {
         for (const s of scopesOf(truth)) {
-          const expected = componentsFromFacts(
-            truth,
-            { ...s, from: start, to: nextBucket(start, window, TZ) },
-            TZ,
-          );
+          const expected = componentsFromFacts(truth, {
+            ...s,
+            from: start,
+            to: nextBucket(start, window, TZ),
+          });
           const key = `${window}|${s.scope}|${s.id}|${start}`;
           const row = stored.get(key);
           stored.delete(key);

@@ -1,6 +1,7 @@
 import {
   addCounted,
   BusinessCalendar,
+  businessHoursBetween,
   countedMinutes,
   DEFAULT_CALENDAR,
   endOfWorkingDay,
@@ -128,5 +129,59 @@ describe('business calendar', () => {
         'no working time',
       );
     });
+  });
+});
+
+describe(businessHoursBetween.name, () => {
+  const at = (iso: string) => new Date(iso);
+  const nineToSix: BusinessCalendar = {
+    ...DEFAULT_CALENDAR,
+    periods: [{ start: '09:00', end: '18:00' }],
+  };
+
+  it('counts the working periods of working days only', () => {
+    // Fri 2026-11-27 17:00 → Mon 2026-11-30 10:00 (+08:00): 1 h on Friday, 1 h on Monday.
+    expect(
+      businessHoursBetween(
+        DEFAULT_CALENDAR,
+        at('2026-11-27T17:00:00+08:00'),
+        at('2026-11-30T10:00:00+08:00'),
+      ),
+    ).toBe(2);
+    // One evening, outside hours at both ends: nothing.
+    expect(
+      businessHoursBetween(
+        DEFAULT_CALENDAR,
+        at('2026-11-23T19:00:00+08:00'),
+        at('2026-11-23T21:00:00+08:00'),
+      ),
+    ).toBe(0);
+  });
+
+  it("follows the tenant's periods: the default lunch break is not counted, a 09:00–18:00 day counts it", () => {
+    // Mon 2026-11-23 11:00 → 14:00: 11:00–12:00 and 13:30–14:00 by default; all three hours in 09:00–18:00.
+    const from = at('2026-11-23T11:00:00+08:00');
+    const to = at('2026-11-23T14:00:00+08:00');
+    expect(businessHoursBetween(DEFAULT_CALENDAR, from, to)).toBe(1.5);
+    expect(businessHoursBetween(nineToSix, from, to)).toBe(3);
+  });
+
+  it('skips public holidays and works make-up Saturdays (调休)', () => {
+    // 2026-10-01..07 National Day holiday: the whole span is off.
+    expect(
+      businessHoursBetween(
+        DEFAULT_CALENDAR,
+        at('2026-10-01T08:00:00+08:00'),
+        at('2026-10-03T08:00:00+08:00'),
+      ),
+    ).toBe(0);
+    // Sat 2026-10-10 is a make-up working day.
+    expect(
+      businessHoursBetween(
+        DEFAULT_CALENDAR,
+        at('2026-10-10T09:00:00+08:00'),
+        at('2026-10-10T10:00:00+08:00'),
+      ),
+    ).toBe(1);
   });
 });

@@ -111,6 +111,11 @@ export function countedMinutes(
   return total / MINUTE;
 }
 
+/** Working hours of the calendar in [from, to) (e.g. how long a ticket was open, in business hours). */
+export function businessHoursBetween(cal: BusinessCalendar, from: Date, to: Date): number {
+  return countedMinutes(cal, 'business_hours', from, to) / 60;
+}
+
 /** The instant when `minutes` counted minutes have passed after `from`. */
 export function addCounted(
   cal: BusinessCalendar,

@@ -1,4 +1,4 @@
-import { BusinessCalendar, DEFAULT_CALENDAR, validateCalendar } from './business-calendar';
+import { BusinessCalendar, DEFAULT_CALENDAR, validateCalendar } from '@qa/business-calendar';
 import { SLA_PRESETS, SlaPolicy, SlaPresetName, SlaRule } from './sla-policy';
 
 export interface CallbackRetry {

@@ -1,4 +1,4 @@
-import { BusinessCalendar, DEFAULT_CALENDAR } from './business-calendar';
+import { BusinessCalendar, DEFAULT_CALENDAR } from '@qa/business-calendar';
 import {
   clockState,
   dueAt,

@@ -1,4 +1,4 @@
-import { addCounted, BusinessCalendar, countedMinutes, SlaBasis } from './business-calendar';
+import { addCounted, BusinessCalendar, countedMinutes, SlaBasis } from '@qa/business-calendar';
 
 /**
  * One SLA timer as an accumulator: minutes already used are folded in whenever the clock pauses or

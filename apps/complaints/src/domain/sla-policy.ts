@@ -1,4 +1,4 @@
-import { BusinessCalendar, countedMinutes, endOfWorkingDay, SlaBasis } from './business-calendar';
+import { BusinessCalendar, countedMinutes, endOfWorkingDay, SlaBasis } from '@qa/business-calendar';
 import { SlaClock, startClock } from './sla-clock';
 
 /** A duration on a basis, or "by the end of the working day" (the callback's default). */

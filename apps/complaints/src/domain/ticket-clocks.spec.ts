@@ -1,4 +1,4 @@
-import { DEFAULT_CALENDAR } from './business-calendar';
+import { DEFAULT_CALENDAR } from '@qa/business-calendar';
 import { DEFAULT_SETTINGS, mergeSettings } from './complaint-settings';
 import { SLA_PRESETS } from './sla-policy';
 import { clocksAfterMove, openingClocks, pauseAll, resumeAll, slaView } from './ticket-clocks';

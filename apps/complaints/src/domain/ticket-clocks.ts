@@ -1,4 +1,4 @@
-import { BusinessCalendar } from './business-calendar';
+import { BusinessCalendar } from '@qa/business-calendar';
 import {
   clockState,
   dueAt,

@@ -1,4 +1,9 @@
 import { CreateMessaging1763856000000 } from './1763856000000-create-messaging';
 import { CreateKpiFacts1764460800000 } from './1764460800000-create-kpi-facts';
+import { AddTransitionBusinessHours1764547300000 } from './1764547300000-add-transition-business-hours';
 
-export const migrations = [CreateMessaging1763856000000, CreateKpiFacts1764460800000];
+export const migrations = [
+  CreateMessaging1763856000000,
+  CreateKpiFacts1764460800000,
+  AddTransitionBusinessHours1764547300000,
+];

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { BusinessCalendar } from '../../domain/business-calendar';
+import { BusinessCalendar } from '@qa/business-calendar';
 import { dueAt } from '../../domain/sla-clock';
 import { SLA_PURPOSES } from '../../domain/ticket-clocks';
 import { SettingsRepository } from '../settings/settings.repository';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { businessHoursBetween } from '@qa/business-calendar';
 import { Topics } from '@qa/contracts';
 import { OutboxService } from '@qa/messaging';
 import { EntityManager } from 'typeorm';
@@ -83,6 +84,9 @@ export class TicketWorkflow {
           agentId: t.agentId ?? '',
           category: t.category,
           rootCause: t.rootCause ?? '',
+          // The KPI service counts time to close by this tenant's calendar: it gets the figure.
+          businessHoursOpen:
+            to === 'closed' ? businessHoursBetween(settings.calendar, t.openedAt, now) : undefined,
         },
       },
     ]);

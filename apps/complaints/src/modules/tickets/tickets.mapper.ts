@@ -1,5 +1,5 @@
+import { BusinessCalendar } from '@qa/business-calendar';
 import { maskPhone, maskPii } from '@qa/pii';
-import { BusinessCalendar } from '../../domain/business-calendar';
 import { slaView } from '../../domain/ticket-clocks';
 import { allowedMoves } from '../../domain/ticket-state-machine';
 import { CallbackEntity } from '../callbacks/callback.entity';

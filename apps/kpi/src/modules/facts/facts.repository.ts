@@ -63,6 +63,8 @@ export interface TransitionRow {
   at: string;
   agent_id: string;
   team_id: string;
+  /** On a move to closed, from the event: business hours open by the tenant's calendar. */
+  business_hours_open: number | null;
 }
 
 export interface BreachRow {
@@ -264,10 +266,10 @@ export class FactsRepository {
   async insertTransitions(m: EntityManager, rows: TransitionRow[]): Promise<void> {
     await m.query(
       `INSERT INTO kpi.complaint_transitions (tenant_id, ticket_id, version, from_status,
-         to_status, at, agent_id, team_id)
+         to_status, at, agent_id, team_id, business_hours_open)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(tenant_id text, ticket_id text,
          version integer, from_status text, to_status text, at timestamptz, agent_id text,
-         team_id text)
+         team_id text, business_hours_open double precision)
        ON CONFLICT ON CONSTRAINT pk_complaint_transitions DO NOTHING`,
       [JSON.stringify(rows)],
     );

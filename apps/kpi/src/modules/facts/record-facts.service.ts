@@ -14,8 +14,8 @@ import {
   TenantUpserted,
 } from '@qa/contracts';
 import { EntityManager } from 'typeorm';
-import { complaintState, RESOLVED_STATUSES } from '../kpis/domain/kpi-facts';
-import { businessHoursBetween, DEFAULT_TIMEZONE, isTimezone } from '../kpis/domain/time-buckets';
+import { complaintState, RESOLVED_STATUSES, ticketHoursToClose } from '../kpis/domain/kpi-facts';
+import { DEFAULT_TIMEZONE, isTimezone } from '../kpis/domain/time-buckets';
 import {
   CallbackRow,
   CallFactRow,
@@ -212,6 +212,7 @@ export class RecordFactsService {
       at: e.at,
       agent_id: e.agentId,
       team_id: e.teamId,
+      business_hours_open: e.businessHoursOpen ?? null,
     }));
     await this.facts.lockTenants(
       m,
@@ -304,10 +305,6 @@ export class RecordFactsService {
     );
     if (unique.length === 0) return;
     const f = await this.facts.ticketFacts(m, unique);
-    const zones = await this.facts.timezones(
-      m,
-      unique.map((k) => k.tenant_id),
-    );
     const id = (r: TicketKey) => `${r.tenant_id}\u0000${r.ticket_id}`;
     const opened = new Map(f.opened.map((r) => [id(r), r]));
     const transitions = new Map<string, typeof f.transitions>();
@@ -324,11 +321,15 @@ export class RecordFactsService {
         teamId: '',
         repeat: false,
         openedAt: null,
-        transitions: ts.map((t) => ({ version: t.version, to: t.to_status, at: t.at.getTime() })),
+        transitions: ts.map((t) => ({
+          version: t.version,
+          to: t.to_status,
+          at: t.at.getTime(),
+          businessHoursOpen: t.business_hours_open,
+        })),
         breachedAt: [],
       });
       const openedAt = o?.opened_at.getTime() ?? null;
-      const tz = zones.get(k.tenant_id) ?? DEFAULT_TIMEZONE;
       states.push({
         tenant_id: k.tenant_id,
         ticket_id: k.ticket_id,
@@ -341,7 +342,7 @@ export class RecordFactsService {
         closed_at: s.closedAt === null ? null : new Date(s.closedAt).toISOString(),
         hours_to_close:
           s.closedAt !== null && openedAt !== null
-            ? businessHoursBetween(openedAt, s.closedAt, tz)
+            ? ticketHoursToClose(openedAt, s.closedAt, s.businessHoursOpen)
             : null,
       });
     }

@@ -130,8 +130,8 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     id: 'medianHoursToClose',
     name: { zh: '结案时长中位数', en: 'Median hours to close' },
     formula: {
-      zh: '时段内结案的投诉从受理到结案所用工作时长(工作日9:00–18:00,按法定节假日与调休)的中位数',
-      en: 'median business hours (working days 09:00–18:00, Chinese public holidays and make-up days observed) from opening to closing, for complaints closed in the period',
+      zh: '时段内结案的投诉从受理到结案所用工作时长的中位数,按本租户投诉设置中的工作日历计(默认工作日 9:00–12:00、13:30–18:00,按法定节假日与调休)',
+      en: "median business hours from opening to closing, for complaints closed in the period, by the tenant's business calendar in the complaints settings (default: working days 09:00–12:00 and 13:30–18:00, Chinese public holidays and make-up days observed)",
     },
     unit: 'hours',
     better: 'down',

@@ -11,7 +11,6 @@ import {
 } from './kpi-facts';
 import { kpiFractions, kpiValues } from './kpi-math';
 
-const TZ = 'Asia/Shanghai';
 const t = (iso: string) => Date.parse(iso);
 // 2026-11-23 is a Monday; 09:00–18:00 Shanghai is 01:00–10:00Z.
 const DAY: BucketSelector = {
@@ -77,7 +76,7 @@ const facts = (f: Partial<AllFacts>): AllFacts => ({
   ...f,
 });
 const values = (f: Partial<AllFacts>, b: BucketSelector = DAY) =>
-  kpiValues(componentsFromFacts(facts(f), b, TZ));
+  kpiValues(componentsFromFacts(facts(f), b));
 
 describe(componentsFromFacts.name, () => {
   it('has null for every ratio of an empty bucket, and zero counts', () => {
@@ -179,33 +178,44 @@ describe(componentsFromFacts.name, () => {
   });
 
   it('medianHoursToClose in business hours, for complaints closed in the bucket', () => {
-    const closed = (ticketId: string, openedAt: string, closedAt: string) =>
+    const closed = (ticketId: string, openedAt: string, closedAt: string, hours?: number) =>
       complaint({
         ticketId,
         openedAt: t(openedAt),
-        transitions: [{ version: 1, to: 'closed', at: t(closedAt) }],
+        transitions: [{ version: 1, to: 'closed', at: t(closedAt), businessHoursOpen: hours }],
       });
     const week: BucketSelector = {
       ...DAY,
       from: t('2026-11-22T16:00:00Z'),
       to: t('2026-11-30T16:00:00Z'),
     };
+    // Closing events without the figure: the default calendar, 09:00–12:00 and 13:30–18:00 (+08:00)
+    // on working days.
     const v = values(
       {
         complaints: [
           closed('k-1', '2026-11-23T01:00:00Z', '2026-11-23T03:00:00Z'), // Mon 09–11: 2 h
-          closed('k-2', '2026-11-23T09:00:00Z', '2026-11-24T02:00:00Z'), // Mon 17–18 + Tue 09–10: 2 h... 1 + 1
-          closed('k-3', '2026-11-27T09:00:00Z', '2026-11-30T02:00:00Z'), // Fri 17–18, weekend off, Mon 09–10
-          closed('k-4', '2026-11-23T01:00:00Z', '2026-11-25T10:00:00Z'), // Mon, Tue, Wed full: 27 h
+          closed('k-2', '2026-11-23T09:00:00Z', '2026-11-24T02:00:00Z'), // Mon 17–18 + Tue 09–10: 2 h
+          closed('k-3', '2026-11-27T09:00:00Z', '2026-11-30T02:00:00Z'), // Fri 17–18, weekend off, Mon 09–10: 2 h
+          closed('k-4', '2026-11-23T01:00:00Z', '2026-11-25T10:00:00Z'), // Mon, Tue, Wed 09–18: 3 × 7.5 h
         ],
       },
       week,
     );
-    expect(v.medianHoursToClose).toBe(2); // sorted 2, 2, 2, 27
-    const odd = values({
-      complaints: [closed('k-1', '2026-11-23T01:00:00Z', '2026-11-23T04:30:00Z')],
+    expect(v.medianHoursToClose).toBe(2); // sorted 2, 2, 2, 22.5
+    const lunch = values({
+      complaints: [closed('k-1', '2026-11-23T01:00:00Z', '2026-11-23T04:30:00Z')], // 09:00–12:30: 3 h
     });
-    expect(odd.medianHoursToClose).toBe(3.5);
+    expect(lunch.medianHoursToClose).toBe(3);
+    // The closing event carries the hours by the tenant's own calendar (complaints settings): they win.
+    const tenant = values({
+      complaints: [
+        closed('k-1', '2026-11-23T01:00:00Z', '2026-11-23T04:30:00Z', 3.5), // a 09:00–18:00 day
+        closed('k-2', '2026-11-23T01:00:00Z', '2026-11-23T04:30:00Z', 0), // a tenant closed that day
+        closed('k-3', '2026-11-23T01:00:00Z', '2026-11-23T04:30:00Z', 8),
+      ],
+    });
+    expect(tenant.medianHoursToClose).toBe(3.5);
   });
 
   it('onTimeCallbackRate by due time, callback satisfaction by done time', () => {
@@ -307,7 +317,6 @@ describe(kpiFractions.name, () => {
     const c = componentsFromFacts(
       facts({ calls: [call({ callId: 'c-1', csat: 5 }), call({ callId: 'c-2', csat: 3 })] }),
       DAY,
-      TZ,
     );
     expect(kpiFractions(c)).toMatchObject({
       ahtSeconds: [360, 2],

@@ -1,6 +1,6 @@
 import { gradeOf } from './kpi-definitions';
 import { emptyComponents, KpiComponents, median } from './kpi-math';
-import { businessHoursBetween } from './time-buckets';
+import { businessHoursBetween, DEFAULT_CALENDAR } from '@qa/business-calendar';
 
 /**
  * The facts KPIs are computed from, one per natural id, and the rules that make them exact. The
@@ -39,6 +39,8 @@ export interface ComplaintTransition {
   version: number;
   to: string;
   at: number;
+  /** On a move to closed: business hours open by the tenant's calendar (complaints says). */
+  businessHoursOpen?: number | null;
 }
 
 export interface ComplaintFact {
@@ -101,6 +103,7 @@ export function complaintState(c: ComplaintFact): {
   status: string;
   reopened: boolean;
   closedAt: number | null;
+  businessHoursOpen: number | null;
 } {
   const sorted = [...c.transitions].sort((a, b) => a.version - b.version);
   const last = sorted[sorted.length - 1];
@@ -109,7 +112,24 @@ export function complaintState(c: ComplaintFact): {
     status,
     reopened: sorted.some((t) => t.to === 'reopened'),
     closedAt: status === 'closed' ? last.at : null,
+    businessHoursOpen: status === 'closed' ? (last.businessHoursOpen ?? null) : null,
   };
+}
+
+/**
+ * Business hours from opening to closing. The complaints service counts them by the tenant's own
+ * business calendar and sends them on the closing transition; a closing event from before that
+ * field is counted here by the default calendar (the one complaints uses for a tenant that has
+ * set none).
+ */
+export function ticketHoursToClose(
+  openedAt: number,
+  closedAt: number,
+  fromEvent: number | null | undefined,
+): number {
+  return (
+    fromEvent ?? businessHoursBetween(DEFAULT_CALENDAR, new Date(openedAt), new Date(closedAt))
+  );
 }
 
 export const resolvedWithoutReopening = (c: ComplaintFact): boolean => {
@@ -153,7 +173,7 @@ export interface AllFacts {
 }
 
 /** Reference computation of one bucket straight from the facts (tests and the rebuild compare). */
-export function componentsFromFacts(f: AllFacts, b: BucketSelector, tz: string): KpiComponents {
+export function componentsFromFacts(f: AllFacts, b: BucketSelector): KpiComponents {
   const c = emptyComponents();
   const inScope = (x: { teamId: string; agentId: string }) =>
     b.scope === 'tenant' || (b.scope === 'team' ? x.teamId === b.id : x.agentId === b.id);
@@ -199,10 +219,10 @@ export function componentsFromFacts(f: AllFacts, b: BucketSelector, tz: string):
       if (t.repeat) c.complaintsRepeat++;
       if (resolvedWithoutReopening(t)) c.complaintsResolved++;
     }
-    const { closedAt } = complaintState(t);
-    if (t.openedAt !== null && inBucket(closedAt)) {
+    const { closedAt, businessHoursOpen } = complaintState(t);
+    if (t.openedAt !== null && closedAt !== null && inBucket(closedAt)) {
       c.complaintsClosed++;
-      hoursToClose.push(businessHoursBetween(t.openedAt, closedAt, tz));
+      hoursToClose.push(ticketHoursToClose(t.openedAt, closedAt, businessHoursOpen));
     }
     c.slaBreaches += t.breachedAt.filter(inBucket).length;
   }

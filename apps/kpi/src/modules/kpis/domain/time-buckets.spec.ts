@@ -1,4 +1,4 @@
-import { bucketStart, businessHoursBetween, nextBucket } from './time-buckets';
+import { bucketStart, nextBucket } from './time-buckets';
 
 const t = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -27,27 +27,5 @@ describe(bucketStart.name, () => {
     expect(iso(nextBucket(dec, 'month', 'Asia/Shanghai'))).toBe('2026-12-31T16:00:00.000Z');
     expect(iso(nextBucket(dec, 'day', 'Asia/Shanghai'))).toBe('2026-12-01T16:00:00.000Z');
     expect(nextBucket(dec, 'hour', 'Asia/Shanghai') - dec).toBe(3_600_000);
-  });
-});
-
-describe(businessHoursBetween.name, () => {
-  it('counts 09:00–18:00 on working days only', () => {
-    // Fri 2026-11-27 17:00 → Mon 2026-11-30 10:00 Shanghai: 1 h + 1 h.
-    expect(
-      businessHoursBetween(t('2026-11-27T09:00:00Z'), t('2026-11-30T02:00:00Z'), 'Asia/Shanghai'),
-    ).toBe(2);
-    // Outside hours on both ends of one evening: nothing.
-    expect(
-      businessHoursBetween(t('2026-11-23T11:00:00Z'), t('2026-11-23T13:00:00Z'), 'Asia/Shanghai'),
-    ).toBe(0);
-  });
-
-  it('skips public holidays and works make-up Saturdays', () => {
-    // 2026-10-01..07 National Day holiday: the whole span is off.
-    expect(
-      businessHoursBetween(t('2026-10-01T00:00:00Z'), t('2026-10-03T00:00:00Z'), 'Asia/Shanghai'),
-    ).toBe(0);
-    const sat = t('2026-10-10T01:00:00Z'); // Sat 2026-10-10, a make-up working day
-    expect(businessHoursBetween(sat, sat + 3_600_000, 'Asia/Shanghai')).toBe(1);
   });
 });

@@ -1,5 +1,3 @@
-import { isWorkday } from 'chinese-days';
-
 export const WINDOWS = ['minute', 'hour', 'day', 'month'] as const;
 export type KpiWindow = (typeof WINDOWS)[number];
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
@@ -71,28 +69,4 @@ export function nextBucket(start: number, window: KpiWindow, tz: string): number
   const p = localParts(start, tz);
   if (window === 'day') return fromLocal(tz, p.y, p.m, p.d + 1);
   return fromLocal(tz, p.y, p.m + 1, 1);
-}
-
-const WORK_START_HOUR = 9;
-const WORK_END_HOUR = 18;
-
-/**
- * Business hours between two instants in the tenant's zone: 09:00–18:00 on working days of the
- * Chinese calendar (public holidays off, weekend make-up days on).
- */
-export function businessHoursBetween(from: number, to: number, tz: string): number {
-  if (!(to > from)) return 0;
-  let total = 0;
-  const start = localParts(from, tz);
-  for (let day = 0; ; day++) {
-    const dayStart = fromLocal(tz, start.y, start.m, start.d + day);
-    if (dayStart >= to) break;
-    const p = localParts(dayStart + 12 * HOUR, tz);
-    const iso = `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
-    if (!isWorkday(iso)) continue;
-    const open = fromLocal(tz, p.y, p.m, p.d, WORK_START_HOUR);
-    const close = fromLocal(tz, p.y, p.m, p.d, WORK_END_HOUR);
-    total += Math.max(0, Math.min(close, to) - Math.max(open, from));
-  }
-  return total / HOUR;
 }

@@ -67,6 +67,11 @@ export interface ComplaintTransitioned {
   agentId: string;
   category: string;
   rootCause: string;
+  /**
+   * Set on a move to `closed`: business hours from the ticket's opening to this move by the tenant's
+   * business calendar (complaints settings) at the time, which the KPI medianHoursToClose counts.
+   */
+  businessHoursOpen?: number | undefined;
 }
 
 /** Topic qa.complaint.sla-breached.v1, key = ticket_id. */
@@ -671,6 +676,7 @@ function createBaseComplaintTransitioned(): ComplaintTransitioned {
     agentId: '',
     category: '',
     rootCause: '',
+    businessHoursOpen: undefined,
   };
 }
 
@@ -711,6 +717,9 @@ export const ComplaintTransitioned: MessageFns<ComplaintTransitioned> = {
     }
     if (message.rootCause !== '') {
       writer.uint32(98).string(message.rootCause);
+    }
+    if (message.businessHoursOpen !== undefined) {
+      writer.uint32(105).double(message.businessHoursOpen);
     }
     return writer;
   },
@@ -824,6 +833,14 @@ export const ComplaintTransitioned: MessageFns<ComplaintTransitioned> = {
             message.rootCause = reader.string();
             continue;
           }
+          case 13: {
+            if (tag !== 105) {
+              break;
+            }
+
+            message.businessHoursOpen = reader.double();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -882,6 +899,11 @@ export const ComplaintTransitioned: MessageFns<ComplaintTransitioned> = {
         : isSet(object.root_cause)
           ? globalThis.String(object.root_cause)
           : '',
+      businessHoursOpen: isSet(object.businessHoursOpen)
+        ? globalThis.Number(object.businessHoursOpen)
+        : isSet(object.business_hours_open)
+          ? globalThis.Number(object.business_hours_open)
+          : undefined,
     };
   },
 
@@ -923,6 +945,9 @@ export const ComplaintTransitioned: MessageFns<ComplaintTransitioned> = {
     if (message.rootCause !== '') {
       obj.rootCause = message.rootCause;
     }
+    if (message.businessHoursOpen !== undefined) {
+      obj.businessHoursOpen = floatToJson(message.businessHoursOpen);
+    }
     return obj;
   },
 
@@ -945,6 +970,7 @@ export const ComplaintTransitioned: MessageFns<ComplaintTransitioned> = {
     message.agentId = object.agentId ?? '';
     message.category = object.category ?? '';
     message.rootCause = object.rootCause ?? '';
+    message.businessHoursOpen = object.businessHoursOpen ?? undefined;
     return message;
   },
 };
@@ -1459,6 +1485,12 @@ export const CallbackCompleted: MessageFns<CallbackCompleted> = {
     return message;
   },
 };
+
+function floatToJson(value: number | null | undefined): number | string | null | undefined {
+  return typeof value === 'number' && !globalThis.Number.isFinite(value)
+    ? globalThis.String(value)
+    : value;
+}
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
 
