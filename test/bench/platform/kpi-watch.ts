@@ -48,6 +48,29 @@ export class KpiWatch {
   }
 
   /**
+   * Waits (polling once a second, at most `timeoutMs`) until the kpi service holds as facts every
+   * evaluation scoring stored for the tenant and has aggregated them: a freshness run started
+   * behind a backlog would measure the backlog. Answers the seconds waited, or null on time-out.
+   */
+  async caughtUp(timeoutMs: number): Promise<number | null> {
+    const t0 = Date.now();
+    while (Date.now() - t0 < timeoutMs) {
+      const [row] = (
+        await this.db.query<{ scored: number; facts: number; stale: number }>(
+          `SELECT (SELECT count(*)::int FROM scoring.evaluations WHERE tenant_id = $1) AS scored,
+                  (SELECT count(*)::int FROM kpi.evaluation_facts WHERE tenant_id = $1) AS facts,
+                  (SELECT count(*)::int FROM kpi.stale_minutes WHERE tenant_id = $1) AS stale`,
+          [this.tenantId],
+        )
+      ).rows;
+      if (row.facts >= row.scored && row.stale === 0)
+        return Number(((Date.now() - t0) / 1000).toFixed(1));
+      await sleep(1000);
+    }
+    return null;
+  }
+
+  /**
    * Polls once a second until the kpi service holds `n` evaluations and has aggregated them (or
    * the time is up): when each happened, in ms since the epoch, or null.
    */
@@ -74,12 +97,14 @@ export class KpiWatch {
 export async function kpiFreshnessThroughGateway(
   client: GatewayClient,
   base: URL,
+  watch: KpiWatch,
   opts: {
     rate: number;
     seconds: number;
     call: (i: number) => { startedAt: string; endedAt: string };
   },
 ) {
+  const backlogWaitSeconds = await watch.caughtUp(10 * 60_000);
   const updates: StreamedUpdate[] = [];
   const path = '/api/v1/kpis/stream?scope=tenant&window=minute';
   const stream = await new Promise<{ status: number; close: () => void }>((resolve, reject) => {
@@ -101,6 +126,8 @@ export async function kpiFreshnessThroughGateway(
   const total = Math.round(opts.rate * opts.seconds);
   const posted: PostedCall[] = [];
   let rejected = 0;
+  const statuses: Record<string, number> = {};
+  const count = (status: string) => (statuses[status] = (statuses[status] ?? 0) + 1);
   const done: Promise<void>[] = [];
   try {
     const t0 = Date.now();
@@ -113,8 +140,14 @@ export async function kpiFreshnessThroughGateway(
       done.push(
         client
           .send('POST', '/api/v1/calls', JSON.stringify(call))
-          .then((a) => void (a.status !== 201 && rejected++))
-          .catch(() => void rejected++),
+          .then((a) => {
+            count(String(a.status));
+            if (a.status !== 201) rejected++;
+          })
+          .catch((err: Error) => {
+            count(err.message);
+            rejected++;
+          }),
       );
     }
     const sendSeconds = (Date.now() - t0) / 1000;
@@ -130,9 +163,12 @@ export async function kpiFreshnessThroughGateway(
         seen: seen.seen,
         streamStatus: stream.status,
       }),
+      // Waited for the kpi service to finish the earlier phases' events before starting.
+      backlogWaitSeconds,
       offeredPerSecond: opts.rate,
       achievedPerSecond: Math.round(total / (sendSeconds + 1 / opts.rate)),
       rejected,
+      answers: statuses,
       streamUpdates: updates.length,
       ingestToStreamedUpdateMs: seen,
     };

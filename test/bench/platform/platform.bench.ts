@@ -38,6 +38,8 @@ export interface PlatformBenchOptions {
   kpi: boolean;
   kpiRate: number;
   kpiSeconds: number;
+  /** Only the ingest → SSE freshness run (`--kpi-only`), on a platform nothing else loads. */
+  kpiOnly: boolean;
 }
 
 const pct = (sorted: number[], p: number) =>
@@ -101,6 +103,18 @@ export async function runPlatformBench(opts: PlatformBenchOptions) {
       return new KpiWatch(db, tenantId, window.from, window.to);
     };
     let phase = 0;
+    if (opts.kpiOnly) {
+      const calls = phaseCalls(runId, tenantId, phase);
+      return {
+        benchmark: 'ingest → KPI stream update (npm start, through the gateway)',
+        tenantId,
+        kpiFreshness: await kpiFreshnessThroughGateway(client, gateway, kpiWatch(phase), {
+          rate: opts.kpiRate,
+          seconds: opts.kpiSeconds,
+          call: (i) => calls.call(i),
+        }),
+      };
+    }
 
     // 1. Sustained: batches through the gateway, every call to a stored evaluation.
     const sustained = await sustainedRun(
@@ -163,7 +177,7 @@ export async function runPlatformBench(opts: PlatformBenchOptions) {
     phase++;
     const kpiCalls = phaseCalls(runId, tenantId, phase);
     const kpi = opts.kpi
-      ? await kpiFreshnessThroughGateway(client, gateway, {
+      ? await kpiFreshnessThroughGateway(client, gateway, kpiWatch(phase), {
           rate: opts.kpiRate,
           seconds: opts.kpiSeconds,
           call: (i) => kpiCalls.call(i),
@@ -569,5 +583,6 @@ export function parsePlatformBenchArgs(argv: string[]): PlatformBenchOptions {
     kpi: !argv.includes('--no-kpi'),
     kpiRate: value('kpi-rate', 200),
     kpiSeconds: value('kpi-seconds', 10),
+    kpiOnly: argv.includes('--kpi-only'),
   };
 }
