@@ -361,4 +361,43 @@ describe('review assignments (sampling policies, queue, reassignment)', () => {
     const leadView = await http().get('/api/v1/review-queue').query({ assignee: 'q3' }).use(t.lead);
     expect((leadView.body.items as QueueItem[]).map((i) => i.id)).toEqual([item.id]);
   });
+  it('documents every assignment, calibration and report path with its error responses', async () => {
+    const doc = (await http().get('/docs-json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const mine = ['/api/v1/sampling-policies', '/api/v1/review-queue', '/api/v1/calibrations'];
+    const ops = Object.entries(doc.paths)
+      .filter(
+        ([path]) => mine.some((m) => path.startsWith(m)) || path.startsWith('/api/v1/reports'),
+      )
+      .flatMap(([path, item]) =>
+        Object.entries(item).map(([method, op]) => ({ path, method, op })),
+      );
+    expect(ops.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort()).toEqual([
+      'GET /api/v1/calibrations',
+      'GET /api/v1/calibrations/{id}',
+      'GET /api/v1/calibrations/{id}/report',
+      'GET /api/v1/reports/agreement',
+      'GET /api/v1/review-queue',
+      'GET /api/v1/sampling-policies',
+      'POST /api/v1/calibrations',
+      'POST /api/v1/calibrations/{id}/scores',
+      'POST /api/v1/review-queue/{id}/reassign',
+      'POST /api/v1/sampling-policies',
+    ]);
+    for (const { path, method, op } of ops) {
+      const codes = Object.keys(op.responses);
+      expect({
+        path,
+        method,
+        has4xx: codes.some((c) => c.startsWith('4')),
+        has2xx: codes.some((c) => c.startsWith('2')),
+      }).toEqual({
+        path,
+        method,
+        has4xx: true,
+        has2xx: true,
+      });
+    }
+  });
 });
