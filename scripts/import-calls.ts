@@ -2,7 +2,7 @@
  * Imports calls from PBX call records through the public batch API, with a progress bar on stderr.
  *
  *   QA_TOKEN=… npm run import -- (--asterisk Master.csv | --freeswitch Master.csv|cdr.json)
- *                     [--transcripts dir/|file.json] --tenant acme
+ *                     [--transcripts dir/|file.json] [--cel cel-custom/Master.csv] --tenant acme
  *                     [--url http://127.0.0.1:3000] [--token-file F | --username U [--password-file F]]
  *                     [--utc-offset +08:00 | --timezone Asia/Shanghai] [--chunk 1000]
  *                     [--header "name: value"]…
@@ -12,11 +12,14 @@
  * --token and --password still work, with a deprecation warning.
  * FreeSWITCH: mod_cdr_csv with the default template, or mod_json_cdr records (one object, an array
  * or one per line). Transcripts: a JSON object keyed by uniqueid (Asterisk) or uuid (FreeSWITCH),
- * or a folder of <id>.json files each holding the segments array. Re-running an import is safe: calls already stored come back "duplicate".
+ * or a folder of <id>.json files each holding the segments array. --cel (Asterisk): CEL HANGUP
+ * events (cel_custom CSV or JSON) say who hung up, joined to the CDRs by uniqueid or linkedid.
+ * Re-running an import is safe: calls already stored come back "duplicate".
  * Exit status: 0 all stored, 1 some rows rejected, 2 the import could not run.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { readCelHangups } from '../apps/ingestion/src/modules/cdr-import/asterisk-cel';
 import { readCdrFile } from '../apps/ingestion/src/modules/cdr-import/cdr-file';
 import { isValidZone } from '../apps/ingestion/src/modules/cdr-import/pbx-time';
 
@@ -160,6 +163,17 @@ async function login(url: string, username: string, password: string): Promise<s
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
+/** As the HTTP import: a CEL file with lines that cannot be read stops the import. */
+function loadCel(path: string | undefined, format: string) {
+  if (!path) return undefined;
+  if (format !== 'asterisk') fail('--cel goes with --asterisk');
+  if (!existsSync(path)) fail(`no CEL file at ${path}`);
+  const cel = readCelHangups(readFileSync(path, 'utf8'));
+  if (cel.problems.length > 0)
+    fail(cel.problems.map((p) => `${path} line ${p.line}: ${p.problem}`).join('\n'));
+  return cel;
+}
+
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   const str = (name: string) => (typeof a[name] === 'string' ? (a[name] as string) : undefined);
@@ -192,7 +206,13 @@ async function main(): Promise<void> {
     fail('set QA_TOKEN (or --token-file), or --username with QA_PASSWORD (or --password-file)');
 
   const transcripts = loadTranscripts(str('transcripts'));
-  const rows = readCdrFile(format, readFileSync(csvPath, 'utf8'), { tenantId, zone, transcripts });
+  const cel = loadCel(str('cel'), format);
+  const rows = readCdrFile(format, readFileSync(csvPath, 'utf8'), {
+    tenantId,
+    zone,
+    transcripts,
+    cel,
+  });
   const calls: { line: number; call: unknown }[] = [];
   const problems: string[] = [];
   for (const row of rows) {

@@ -456,6 +456,72 @@ describe('ingestion files', () => {
     expect((await importCdr(csv)).body).toMatchObject({ accepted: 0, duplicate: 4 });
   });
 
+  /** A CEL HANGUP event in cel_custom.conf.sample's 20 columns (eventextra last). */
+  const celHangup = (uniqueid: string, linkedid: string, channame: string, source: string) =>
+    [
+      'HANGUP',
+      '2026-11-22 09:04:10.000',
+      'C',
+      '13800138000',
+      '13800138000',
+      '',
+      '1001',
+      '1001',
+      'from-pstn',
+      channame,
+      '',
+      '',
+      '3',
+      't-01',
+      uniqueid,
+      linkedid,
+      '',
+      '',
+      '',
+      JSON.stringify({ hangupcause: 16, hangupsource: source, dialstatus: '' }),
+    ]
+      .map((v) => `"${v.replace(/"/g, '""')}"`)
+      .join(',');
+
+  it('takes who hung up from CEL HANGUP events joined to the CDRs; an unreadable CEL file is a 400', async () => {
+    const u = `${Date.now()}.cel`;
+    const csv = [cdrLine(`${u}1`), cdrLine(`${u}2`), cdrLine(`${u}3`), cdrLine(`${u}4`)].join('\n');
+    const celFile = [
+      // Each channel of a call logs its own HANGUP; both name the channel that hung up first.
+      celHangup(`${u}1`, `${u}1`, 'SIP/trunk-01', 'SIP/trunk-01'),
+      celHangup(`${u}1b`, `${u}1`, 'SIP/1001-0000002a', 'SIP/trunk-01'),
+      // Only the agent leg's event, joined through the linkedid.
+      celHangup(`${u}2b`, `${u}2`, 'SIP/1001-0000002a', 'SIP/1001-0000002a'),
+      // Asterisk did not know.
+      celHangup(`${u}3`, `${u}3`, 'SIP/trunk-01', ''),
+    ].join('\n');
+    const send = (cel: string) =>
+      importCdr(csv, undefined, '+08:00').attach('cel', Buffer.from(cel), {
+        filename: 'Master.csv',
+        contentType: 'text/csv',
+      });
+    const bad = await send(`${celFile}\n"HANGUP","2026-11-22 09:04:10"`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([
+      {
+        path: 'cel',
+        message:
+          "line 5: expected the 19 or 20 columns of cel_custom's sample mapping, or a header row; got 2",
+      },
+    ]);
+    const res = await send(celFile);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 4 });
+    const by = async (n: number) =>
+      (await http().get(`/api/v1/calls/ast-${u}${n}`).use(qa)).body.hangupBy;
+    expect([await by(1), await by(2), await by(3), await by(4)]).toEqual([
+      'customer',
+      'agent',
+      'unknown',
+      'unknown',
+    ]);
+  });
+
   it('imports FreeSWITCH mod_cdr_csv (default template) and mod_json_cdr records', async () => {
     const u = randomUUID().slice(0, 8);
     const csv = [
@@ -588,6 +654,20 @@ describe('ingestion files', () => {
         join(dir, 'transcripts', `${u}1.json`),
         JSON.stringify([{ speaker: 'agent', startMs: 0, endMs: 1500, text: '您好,示例公司' }]),
       );
+      // CEL HANGUP events as JSON lines (cel_odbc rows, AMI): the agent hung up on call 1.
+      await writeFile(
+        join(dir, 'cel.json'),
+        `${JSON.stringify({
+          eventtype: 'HANGUP',
+          eventtime: '2026-11-22 09:04:10',
+          cid_num: '13800138000',
+          exten: '1001',
+          channame: 'SIP/1001-0000002a',
+          uniqueid: `${u}1b`,
+          linkedid: `${u}1`,
+          extra: '{"hangupcause":16,"hangupsource":"SIP/1001-0000002a"}',
+        })}\n`,
+      );
       const port = (app.getHttpServer().address() as { port: number }).port;
       // The CLI talks to the gateway; here a signing stand-in plays it in front of ingestion.
       const gateway = await signingProxy(`http://127.0.0.1:${port}`, { tenantId, role: 'qa' });
@@ -604,6 +684,8 @@ describe('ingestion files', () => {
           join(dir, 'Master.csv'),
           '--transcripts',
           join(dir, 'transcripts'),
+          '--cel',
+          join(dir, 'cel.json'),
           '--tenant',
           tenantId,
           '--url',
@@ -625,6 +707,8 @@ describe('ingestion files', () => {
       expect(out.stderr).toContain('line 3: expected 16 to 21 columns');
       const call = await http().get(`/api/v1/calls/ast-${u}1`).use(qa);
       expect(call.body.segments[0].text).toBe('您好,示例公司');
+      expect(call.body.hangupBy).toBe('agent');
+      expect((await http().get(`/api/v1/calls/ast-${u}2`).use(qa)).body.hangupBy).toBe('unknown');
 
       // FreeSWITCH the same way: mod_json_cdr records, one per line, with progress.
       const fs = (i: number) => ({

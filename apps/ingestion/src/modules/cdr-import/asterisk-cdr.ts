@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CelHangups, hangupByFromCel } from './asterisk-cel';
 import { CsvRow, parseCsv } from './cdr-csv';
 import { callerName, callHead, customerOf, DISPOSITIONS, hangupByFromUserfield } from './pbx-call';
 import { toRfc3339 } from './pbx-time';
@@ -99,13 +100,19 @@ const extensionOf = (channel: string) => /^[A-Za-z0-9]+\/([A-Za-z0-9_.]+)/.exec(
  * derived from it with the tenant's seconds per ring); the disposition is kept and a call not
  * ANSWERED has no answer time. The agent is the extension on the agent's side
  * (SIP/1001-0000002a → 1001); the team is the account code. A CDR does not say who hung up:
- * `unknown`, unless the userfield carries `hangupBy=agent|customer|system`. Transcripts are
+ * `unknown`, unless the userfield carries `hangupBy=agent|customer|system` or the CEL HANGUP
+ * events of its channels name the agent's or the customer's channel as hangupsource. Transcripts are
  * looked up by uniqueid, else by the call id. Cells that do not fit are passed on as they are and
  * fail validation there.
  */
 export function cdrToCall(
   r: CdrRecord,
-  opts: { tenantId: string; zone: string; transcripts?: Record<string, unknown> },
+  opts: {
+    tenantId: string;
+    zone: string;
+    transcripts?: Record<string, unknown>;
+    cel?: CelHangups;
+  },
 ): Record<string, unknown> {
   const callId = cdrCallId(r);
   const disposition = DISPOSITIONS[r.disposition.toUpperCase()];
@@ -127,7 +134,16 @@ export function cdrToCall(
     startedAt: time(r.start),
     answeredAt: answered ? time(r.answer) : null,
     endedAt: time(r.end),
-    hangupBy: hangupByFromUserfield(r.userfield) ?? 'unknown',
+    hangupBy:
+      hangupByFromUserfield(r.userfield) ??
+      (opts.cel &&
+        hangupByFromCel(opts.cel, {
+          uniqueid: r.uniqueid,
+          linkedid: r.linkedid,
+          agentChannel: outbound ? r.channel : r.dstchannel,
+          customerChannel: outbound ? r.dstchannel : r.channel,
+        })) ??
+      'unknown',
     ...(disposition ? { disposition } : {}),
     segments: answered ? (transcript ?? []) : [],
   };

@@ -1,3 +1,4 @@
+import type { CelHangups } from './asterisk-cel';
 import { cdrToCall, readCdrCsv, toCdrRecord } from './asterisk-cdr';
 import { fsToCall, readFreeswitchCdr } from './freeswitch-cdr';
 
@@ -11,6 +12,8 @@ export interface CdrOptions {
   tenantId: string;
   zone: string;
   transcripts?: Record<string, unknown>;
+  /** Asterisk CEL HANGUP events: who hung up, joined to the CDRs by uniqueid or linkedid. */
+  cel?: CelHangups;
 }
 
 /** One reader for the HTTP import and the CLI: Asterisk Master.csv, FreeSWITCH CSV or JSON. */

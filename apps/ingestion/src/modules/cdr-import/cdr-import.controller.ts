@@ -9,15 +9,20 @@ import { CdrImport, CdrImportService } from './cdr-import.service';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
-type CdrFiles = { cdr?: Express.Multer.File[]; transcripts?: Express.Multer.File[] };
+type CdrFiles = {
+  cdr?: Express.Multer.File[];
+  transcripts?: Express.Multer.File[];
+  cel?: Express.Multer.File[];
+};
 
 const CdrFilesInterceptor = () =>
   FileFieldsInterceptor(
     [
       { name: 'cdr', maxCount: 1 },
       { name: 'transcripts', maxCount: 1 },
+      { name: 'cel', maxCount: 1 },
     ],
-    { storage: memoryStorage(), limits: { fileSize: MAX_BYTES, files: 2, fields: 5 } },
+    { storage: memoryStorage(), limits: { fileSize: MAX_BYTES, files: 3, fields: 5 } },
   );
 
 function input(files: CdrFiles, utcOffset: unknown): CdrImport {
@@ -38,6 +43,7 @@ function input(files: CdrFiles, utcOffset: unknown): CdrImport {
   return {
     cdr: cdr.buffer,
     transcripts: files.transcripts?.[0]?.buffer,
+    cel: files.cel?.[0]?.buffer,
     zone: utcOffset || undefined,
   };
 }
@@ -48,9 +54,10 @@ export class CdrImportController {
   constructor(private readonly imports: CdrImportService) {}
 
   /**
-   * Multipart: `cdr` (Asterisk Master.csv), optionally `transcripts` (JSON keyed by uniqueid) and
-   * `utcOffset` (the PBX clock, +08:00 or an IANA zone; default the tenant's timezone). Answers
-   * like the batch endpoint, each result with its CSV `line`.
+   * Multipart: `cdr` (Asterisk Master.csv), optionally `transcripts` (JSON keyed by uniqueid),
+   * `cel` (CEL HANGUP events, cel_custom CSV or JSON: who hung up) and `utcOffset` (the PBX clock,
+   * +08:00 or an IANA zone; default the tenant's timezone). Answers like the batch endpoint, each
+   * result with its CSV `line`.
    */
   @Post('asterisk')
   @HttpCode(200)

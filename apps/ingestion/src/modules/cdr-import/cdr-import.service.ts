@@ -6,6 +6,7 @@ import { CallError } from '../calls/calls.errors';
 import { CallsService } from '../calls/calls.service';
 import type { BatchResultResponseDto } from '../calls/dto/batch-result.response.dto';
 import { TenantSettingsRepository } from '../tenants/tenant-settings.repository';
+import { CelHangups, readCelHangups } from './asterisk-cel';
 import { CdrFormat, readCdrFile } from './cdr-file';
 import { isValidZone } from './pbx-time';
 
@@ -14,6 +15,8 @@ export interface CdrImport {
   cdr: Buffer;
   /** JSON object: uniqueid (Asterisk) or uuid (FreeSWITCH) → segments. */
   transcripts?: Buffer;
+  /** Asterisk CEL (cel_custom CSV or JSON events): HANGUP events say who hung up. */
+  cel?: Buffer;
   /** The PBX clock: +08:00 or an IANA zone; default the tenant's timezone. */
   zone?: string;
 }
@@ -45,7 +48,13 @@ export class CdrImportService {
       ]);
     }
     const transcripts = input.transcripts ? parseTranscripts(input.transcripts) : undefined;
-    const rows = readCdrFile(format, input.cdr.toString('utf8'), { tenantId, zone, transcripts });
+    const cel = input.cel ? parseCel(format, input.cel) : undefined;
+    const rows = readCdrFile(format, input.cdr.toString('utf8'), {
+      tenantId,
+      zone,
+      transcripts,
+      cel,
+    });
     if (rows.length === 0) {
       throw CallError.importInvalid('the CDR file has no rows', [
         { path: 'cdr', message: 'no CDR rows found' },
@@ -73,4 +82,23 @@ function parseTranscripts(buf: Buffer): Record<string, unknown> {
     ]);
   }
   return parsed as Record<string, unknown>;
+}
+
+/** A CEL file that cannot be read is refused whole, naming its lines: half a mapping misleads. */
+function parseCel(format: CdrFormat, buf: Buffer): CelHangups {
+  if (format !== 'asterisk') {
+    throw CallError.importInvalid('cel is for Asterisk imports', [
+      { path: 'cel', message: 'CEL events come with an Asterisk Master.csv' },
+    ]);
+  }
+  const cel = readCelHangups(buf.toString('utf8'));
+  if (cel.problems.length > 0) {
+    throw CallError.importInvalid(
+      'the CEL file has lines that cannot be read',
+      cel.problems
+        .slice(0, 20)
+        .map((p) => ({ path: 'cel', message: `line ${p.line}: ${p.problem}` })),
+    );
+  }
+  return cel;
 }
