@@ -29,6 +29,11 @@ import { ReviewQueueController } from '../../apps/scoring/src/modules/assignment
 import { SamplingPoliciesController } from '../../apps/scoring/src/modules/assignments/sampling-policies.controller';
 import { EvaluationsController } from '../../apps/scoring/src/modules/evaluations/evaluations.controller';
 import { RescoreController } from '../../apps/scoring/src/modules/rescoring/rescore.controller';
+import {
+  DisputesController,
+  ReviewSettingsController,
+} from '../../apps/scoring/src/modules/reviews/disputes.controller';
+import { ReviewsController } from '../../apps/scoring/src/modules/reviews/reviews.controller';
 import { ScorecardsController } from '../../apps/scoring/src/modules/scorecards/scorecards.controller';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
 
@@ -47,6 +52,9 @@ const CONTROLLERS: Type<unknown>[] = [
   ReviewQueueController,
   ReportsController,
   CalibrationsController,
+  ReviewsController,
+  DisputesController,
+  ReviewSettingsController,
   TicketsController,
   StatsController,
   SettingsController,

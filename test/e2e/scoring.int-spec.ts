@@ -232,13 +232,29 @@ describe('scoring service', () => {
     ).toBe(404);
   });
 
-  it('shows agents only their own evaluations', async () => {
+  it('shows agents only their own evaluations, once released to them', async () => {
     const mine = asIdentity({ tenantId, role: 'agent', agentId: 'a-1' });
     const notMine = asIdentity({ tenantId, role: 'agent', agentId: 'a-2' });
     const http = request(app.getHttpServer());
-    expect((await http.get('/api/v1/evaluations').use(mine)).body.items.length).toBeGreaterThan(0);
+    expect((await http.get('/api/v1/evaluations').use(mine)).body.items).toEqual([]);
+    const { id } = (await http.get('/api/v1/evaluations').query({ agentId: 'a-1' }).use(qa)).body
+      .items[0];
+    const ev = (await http.get(`/api/v1/evaluations/${id}`).use(qa)).body;
+    const review = await http
+      .post(`/api/v1/evaluations/${id}/review`)
+      .use(qa)
+      .send({
+        expectedVersion: ev.version,
+        answers: ev.pendingManualItems.map((itemId: string) => ({ itemId, outcome: 'pass' })),
+        finalize: true,
+      });
+    expect(review.status).toBe(200);
+    expect((await http.post(`/api/v1/evaluations/${id}/release`).use(qa)).status).toBe(200);
+    expect(
+      (await http.get('/api/v1/evaluations').use(mine)).body.items.map((e: { id: string }) => e.id),
+    ).toEqual([id]);
     expect((await http.get('/api/v1/evaluations').use(notMine)).body.items).toEqual([]);
-    const id = (await http.get('/api/v1/evaluations').use(mine)).body.items[0].id;
+    expect((await http.get(`/api/v1/evaluations/${id}`).use(mine)).status).toBe(200);
     expect((await http.get(`/api/v1/evaluations/${id}`).use(notMine)).status).toBe(404);
   });
 

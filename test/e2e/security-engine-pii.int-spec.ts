@@ -97,6 +97,29 @@ describe('security: PII minimised (findings #5, #9)', () => {
         .use(readers.admin);
       return list.body.items?.length === 1;
     });
+    // Agents see an evaluation only once it is final and released to them (issue 15).
+    const ev = (
+      await request(scoring.getHttpServer())
+        .get('/api/v1/evaluations')
+        .query({ callId })
+        .use(readers.admin)
+    ).body.items[0] as { id: string; version: number };
+    const full = (
+      await request(scoring.getHttpServer()).get(`/api/v1/evaluations/${ev.id}`).use(readers.admin)
+    ).body as { pendingManualItems: string[] };
+    const reviewed = await request(scoring.getHttpServer())
+      .post(`/api/v1/evaluations/${ev.id}/review`)
+      .use(readers.admin)
+      .send({
+        expectedVersion: ev.version,
+        answers: full.pendingManualItems.map((itemId) => ({ itemId, outcome: 'pass' })),
+        finalize: true,
+      });
+    if (reviewed.status !== 200) throw new Error(`review answered ${reviewed.status}`);
+    await request(scoring.getHttpServer())
+      .post(`/api/v1/evaluations/${ev.id}/release`)
+      .use(readers.admin)
+      .expect(200);
   });
 
   afterAll(async () => {

@@ -8,10 +8,14 @@ import { AssignmentsModule } from './modules/assignments/assignments.module';
 import { CalibrationModule } from './modules/calibration/calibration.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { ScoredCallEntity } from './modules/calls/entities/scored-call.entity';
+import { EvaluationHistoryEntity } from './modules/evaluations/entities/evaluation-history.entity';
 import { EvaluationEntity } from './modules/evaluations/entities/evaluation.entity';
 import { EvaluationsModule } from './modules/evaluations/evaluations.module';
 import { ScorecardEntity } from './modules/scorecards/entities/scorecard.entity';
+import { DisputeEntity } from './modules/reviews/entities/dispute.entity';
 import { ReviewDecisionEntity } from './modules/reviews/entities/review-decision.entity';
+import { ReviewSettingsEntity } from './modules/reviews/entities/review-settings.entity';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RescoringModule } from './modules/rescoring/rescoring.module';
 import { ScorecardsModule } from './modules/scorecards/scorecards.module';
@@ -30,6 +34,9 @@ import { TenantsModule } from './modules/tenants/tenants.module';
         ScorecardEntity,
         TenantEntity,
         ReviewDecisionEntity,
+        EvaluationHistoryEntity,
+        DisputeEntity,
+        ReviewSettingsEntity,
       ],
       migrations,
       produces: [Topics.EvaluationScored, Topics.EvaluationReviewed, Topics.ComplaintDetected],
@@ -44,6 +51,7 @@ import { TenantsModule } from './modules/tenants/tenants.module';
     AssignmentsModule,
     ReportsModule,
     CalibrationModule,
+    ReviewsModule,
   ],
 })
 export class AppModule {}

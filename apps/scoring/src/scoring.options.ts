@@ -1,6 +1,7 @@
 import { DomainError, ServiceOptions } from '@qa/platform';
 import { AssignmentError, mapAssignmentError } from './modules/assignments/assignments.errors';
 import { CalibrationError, mapCalibrationError } from './modules/calibration/calibration.errors';
+import { mapReviewError, ReviewError } from './modules/reviews/reviews.errors';
 import { mapScorecardError, ScorecardError } from './modules/scorecards/scorecards.errors';
 
 export const scoringServiceOptions: ServiceOptions = {
@@ -13,5 +14,7 @@ export const scoringServiceOptions: ServiceOptions = {
         ? mapAssignmentError(err)
         : err instanceof CalibrationError
           ? mapCalibrationError(err)
-          : undefined,
+          : err instanceof ReviewError
+            ? mapReviewError(err)
+            : undefined,
 };

@@ -3,6 +3,7 @@ import { CreateScoredCalls1763856000000 } from './1763856000000-create-scored-ca
 import { CreateEvaluations1763942400000 } from './1763942400000-create-evaluations';
 import { CreateReviewDecisions1764720000000 } from './1764720000000-create-review-decisions';
 import { CreateAssignmentsCalibrations1764806400000 } from './1764806400000-create-assignments-calibrations';
+import { HumanReview1764892800000 } from './1764892800000-human-review';
 
 export const migrations = [
   CreateScoredCalls1763856000000,
@@ -10,4 +11,5 @@ export const migrations = [
   EncryptCustomerNumbers1764633600000,
   CreateReviewDecisions1764720000000,
   CreateAssignmentsCalibrations1764806400000,
+  HumanReview1764892800000,
 ];

@@ -38,6 +38,21 @@ describe(validateScorecard.name, () => {
     );
   });
 
+  it('accepts needsHumanReview on automatic items only, as a boolean', () => {
+    const card = defaultScorecard();
+    const manual = card.items.findIndex((i) => i.kind === 'manual');
+    const auto = card.items.findIndex((i) => i.kind === 'auto');
+    card.items[auto].needsHumanReview = true;
+    expect(validateScorecard(card)).toEqual([]);
+    card.items[manual].needsHumanReview = true;
+    (card.items[auto] as { needsHumanReview?: unknown }).needsHumanReview = 'yes';
+    expect(paths(card)).toEqual(
+      [`items.${auto}.needsHumanReview`, `items.${manual}.needsHumanReview`].sort(
+        (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]),
+      ),
+    );
+  });
+
   it('requires grade bands that cover 0..100 without two starting at the same score', () => {
     const card = defaultScorecard();
     card.gradeBands = [

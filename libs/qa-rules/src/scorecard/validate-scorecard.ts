@@ -103,6 +103,10 @@ function checkItems(
     if (!isPositive(raw.points)) add(`${p}.points`, 'points must be a positive number');
     if (raw.critical !== undefined && typeof raw.critical !== 'boolean')
       add(`${p}.critical`, 'critical must be true or false');
+    if (raw.needsHumanReview !== undefined && typeof raw.needsHumanReview !== 'boolean')
+      add(`${p}.needsHumanReview`, 'needsHumanReview must be true or false');
+    else if (raw.needsHumanReview === true && raw.kind === 'manual')
+      add(`${p}.needsHumanReview`, 'only automatic items can need human review');
     if (raw.params !== undefined && !isObject(raw.params))
       add(`${p}.params`, 'params must be an object');
     checkPhraseLists(raw.phrases, `${p}.phrases`, add, count);

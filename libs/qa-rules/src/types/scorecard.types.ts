@@ -34,6 +34,11 @@ export interface ScorecardItem {
   points: number;
   /** 致命项: failing it sets the call score to 0. */
   critical?: boolean;
+  /**
+   * Automatic items only: the engine's fails are held out of the score (not applicable) until a
+   * person confirms them in a review.
+   */
+  needsHumanReview?: boolean;
 }
 
 /** The band with the highest `min` not above the score names the grade. */

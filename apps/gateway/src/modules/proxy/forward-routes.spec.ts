@@ -10,7 +10,15 @@ const GRID: Record<string, Partial<Record<Method, string>>> = {
   //                                                   platform_admin admin qa lead ops agent
   '/api/v1/calls': { GET: '-xxxxx', POST: 'xxxx--' },
   '/api/v1/calls/import': { GET: '-xxxxx', POST: 'xxxx--' },
-  '/api/v1/evaluations': { GET: '-xxxxx', POST: '-xxx-x' },
+  '/api/v1/evaluations': { GET: '-xxxxx' },
+  '/api/v1/evaluations/:id/review': { POST: '-xx---' },
+  '/api/v1/evaluations/:id/history': { GET: '-xxxxx' },
+  '/api/v1/evaluations/:id/release': { POST: '-xxx--' },
+  '/api/v1/evaluations/:id/acknowledge': { POST: '-----x' },
+  '/api/v1/evaluations/:id/disputes': { POST: '-----x' },
+  '/api/v1/disputes': { GET: '-xxxxx' },
+  '/api/v1/disputes/:id/decision': { POST: '-x-x--' },
+  '/api/v1/review-settings': { GET: '-xxxxx', PUT: '-x----' },
   '/api/v1/scorecards': { GET: '-xxxx-', POST: '-x----' },
   '/api/v1/scorecards/:key/versions/:version/rescore': { POST: '-xx---' },
   '/api/v1/scorecards/rescore-jobs': { GET: '-xx---' },
@@ -40,6 +48,14 @@ const PUBLIC_API: [Method, string][] = [
   ['GET', '/api/v1/evaluations?callId=c-1&agentId=a-1&from=x&to=y&cursor=z'],
   ['GET', '/api/v1/evaluations/e-1'],
   ['POST', '/api/v1/evaluations/e-1/review'],
+  ['GET', '/api/v1/evaluations/e-1/history'],
+  ['POST', '/api/v1/evaluations/e-1/release'],
+  ['POST', '/api/v1/evaluations/e-1/acknowledge'],
+  ['POST', '/api/v1/evaluations/e-1/disputes'],
+  ['GET', '/api/v1/disputes?status=open'],
+  ['POST', '/api/v1/disputes/d-1/decision'],
+  ['GET', '/api/v1/review-settings'],
+  ['PUT', '/api/v1/review-settings'],
   ['GET', '/api/v1/scorecards'],
   ['POST', '/api/v1/scorecards'],
   ['GET', '/api/v1/scorecards/default/versions'],
@@ -104,8 +120,12 @@ describe('forward route table', () => {
     const agentWrites = FORWARD_ROUTES.filter((r) =>
       METHODS.some((m) => m !== 'GET' && allows(r, m, 'agent')),
     );
-    // Agents dispute their evaluations and may log a complaint by hand (issue 13).
-    expect(agentWrites.map((r) => r.prefix)).toEqual(['/api/v1/evaluations', '/api/v1/complaints']);
+    // Agents acknowledge and dispute their evaluations and may log a complaint by hand (issue 13).
+    expect(agentWrites.map((r) => r.prefix)).toEqual([
+      '/api/v1/evaluations/:id/acknowledge',
+      '/api/v1/evaluations/:id/disputes',
+      '/api/v1/complaints',
+    ]);
   });
 
   it('refuses methods and roles it does not know', () => {

@@ -35,7 +35,49 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
   {
     prefix: '/api/v1/evaluations',
     service: 'scoring',
-    roles: { GET: ALL_TENANT_ROLES, POST: ['admin', 'qa', 'lead', 'agent'] },
+    roles: { GET: ALL_TENANT_ROLES },
+  },
+  // Human review: QA staff review, leads decide disputes, agents acknowledge or dispute their own
+  // released evaluations (the scoring service narrows to "own" and "released").
+  {
+    prefix: '/api/v1/evaluations/:id/review',
+    service: 'scoring',
+    roles: { POST: ['admin', 'qa'] },
+  },
+  {
+    prefix: '/api/v1/evaluations/:id/history',
+    service: 'scoring',
+    roles: { GET: ALL_TENANT_ROLES },
+  },
+  {
+    prefix: '/api/v1/evaluations/:id/release',
+    service: 'scoring',
+    roles: { POST: ['admin', 'qa', 'lead'] },
+  },
+  {
+    prefix: '/api/v1/evaluations/:id/acknowledge',
+    service: 'scoring',
+    roles: { POST: ['agent'] },
+  },
+  {
+    prefix: '/api/v1/evaluations/:id/disputes',
+    service: 'scoring',
+    roles: { POST: ['agent'] },
+  },
+  {
+    prefix: '/api/v1/disputes',
+    service: 'scoring',
+    roles: { GET: ALL_TENANT_ROLES },
+  },
+  {
+    prefix: '/api/v1/disputes/:id/decision',
+    service: 'scoring',
+    roles: { POST: ['admin', 'lead'] },
+  },
+  {
+    prefix: '/api/v1/review-settings',
+    service: 'scoring',
+    roles: { GET: ALL_TENANT_ROLES, PUT: ['admin'] },
   },
   {
     prefix: '/api/v1/scorecards',

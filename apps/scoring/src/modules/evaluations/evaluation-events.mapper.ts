@@ -2,7 +2,7 @@ import { Call, ComplaintDetected, EvaluationScored, FindingOutcome } from '@qa/c
 import { openEventCustomer, piiCipher, sealEventCustomer } from '@qa/pii';
 import type { EvaluationEntity } from './entities/evaluation.entity';
 
-const OUTCOME: Record<string, FindingOutcome> = {
+export const OUTCOME: Record<string, FindingOutcome> = {
   pass: FindingOutcome.FINDING_OUTCOME_PASS,
   fail: FindingOutcome.FINDING_OUTCOME_FAIL,
   not_applicable: FindingOutcome.FINDING_OUTCOME_NOT_APPLICABLE,

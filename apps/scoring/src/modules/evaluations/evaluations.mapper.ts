@@ -2,11 +2,15 @@ import { maskPii } from '@qa/pii';
 import type { Evidence } from '@qa/qa-rules';
 import { isISO8601 } from 'class-validator';
 import type { EvaluationEntity } from './entities/evaluation.entity';
+import { heldItems } from './reviewed-result';
 import type {
   EvaluationResponseDto,
   EvaluationSummaryResponseDto,
   EvidenceResponseDto,
 } from './dto/evaluation.response.dto';
+
+/** What people see: the engine's result with their decisions applied (score without held items). */
+export const currentResultOf = (e: EvaluationEntity) => e.currentResult ?? e.result;
 
 export function toEvaluationSummary(e: EvaluationEntity): EvaluationSummaryResponseDto {
   return {
@@ -20,7 +24,13 @@ export function toEvaluationSummary(e: EvaluationEntity): EvaluationSummaryRespo
     scorecardId: e.scorecardKey,
     scorecardVersion: e.scorecardVersion,
     status: e.status,
-    failedRules: e.result.findings.filter((f) => f.outcome === 'fail').map((f) => f.ruleId),
+    version: e.version,
+    autoScore: e.autoScore,
+    autoGrade: e.autoGrade,
+    failedRules: currentResultOf(e)
+      .findings.filter((f) => f.outcome === 'fail')
+      .map((f) => f.ruleId),
+    releasedAt: e.releasedAt?.toISOString() ?? null,
   };
 }
 
@@ -44,8 +54,11 @@ export function toEvaluationResponse(
   e: EvaluationEntity,
   canSeePii: boolean,
 ): EvaluationResponseDto {
-  const r = e.result;
+  const r = currentResultOf(e);
   const text = canSeePii ? (t: string) => t : maskPii;
+  const flagged = new Set(e.reviewItems);
+  const held = new Set(heldItems(e.result, e.review, e.reviewItems, e.status === 'final'));
+  const engine = new Map(e.result.findings.map((f) => [f.itemId, f.outcome]));
   return {
     ...toEvaluationSummary(e),
     sections: r.sections.map((s) => ({
@@ -59,10 +72,26 @@ export function toEvaluationResponse(
       itemId: f.itemId,
       section: f.section,
       outcome: f.outcome,
+      automaticOutcome: engine.get(f.itemId) ?? f.outcome,
+      ...(f.override?.reason ? { overrideReason: f.override.reason } : {}),
+      needsHumanReview: flagged.has(f.itemId),
+      heldForReview: held.has(f.itemId),
       critical: f.critical,
       evidence: f.evidence.map((v) => toEvidenceResponse(v, text)),
     })),
     pendingManualItems: r.pendingManualItems.map((m) => (typeof m === 'string' ? m : m.itemId)),
+    manualAnswers: r.manualAnswers.map((m) => ({
+      itemId: m.itemId,
+      question: m.question,
+      outcome: m.outcome,
+      ...(e.review.decisions[m.itemId]?.comment
+        ? { comment: e.review.decisions[m.itemId].comment }
+        : {}),
+    })),
+    ...(e.review.comment ? { reviewComment: e.review.comment } : {}),
+    finalizedAt: e.finalizedAt?.toISOString() ?? null,
+    finalizedBy: e.finalizedBy,
+    acknowledgedAt: e.acknowledgedAt?.toISOString() ?? null,
     complaint: {
       detected: r.complaint.detected,
       ...(r.complaint.reason ? { reason: r.complaint.reason } : {}),

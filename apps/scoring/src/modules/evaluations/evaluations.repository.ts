@@ -13,6 +13,8 @@ export interface EvaluationFilter {
   to?: Date;
   grade?: string;
   ruleFailed?: string;
+  /** Only evaluations released to their agent. */
+  releasedOnly?: boolean;
   /** Keyset cursor: rows strictly older than this (started_at, id). */
   after?: { startedAt: Date; id: string };
   limit: number;
@@ -76,6 +78,7 @@ export class EvaluationsRepository {
     if (f.from) q.andWhere('e.call_started_at >= :from', { from: f.from });
     if (f.to) q.andWhere('e.call_started_at < :to', { to: f.to });
     if (f.grade) q.andWhere('e.grade = :grade', { grade: f.grade });
+    if (f.releasedOnly) q.andWhere('e.released_at IS NOT NULL');
     if (f.ruleFailed) {
       q.andWhere(
         `EXISTS (SELECT 1 FROM jsonb_array_elements(e.result->'findings') x WHERE x->>'ruleId' = :rule AND x->>'outcome' = 'fail')`,

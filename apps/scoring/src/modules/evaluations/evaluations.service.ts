@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canSeePii, Identity, ProblemError } from '@qa/platform';
 import { EvaluationPageResponseDto, EvaluationResponseDto } from './dto/evaluation.response.dto';
 import { ListEvaluationsRequestDto } from './dto/list-evaluations.request.dto';
+import { EvaluationEntity } from './entities/evaluation.entity';
 import { EvaluationsRepository } from './evaluations.repository';
 import {
   decodeCursor,
@@ -9,6 +10,10 @@ import {
   toEvaluationResponse,
   toEvaluationSummary,
 } from './evaluations.mapper';
+
+/** Agents see only their own evaluations, and only once released to them. */
+export const visibleTo = (identity: Identity, row: EvaluationEntity): boolean =>
+  identity.role !== 'agent' || (row.agentId === identity.agentId && row.releasedAt !== null);
 
 const notFound = (id: string) => new ProblemError(404, 'Not found', `evaluation ${id} not found`);
 
@@ -28,8 +33,9 @@ export class EvaluationsService {
     const rows = await this.evaluations.list({
       tenantId: identity.tenantId,
       callId: q.callId,
-      // Agents see only their own evaluations, whatever they ask for.
+      // Agents see only their own released evaluations, whatever they ask for.
       agentId: identity.role === 'agent' ? (identity.agentId ?? '\u0000') : q.agentId,
+      releasedOnly: identity.role === 'agent',
       teamId: q.teamId,
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
@@ -48,7 +54,7 @@ export class EvaluationsService {
   async get(identity: Identity, id: string): Promise<EvaluationResponseDto> {
     if (identity.tenantId === null || !/^[0-9a-f-]{36}$/i.test(id)) throw notFound(id);
     const row = await this.evaluations.findById(identity.tenantId, id);
-    if (!row || (identity.role === 'agent' && row.agentId !== identity.agentId)) throw notFound(id);
+    if (!row || !visibleTo(identity, row)) throw notFound(id);
     return toEvaluationResponse(row, canSeePii(identity));
   }
 }

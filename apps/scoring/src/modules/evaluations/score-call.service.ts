@@ -10,7 +10,9 @@ import { TenantSettings, TenantsRepository } from '../tenants/tenants.repository
 import { isAnsweredCall, toCallInput } from './call-input.mapper';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { toComplaintDetected, toEvaluationScored } from './evaluation-events.mapper';
+import { EvaluationHistoryRepository } from './evaluation-history.repository';
 import { EvaluationsRepository } from './evaluations.repository';
+import { reviewedResult } from './reviewed-result';
 
 const DEFAULT_SECONDS_PER_RING = 3;
 
@@ -36,6 +38,7 @@ export class ScoreCallService {
     private readonly tenants: TenantsRepository,
     private readonly scorecards: ScorecardsService,
     private readonly evaluations: EvaluationsRepository,
+    private readonly history: EvaluationHistoryRepository,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -102,6 +105,22 @@ export class ScoreCallService {
       }
       out.push({ row, call });
     });
+    await this.history.append(
+      manager,
+      out.map(({ row }) => ({
+        tenantId: row.tenantId,
+        evaluationId: row.id,
+        at: new Date(),
+        by: 'engine',
+        role: 'system',
+        action: 'scored' as const,
+        changes: [],
+        reason: null,
+        scoreBefore: null,
+        scoreAfter: row.autoScore,
+        disputeId: null,
+      })),
+    );
     await this.outbox.add(manager, events);
     return out;
   }
@@ -116,7 +135,13 @@ function run(card: ScorecardEntity, settings: TenantSettings | undefined, call: 
   });
 }
 
-function toRow({ call, card, result }: Evaluated): EvaluationRow {
+function toRow({ call, card, result: engine }: Evaluated): EvaluationRow {
+  const result = { ...engine, scorecardId: card.scorecardKey, scorecardVersion: card.version };
+  const reviewItems = card.definition.items
+    .filter((i) => i.needsHumanReview === true)
+    .map((i) => i.id);
+  const review = { decisions: {} };
+  const current = reviewedResult(result, review, reviewItems, false);
   return {
     id: randomUUID(),
     tenantId: call.tenantId,
@@ -126,9 +151,20 @@ function toRow({ call, card, result }: Evaluated): EvaluationRow {
     callStartedAt: new Date(call.startedAt),
     scorecardKey: card.scorecardKey,
     scorecardVersion: card.version,
-    score: result.score,
-    grade: result.grade,
+    score: current.score,
+    grade: current.grade,
     status: 'auto',
-    result: { ...result, scorecardId: card.scorecardKey, scorecardVersion: card.version },
+    result,
+    version: 1,
+    autoScore: result.score,
+    autoGrade: result.grade,
+    currentResult: current === result ? null : current,
+    review,
+    reviewItems,
+    finalizedAt: null,
+    finalizedBy: null,
+    releasedAt: null,
+    releasedBy: null,
+    acknowledgedAt: null,
   };
 }

@@ -37,8 +37,21 @@ export class FindingResponseDto {
   @ApiProperty() ruleId!: string;
   @ApiProperty() itemId!: string;
   @ApiProperty() section!: string;
-  @ApiProperty({ enum: ['pass', 'fail', 'not_applicable'] }) outcome!:
-    'pass' | 'fail' | 'not_applicable';
+  @ApiProperty({
+    enum: ['pass', 'fail', 'not_applicable'],
+    description: 'after human review (the engine outcome when nobody changed it)',
+  })
+  outcome!: 'pass' | 'fail' | 'not_applicable';
+  @ApiProperty({ enum: ['pass', 'fail', 'not_applicable'], description: "the engine's outcome" })
+  automaticOutcome!: 'pass' | 'fail' | 'not_applicable';
+  @ApiPropertyOptional({ description: 'why a person overrode the engine' })
+  overrideReason?: string;
+  @ApiProperty({ description: 'the scorecard marks the item needsHumanReview' })
+  needsHumanReview!: boolean;
+  @ApiProperty({
+    description: 'an unconfirmed fail of a needs-human-review item: not in the score',
+  })
+  heldForReview!: boolean;
   @ApiProperty() critical!: boolean;
   @ApiProperty({ type: [EvidenceResponseDto] }) evidence!: EvidenceResponseDto[];
 }
@@ -56,18 +69,35 @@ export class EvaluationSummaryResponseDto {
   @ApiProperty() agentId!: string;
   @ApiProperty() teamId!: string;
   @ApiProperty() callStartedAt!: string;
-  @ApiProperty() score!: number;
+  @ApiProperty({ description: 'the reviewed score (held-out items left out)' }) score!: number;
   @ApiProperty() grade!: string;
+  @ApiProperty({ description: "the engine's score, kept after review" }) autoScore!: number;
+  @ApiProperty() autoGrade!: string;
   @ApiProperty() scorecardId!: string;
   @ApiProperty() scorecardVersion!: number;
-  @ApiProperty({ enum: ['auto', 'reviewed', 'final'] }) status!: string;
+  @ApiProperty({ enum: ['auto', 'in_review', 'final'] }) status!: string;
+  @ApiProperty({ description: 'expectedVersion for the next review' }) version!: number;
   @ApiProperty({ type: [String] }) failedRules!: string[];
+  @ApiProperty({ type: String, nullable: true, description: 'when the agent could first see it' })
+  releasedAt!: string | null;
+}
+
+export class ManualAnswerResponseDto {
+  @ApiProperty() itemId!: string;
+  @ApiProperty() question!: string;
+  @ApiProperty({ enum: ['pass', 'fail', 'not_applicable'] }) outcome!: string;
+  @ApiPropertyOptional() comment?: string;
 }
 
 export class EvaluationResponseDto extends EvaluationSummaryResponseDto {
   @ApiProperty({ type: [SectionScoreResponseDto] }) sections!: SectionScoreResponseDto[];
   @ApiProperty({ type: [FindingResponseDto] }) findings!: FindingResponseDto[];
   @ApiProperty({ type: [String] }) pendingManualItems!: string[];
+  @ApiProperty({ type: [ManualAnswerResponseDto] }) manualAnswers!: ManualAnswerResponseDto[];
+  @ApiPropertyOptional() reviewComment?: string;
+  @ApiProperty({ type: String, nullable: true }) finalizedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) finalizedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) acknowledgedAt!: string | null;
   @ApiPropertyOptional() complaint?: {
     detected: boolean;
     reason?: string;

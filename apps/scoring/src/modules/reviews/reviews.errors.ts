@@ -1,0 +1,86 @@
+import { DomainError, FieldError } from '@qa/platform';
+
+export enum ReviewErrorCode {
+  NotFound = 'REVIEW_NOT_FOUND',
+  Invalid = 'REVIEW_INVALID',
+  StaleVersion = 'REVIEW_STALE_VERSION',
+  Final = 'EVALUATION_FINAL',
+  NotFinal = 'EVALUATION_NOT_FINAL',
+  DisputeWindowClosed = 'DISPUTE_WINDOW_CLOSED',
+  DisputeLimit = 'DISPUTE_LIMIT_REACHED',
+  DisputeOpen = 'DISPUTE_ALREADY_OPEN',
+  DisputeDecided = 'DISPUTE_ALREADY_DECIDED',
+}
+
+export class ReviewError extends DomainError<ReviewErrorCode> {
+  static notFound(what: string): ReviewError {
+    return new ReviewError(ReviewErrorCode.NotFound, `${what} not found`);
+  }
+
+  static invalid(errors: FieldError[]): ReviewError {
+    return new ReviewError(ReviewErrorCode.Invalid, 'The request is invalid.', { errors });
+  }
+
+  static stale(expected: number, actual: number): ReviewError {
+    return new ReviewError(
+      ReviewErrorCode.StaleVersion,
+      `expectedVersion ${expected} is stale: the evaluation is at version ${actual}`,
+      { currentVersion: actual, errors: [{ path: 'expectedVersion', message: 'stale' }] },
+    );
+  }
+
+  static final(id: string): ReviewError {
+    return new ReviewError(
+      ReviewErrorCode.Final,
+      `evaluation ${id} is final: only a lead's dispute decision changes it`,
+    );
+  }
+
+  static notFinal(id: string): ReviewError {
+    return new ReviewError(ReviewErrorCode.NotFinal, `evaluation ${id} is not final yet`);
+  }
+
+  static disputeRefused(code: 'window' | 'limit', message: string): ReviewError {
+    return new ReviewError(
+      code === 'window' ? ReviewErrorCode.DisputeWindowClosed : ReviewErrorCode.DisputeLimit,
+      message,
+    );
+  }
+
+  static disputeOpen(id: string): ReviewError {
+    return new ReviewError(
+      ReviewErrorCode.DisputeOpen,
+      `dispute ${id} on this evaluation awaits a lead's decision`,
+    );
+  }
+
+  static disputeDecided(id: string): ReviewError {
+    return new ReviewError(ReviewErrorCode.DisputeDecided, `dispute ${id} is already decided`);
+  }
+
+  private constructor(
+    code: ReviewErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super(code, message, details);
+  }
+}
+
+export function mapReviewError(err: ReviewError): { status: number; title: string } {
+  switch (err.code) {
+    case ReviewErrorCode.NotFound:
+      return { status: 404, title: 'Not found' };
+    case ReviewErrorCode.Invalid:
+      return { status: 400, title: 'Invalid request' };
+    case ReviewErrorCode.StaleVersion:
+    case ReviewErrorCode.Final:
+    case ReviewErrorCode.NotFinal:
+    case ReviewErrorCode.DisputeOpen:
+    case ReviewErrorCode.DisputeDecided:
+      return { status: 409, title: 'Conflict' };
+    case ReviewErrorCode.DisputeWindowClosed:
+    case ReviewErrorCode.DisputeLimit:
+      return { status: 422, title: 'Dispute refused' };
+  }
+}
