@@ -14,6 +14,11 @@ export function configurePii(piiKey: string): PiiCipher {
   return current;
 }
 
+/** The cipher if PII_KEY was given, else null (a service that may run without the key). */
+export function configuredPiiCipher(): PiiCipher | null {
+  return current;
+}
+
 export function piiCipher(): PiiCipher {
   if (!current) throw new Error('PII_KEY not configured: call configurePii() at start-up');
   return current;

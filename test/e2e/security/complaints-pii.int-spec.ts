@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { complaintsServiceOptions } from '../../../apps/complaints/src/complaints.options';
 import { AppModule } from '../../../apps/complaints/src/app.module';
 import { EncryptTicketCustomers1764806400000 } from '../../../apps/complaints/src/migrations/1764806400000-encrypt-ticket-customers';
+import { SealComplaintTexts1764892800000 } from '../../../apps/complaints/src/migrations/1764892800000-seal-complaint-texts';
 
 const PHONE = '13800138000';
 const ID_CARD = '110101199003071234';
@@ -244,6 +245,145 @@ describe('security: PII at rest in complaints (finding #9)', () => {
          WHERE table_schema = 'complaints' AND table_name = 'tickets' AND column_name LIKE '%hmac'`,
       )) as unknown[];
       expect(hashes).toEqual([]);
+    } finally {
+      await q.rollbackTransaction();
+      await q.release();
+    }
+  });
+  it('#9 masks callback notes, history reasons, root cause and department like the call view; stores notes and description encrypted', async () => {
+    const said = `客户电话 ${PHONE},身份证 ${ID_CARD}`;
+    const r = await http()
+      .post('/api/v1/complaints')
+      .use(lead)
+      .send({ customer: { id: 'u-notes' }, category: 'notes', description: said });
+    expect(r.status).toBe(201);
+    const ticket = r.body as { id: string; version: number };
+    let version = ticket.version;
+    for (const to of ['accepted', 'investigating', 'solution_proposed', 'resolved']) {
+      const moved = await http()
+        .post(`/api/v1/complaints/${ticket.id}/transitions`)
+        .use(lead)
+        .send({ to, reason: `${to}: 回拨 ${PHONE}`, expectedVersion: version });
+      expect(moved.status).toBe(200);
+      version = moved.body.version;
+    }
+    const patched = await http()
+      .patch(`/api/v1/complaints/${ticket.id}`)
+      .use(lead)
+      .send({ rootCause: `错扣 ${PHONE}`, department: `账务 ${PHONE}`, expectedVersion: version });
+    expect(patched.status).toBe(200);
+    // qa records the first attempt (no answer, retried): the answer shows the notes masked.
+    const byQa = await http()
+      .post(`/api/v1/complaints/${ticket.id}/callbacks`)
+      .use(qa)
+      .send({ outcome: 'no_answer', notes: said });
+    expect(byQa.status).toBe(201);
+    expect(byQa.body.notes).toBe('客户电话 138****8000,身份证 110101********1234');
+    expect(JSON.stringify(byQa.body)).not.toContain(PHONE);
+    const byLead = await http()
+      .post(`/api/v1/complaints/${ticket.id}/callbacks`)
+      .use(lead)
+      .send({ outcome: 'reached', satisfaction: 5, notes: said });
+    expect(byLead.status).toBe(201);
+    expect(byLead.body.notes).toBe(said);
+
+    const asQa = await http().get(`/api/v1/complaints/${ticket.id}`).use(qa);
+    expect(asQa.status).toBe(200);
+    const seen = JSON.stringify(asQa.body);
+    expect(seen).not.toContain(PHONE);
+    expect(seen).not.toContain(ID_CARD);
+    expect(asQa.body.callbacks.map((c: { notes: string }) => c.notes)).toEqual([
+      '客户电话 138****8000,身份证 110101********1234',
+      '客户电话 138****8000,身份证 110101********1234',
+    ]);
+    expect(asQa.body.description).toBe(asQa.body.callbacks[0].notes);
+    expect(asQa.body.rootCause).toBe('错扣 138****8000');
+    expect(asQa.body.department).toBe('账务 138****8000');
+    expect(asQa.body.history.map((h: { reason: string }) => h.reason)).toContain(
+      'accepted: 回拨 138****8000',
+    );
+    const asLead = await http().get(`/api/v1/complaints/${ticket.id}`).use(lead);
+    expect(asLead.body.callbacks.map((c: { notes: string }) => c.notes)).toEqual([said, said]);
+    expect(asLead.body.description).toBe(said);
+    expect(asLead.body.rootCause).toBe(`错扣 ${PHONE}`);
+    expect(asLead.body.history.map((h: { reason: string }) => h.reason)).toContain(
+      `accepted: 回拨 ${PHONE}`,
+    );
+
+    const stats = await http()
+      .get('/api/v1/complaints/stats')
+      .query({ from: '2020-01-01', to: '2099-12-31', by: 'rootCause' })
+      .use(qa);
+    expect(stats.status).toBe(200);
+    expect(JSON.stringify(stats.body)).not.toContain(PHONE);
+    expect(stats.body.items.map((i: { key: string }) => i.key)).toContain('错扣 138****8000');
+
+    const [stored] = (await db.query(
+      `SELECT t.description, c.notes FROM complaints.tickets t
+       JOIN complaints.callbacks c ON c.ticket_id = t.id WHERE t.id = $1`,
+      [ticket.id],
+    )) as { description: string; notes: string }[];
+    expect(stored).toBeDefined();
+    expect(stored.description).toMatch(/^pii:v1:/);
+    expect(stored.notes).toMatch(/^pii:v1:/);
+    expect(JSON.stringify(stored)).not.toContain(PHONE);
+  });
+
+  it('#9 the migration encrypts descriptions and callback notes stored in clear; down() restores them', async () => {
+    const migration = new SealComplaintTexts1764892800000();
+    const q = db.createQueryRunner();
+    const id = randomUUID();
+    const said = `客户电话 ${PHONE}`;
+    const texts = async () =>
+      (await q.query(
+        `SELECT t.description, c.notes FROM complaints.tickets t
+         JOIN complaints.callbacks c ON c.ticket_id = t.id WHERE t.id = $1`,
+        [id],
+      )) as { description: string; notes: string }[];
+    await q.startTransaction();
+    try {
+      // Rolled back at the end; other test files' rows are sealed under their own PII_KEY.
+      await q.query('DELETE FROM complaints.callbacks WHERE tenant_id <> $1', [tenantId]);
+      await q.query('DELETE FROM complaints.tickets WHERE tenant_id <> $1', [tenantId]);
+      await migration.down(q);
+      await q.query(
+        `INSERT INTO complaints.tickets (id, tenant_id, category, severity, status, clocks,
+           opened_at, description)
+         VALUES ($1, $2, 'legacy', 'low', 'open', '{}', now(), $3)`,
+        [id, tenantId, said],
+      );
+      await q.query(
+        `INSERT INTO complaints.callbacks (id, ticket_id, tenant_id, attempt, outcome, notes,
+           recorded_by, at, on_time, final)
+         VALUES ($1, $2, $3, 0, 'reached', $4, 'lead', now(), true, true)`,
+        [randomUUID(), id, tenantId, said],
+      );
+      await migration.up(q);
+      const sealed = await texts();
+      expect(sealed).toEqual([
+        {
+          description: expect.stringMatching(/^pii:v1:/),
+          notes: expect.stringMatching(/^pii:v1:/),
+        },
+      ]);
+      expect(piiCipher().decrypt(sealed[0].notes)).toBe(said);
+      const [clear] = (await q.query(
+        `SELECT (SELECT count(*) FROM complaints.tickets
+                  WHERE description <> '' AND description NOT LIKE 'pii:v1:%')::int
+              + (SELECT count(*) FROM complaints.callbacks
+                  WHERE notes <> '' AND notes NOT LIKE 'pii:v1:%')::int AS n`,
+      )) as { n: number }[];
+      expect(clear.n).toBe(0);
+      // Again: nothing left to change, the ciphertexts stay as they are.
+      await migration.up(q);
+      const [again] = (await q.query('SELECT description FROM complaints.tickets WHERE id = $1', [
+        id,
+      ])) as { description: string }[];
+      expect(again.description).toBe(sealed[0].description);
+
+      await migration.down(q);
+      const opened = await texts();
+      expect(opened).toEqual([{ description: said, notes: said }]);
     } finally {
       await q.rollbackTransaction();
       await q.release();

@@ -1,3 +1,4 @@
+import { piiTextTransformer } from '@qa/pii';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export const CALLBACK_OUTCOMES = ['reached', 'no_answer', 'refused', 'wrong_number'] as const;
@@ -12,7 +13,8 @@ export class CallbackEntity {
   @Column({ type: 'integer' }) attempt!: number;
   @Column({ type: 'text' }) outcome!: CallbackOutcome;
   @Column({ type: 'integer', nullable: true }) satisfaction!: number | null;
-  @Column({ type: 'text' }) notes!: string;
+  /** Encrypted at rest: what the customer said on the callback, numbers and all. */
+  @Column({ type: 'text', transformer: piiTextTransformer }) notes!: string;
   @Column({ name: 'call_id', type: 'text', nullable: true }) callId!: string | null;
   @Column({ name: 'recorded_by', type: 'text' }) recordedBy!: string;
   @Column({ type: 'timestamptz' }) at!: Date;

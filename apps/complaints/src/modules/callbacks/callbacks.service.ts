@@ -56,9 +56,10 @@ export class CallbacksService {
       return { t, row, settings };
     });
     await this.timers.schedule([t], settings.calendar);
+    const pii = canSeePii(identity);
     return {
-      ...toCallbackResponse(row),
-      ticket: toTicketResponse(t, canSeePii(identity), settings.calendar, now),
+      ...toCallbackResponse(row, pii),
+      ticket: toTicketResponse(t, pii, settings.calendar, now),
     };
   }
 

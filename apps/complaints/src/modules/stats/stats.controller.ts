@@ -6,7 +6,8 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, CurrentIdentity, Identity, Roles } from '@qa/platform';
+import { maskPii } from '@qa/pii';
+import { ApiProblems, canSeePii, CurrentIdentity, Identity, Roles } from '@qa/platform';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { SettingsRepository } from '../settings/settings.repository';
@@ -77,12 +78,14 @@ export class StatsController {
       if (Number.isNaN(at)) throw TicketError.invalid([{ path, message: 'not a date' }]);
       return new Date(at);
     };
-    const items = await this.stats.classify(
+    const rows = await this.stats.classify(
       tenantId,
       q.by,
       bound(q.from, 'from', false),
       bound(q.to, 'to', true),
     );
+    // Root cause and department are free text: masked by the call view's rules like the ticket.
+    const items = canSeePii(identity) ? rows : rows.map((r) => ({ ...r, key: maskPii(r.key) }));
     if (q.format === 'csv' || (q.format === undefined && accept?.includes('text/csv'))) {
       res.type('text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="complaints-by-${q.by}.csv"`);

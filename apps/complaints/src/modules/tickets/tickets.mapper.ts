@@ -13,6 +13,11 @@ import { TicketEntity } from './entities/ticket.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** Free text by the call view's rules: whole for roles that see PII, numbers masked for the rest. */
+const text = (value: string, canSeePii: boolean) => (canSeePii ? value : maskPii(value));
+const textOrNull = (value: string | null, canSeePii: boolean) =>
+  value === null ? null : text(value, canSeePii);
+
 export function toTicketResponse(
   t: TicketEntity,
   canSeePii: boolean,
@@ -33,13 +38,13 @@ export function toTicketResponse(
     teamId: t.teamId,
     category: t.category,
     severity: t.severity,
-    description: canSeePii ? t.description : maskPii(t.description),
+    description: text(t.description, canSeePii),
     status: t.status,
     allowedMoves: [...allowedMoves(t.status)],
     version: t.version,
     assignee: t.assignee,
-    rootCause: t.rootCause,
-    department: t.department,
+    rootCause: textOrNull(t.rootCause, canSeePii),
+    department: textOrNull(t.department, canSeePii),
     promisedReplyAt: iso(t.promisedReplyAt),
     sla: {
       acceptBy: view.acceptBy,
@@ -63,20 +68,23 @@ export function toTicketResponse(
   };
 }
 
-export const toHistoryEntry = (h: TicketHistoryEntity): HistoryEntryResponseDto => ({
+export const toHistoryEntry = (
+  h: TicketHistoryEntity,
+  canSeePii: boolean,
+): HistoryEntryResponseDto => ({
   at: h.at.toISOString(),
   by: h.actor,
   from: h.fromStatus,
   to: h.toStatus,
-  reason: h.reason,
+  reason: text(h.reason, canSeePii),
 });
 
-export const toCallbackResponse = (c: CallbackEntity): CallbackResponseDto => ({
+export const toCallbackResponse = (c: CallbackEntity, canSeePii: boolean): CallbackResponseDto => ({
   id: c.id,
   attempt: c.attempt,
   outcome: c.outcome,
   satisfaction: c.satisfaction,
-  notes: c.notes,
+  notes: text(c.notes, canSeePii),
   callId: c.callId,
   by: c.recordedBy,
   at: c.at.toISOString(),

@@ -136,10 +136,11 @@ export class TicketsService {
       this.tickets.callbacks(t.id),
       this.settingsRepo.get(tenantId),
     ]);
+    const pii = canSeePii(identity);
     return {
-      ...toTicketResponse(t, canSeePii(identity), settings.calendar, new Date()),
-      history: history.map(toHistoryEntry),
-      callbacks: callbacks.map(toCallbackResponse),
+      ...toTicketResponse(t, pii, settings.calendar, new Date()),
+      history: history.map((h) => toHistoryEntry(h, pii)),
+      callbacks: callbacks.map((c) => toCallbackResponse(c, pii)),
     };
   }
 

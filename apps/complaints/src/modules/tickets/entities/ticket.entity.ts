@@ -26,7 +26,8 @@ export class TicketEntity {
   @Column({ name: 'team_id', type: 'text', nullable: true }) teamId!: string | null;
   @Column({ type: 'text' }) category!: string;
   @Column({ type: 'text' }) severity!: Severity;
-  @Column({ type: 'text' }) description!: string;
+  /** Encrypted at rest: it quotes the call (a detected ticket's evidence). */
+  @Column({ type: 'text', transformer: piiTextTransformer }) description!: string;
   @Column({ type: 'text' }) status!: TicketStatus;
   @Column({ type: 'integer' }) version!: number;
   @Column({ type: 'text', nullable: true }) assignee!: string | null;
