@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
+import { configurePii } from '@qa/pii';
 import { HealthModule, ServiceCoreModule } from '@qa/platform';
 import { KpiEnv } from './config/kpi.env';
 import { migrations } from './migrations';
@@ -17,6 +18,10 @@ import { StreamModule } from './modules/stream/stream.module';
       entities: [],
       migrations,
       produces: [Topics.KpiUpdated],
+      beforeDatabase: (config) => {
+        const key = config.get<string>('PII_KEY');
+        if (key) configurePii(key);
+      },
     }),
     HealthModule.forRoot({ redis: true }),
     FactsModule,

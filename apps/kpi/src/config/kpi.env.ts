@@ -1,9 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsPiiKey } from '@qa/pii';
 import { RedisEnv } from '@qa/platform';
 
 export class KpiEnv extends RedisEnv {
   override PORT = 3004;
+
+  /**
+   * Optional: kpi never opens a number. Given, a clear customer id from an event published before
+   * the PII change becomes the opaque key the producers send now; without it, it is dropped.
+   */
+  @IsOptional() @IsPiiKey() PII_KEY?: string;
 
   /** The least time between two recomputes of stale buckets: at most one update a tick per bucket. */
   @Type(() => Number) @IsInt() @Min(20) @Max(5000) KPI_TICK_MS = 250;

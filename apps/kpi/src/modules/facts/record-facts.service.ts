@@ -13,6 +13,7 @@ import {
   FindingOutcome,
   TenantUpserted,
 } from '@qa/contracts';
+import { configuredPiiCipher } from '@qa/pii';
 import { EntityManager } from 'typeorm';
 import { complaintState, RESOLVED_STATUSES, ticketHoursToClose } from '../kpis/domain/kpi-facts';
 import { DEFAULT_TIMEZONE, isTimezone } from '../kpis/domain/time-buckets';
@@ -23,6 +24,7 @@ import {
   FactsRepository,
   TicketKey,
 } from './facts.repository';
+import { opaqueCustomer } from './opaque-customer';
 
 export interface Incoming<E> {
   event: E;
@@ -70,6 +72,7 @@ export class RecordFactsService {
   }
 
   async calls(m: EntityManager, items: Incoming<CallIngested>[]): Promise<void> {
+    const cipher = configuredPiiCipher();
     const rows: CallFactRow[] = items.map(({ event, meta }) => {
       const c = event.call!;
       return {
@@ -78,8 +81,8 @@ export class RecordFactsService {
         agent_id: c.agentId,
         team_id: c.teamId,
         purpose: PURPOSE[c.purpose] ?? 'service',
-        // The opaque key (the event carries no customer number since the PII change); older events: the id.
-        customer_id: c.customer?.customerKey || c.customer?.id || '',
+        // The opaque key; an older event's clear id is never stored (opaqueCustomer).
+        customer_id: opaqueCustomer(cipher, c.tenantId, c.customer?.customerKey || c.customer?.id),
         started_at: c.startedAt,
         answered_at: orNull(c.answeredAt),
         ended_at: orNull(c.endedAt),
@@ -176,13 +179,14 @@ export class RecordFactsService {
   }
 
   async opened(m: EntityManager, items: Incoming<ComplaintOpened>[]): Promise<void> {
+    const cipher = configuredPiiCipher();
     const rows = items.map(({ event: e }) => ({
       tenant_id: e.tenantId,
       ticket_id: e.ticketId,
       call_id: e.callId,
       agent_id: e.agentId,
       team_id: e.teamId,
-      customer_id: e.customerId,
+      customer_id: opaqueCustomer(cipher, e.tenantId, e.customerId),
       category: e.category,
       repeat: e.repeat,
       opened_at: e.openedAt,
