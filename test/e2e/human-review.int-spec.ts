@@ -16,6 +16,7 @@ import { Kafka, Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/scoring/src/app.module';
+import { HumanReview1764892800000 } from '../../apps/scoring/src/migrations/1764892800000-human-review';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
 
 interface Finding {
@@ -546,5 +547,36 @@ describe('human review', () => {
       }),
     );
     expect(documented).toEqual(expected);
+  });
+
+  it('migrates down and up again: old statuses return, then map to in_review with a scored history row', async () => {
+    const ev = await scoredCall();
+    const q = db.createQueryRunner();
+    await q.startTransaction();
+    try {
+      const migration = new HumanReview1764892800000();
+      await migration.down(q);
+      const tables = (await q.query(
+        `SELECT to_regclass('scoring.evaluation_history') AS h, to_regclass('scoring.disputes') AS d`,
+      )) as { h: string | null; d: string | null }[];
+      expect(tables).toEqual([{ h: null, d: null }]);
+      // An evaluation as the old code left it: status 'reviewed'.
+      await q.query(`UPDATE scoring.evaluations SET status = 'reviewed' WHERE id = $1`, [ev.id]);
+      await migration.up(q);
+      const [row] = (await q.query(
+        `SELECT status, version, auto_score::float AS auto, score::float AS score
+         FROM scoring.evaluations WHERE id = $1`,
+        [ev.id],
+      )) as { status: string; version: number; auto: number; score: number }[];
+      expect(row).toEqual({ status: 'in_review', version: 1, auto: ev.score, score: ev.score });
+      const history = (await q.query(
+        `SELECT action, by FROM scoring.evaluation_history WHERE evaluation_id = $1`,
+        [ev.id],
+      )) as { action: string; by: string }[];
+      expect(history).toEqual([{ action: 'scored', by: 'engine' }]);
+    } finally {
+      await q.rollbackTransaction();
+      await q.release();
+    }
   });
 });
