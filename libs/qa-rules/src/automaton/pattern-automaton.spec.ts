@@ -27,6 +27,18 @@ describe(PatternAutomaton.name, () => {
     ]);
   });
 
+  it('joins a later part only after an earlier one, across scans too', () => {
+    const a = automaton();
+    // 帮您 before any 还有 is dropped at once (it starts no pattern); the scan after still joins.
+    expect(hits(a, '帮您看看,还有帮您')).toEqual([
+      [1, 0, 2],
+      [0, 5, 9],
+      [1, 7, 9],
+    ]);
+    expect(hits(a, '还有')).toEqual([]);
+    expect(hits(a, '帮您')).toEqual([[1, 0, 2]]);
+  });
+
   it('does not match parts too far apart, out of order, or across the end of a sentence', () => {
     expect(hits(automaton(), '还有一二三四五六七可以帮您')).toEqual([[1, 11, 13]]);
     expect(hits(automaton(), '帮您看看还有')).toEqual([[1, 0, 2]]);

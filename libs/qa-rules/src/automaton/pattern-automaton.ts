@@ -48,6 +48,13 @@ export class PatternAutomaton extends PhraseAutomaton {
   private readonly chainEnd: Int32Array[];
   /** Per slot: the scan its count belongs to (an older one means none yet in this scan). */
   private readonly stamp: Int32Array;
+  /** Per piece: whether it starts some pattern (then every hit of it counts). */
+  private readonly starts: Uint8Array;
+  /**
+   * Per piece: the scan in which a partial match reached the part before it. A later part (吗 in
+   * 这不是…吗) hits often; unarmed, it is dropped at once instead of being joined.
+   */
+  private readonly armed: Int32Array;
   private scans = 0;
   private text = '';
   // Gap pattern matches reported at the current end position: (list, start) pairs.
@@ -65,12 +72,15 @@ export class PatternAutomaton extends PhraseAutomaton {
     super(patterns, options);
     this.gapPatterns = gapPatterns;
     const uses: number[][] = Array.from({ length: pieceCount }, () => []);
+    this.starts = new Uint8Array(pieceCount);
+    this.armed = new Int32Array(pieceCount);
     this.slotOf = new Int32Array(gapPatterns.length);
     let slots = 0;
     gapPatterns.forEach((g, i) => {
       this.slotOf[i] = slots;
       slots += g.pieces.length;
       for (let part = g.pieces.length - 1; part >= 0; part--) uses[g.pieces[part]]?.push(i, part);
+      if (g.pieces[0] < pieceCount) this.starts[g.pieces[0]] = 1;
     });
     this.usesOf = uses.map((u) => Int32Array.from(u));
     this.chainCount = new Int32Array(slots);
@@ -84,6 +94,7 @@ export class PatternAutomaton extends PhraseAutomaton {
       if (++this.scans === 0x7fffffff) {
         this.scans = 1;
         this.stamp.fill(0);
+        this.armed.fill(0);
       }
       this.text = text;
       this.atEnd = -1;
@@ -99,8 +110,10 @@ export class PatternAutomaton extends PhraseAutomaton {
     state: number,
     sink: MatchSink,
   ): boolean {
-    const uses = this.usesOf[-value - 1];
-    if (uses === undefined) return true;
+    const piece = -value - 1;
+    const uses = this.usesOf[piece];
+    if (uses === undefined || (this.starts[piece] === 0 && this.armed[piece] !== this.scans))
+      return true;
     for (let u = 0; u < uses.length; u += 2) {
       const g = uses[u];
       const part = uses[u + 1];
@@ -108,12 +121,15 @@ export class PatternAutomaton extends PhraseAutomaton {
       const slot = this.slotOf[g] + part;
       if (part === 0) {
         this.push(slot, start, end);
+        this.armed[pattern.pieces[1]] = this.scans;
         continue;
       }
       const from = this.nearest(slot - 1, start, pattern.gaps[part - 1]);
       if (from < 0) continue;
-      if (part < pattern.pieces.length - 1) this.push(slot, from, end);
-      else
+      if (part < pattern.pieces.length - 1) {
+        this.push(slot, from, end);
+        this.armed[pattern.pieces[part + 1]] = this.scans;
+      } else
         for (const list of pattern.lists)
           if (this.once(list, from, end, state) && !sink.add(list, from, end)) return false;
     }
