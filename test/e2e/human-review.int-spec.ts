@@ -107,7 +107,11 @@ describe('human review', () => {
     kafka = createKafka('human-review-test', process.env.KAFKA_BROKERS!.split(','));
     producer = kafka.producer();
     await producer.connect();
-    recorder = new TopicRecorder(kafka, [Topics.EvaluationScored, Topics.EvaluationReviewed]);
+    recorder = new TopicRecorder(kafka, [
+      Topics.EvaluationScored,
+      Topics.EvaluationReviewed,
+      Topics.EvaluationReviewStep,
+    ]);
     await recorder.start();
     await announceTenant(producer, db, 'scoring', tenantId);
     await announceTenant(producer, db, 'scoring', heldTenant);
@@ -417,6 +421,21 @@ describe('human review', () => {
       changes: [{ ruleId: accept.ruleId, before: 'fail', after: 'pass' }],
       scoreBefore: ev.score,
       scoreAfter: now.score,
+    });
+    const steps = await waitFor('three review steps', () => {
+      const ms = recorder.withKey(Topics.EvaluationReviewStep, ev.callId);
+      return ms.length === 3 && ms.map((m) => decode(Topics.EvaluationReviewStep, m.message.value));
+    });
+    expect(steps.map((x) => [x.action, x.by, x.disputeId, x.decision])).toEqual([
+      ['released', 'qa-wang', '', ''],
+      ['disputed', 'agent-1', opened.body.id, ''],
+      ['dispute_decided', 'lead-zhao', opened.body.id, 'partly_accepted'],
+    ]);
+    expect(steps[1].itemIds).toEqual([accept.itemId, reject.itemId]);
+    expect(steps[2]).toMatchObject({
+      itemIds: [accept.itemId],
+      score: now.score,
+      version: now.version,
     });
     process.stdout.write(
       `history of evaluation ${ev.id} as GET /api/v1/evaluations/:id/history returned it:\n${JSON.stringify(history.body, null, 2)}\n`,

@@ -39,7 +39,12 @@ import { TenantsModule } from './modules/tenants/tenants.module';
         ReviewSettingsEntity,
       ],
       migrations,
-      produces: [Topics.EvaluationScored, Topics.EvaluationReviewed, Topics.ComplaintDetected],
+      produces: [
+        Topics.EvaluationScored,
+        Topics.EvaluationReviewed,
+        Topics.EvaluationReviewStep,
+        Topics.ComplaintDetected,
+      ],
       beforeDatabase: (config) => configurePii(config.getOrThrow<string>('PII_KEY')),
     }),
     HealthModule.forRoot({ redis: true }),

@@ -7,7 +7,11 @@ import {
   ComplaintSlaBreached,
   ComplaintTransitioned,
 } from './generated/qa/v1/complaint';
-import { EvaluationReviewed, EvaluationScored } from './generated/qa/v1/evaluation';
+import {
+  EvaluationReviewed,
+  EvaluationReviewStep,
+  EvaluationScored,
+} from './generated/qa/v1/evaluation';
 import { KpiUpdated } from './generated/qa/v1/kpi';
 import { TenantUpserted } from './generated/qa/v1/tenant';
 
@@ -17,6 +21,7 @@ export const Topics = {
   CallIngested: 'qa.call.ingested.v1',
   EvaluationScored: 'qa.evaluation.scored.v1',
   EvaluationReviewed: 'qa.evaluation.reviewed.v1',
+  EvaluationReviewStep: 'qa.evaluation.review-step.v1',
   ComplaintDetected: 'qa.complaint.detected.v1',
   ComplaintOpened: 'qa.complaint.opened.v1',
   ComplaintTransitioned: 'qa.complaint.transitioned.v1',
@@ -43,6 +48,7 @@ export interface EventMap {
   'qa.call.ingested.v1': CallIngested;
   'qa.evaluation.scored.v1': EvaluationScored;
   'qa.evaluation.reviewed.v1': EvaluationReviewed;
+  'qa.evaluation.review-step.v1': EvaluationReviewStep;
   'qa.complaint.detected.v1': ComplaintDetected;
   'qa.complaint.opened.v1': ComplaintOpened;
   'qa.complaint.transitioned.v1': ComplaintTransitioned;
@@ -59,6 +65,7 @@ export const Codecs: { [K in EventTopic]: MessageCodec<EventMap[K]> } = {
   'qa.call.ingested.v1': CallIngested,
   'qa.evaluation.scored.v1': EvaluationScored,
   'qa.evaluation.reviewed.v1': EvaluationReviewed,
+  'qa.evaluation.review-step.v1': EvaluationReviewStep,
   'qa.complaint.detected.v1': ComplaintDetected,
   'qa.complaint.opened.v1': ComplaintOpened,
   'qa.complaint.transitioned.v1': ComplaintTransitioned,

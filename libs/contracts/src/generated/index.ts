@@ -27,6 +27,7 @@ export {
   ComplaintTransitioned,
 } from './qa/v1/complaint';
 export {
+  EvaluationReviewStep,
   EvaluationReviewed,
   EvaluationScored,
   Finding,

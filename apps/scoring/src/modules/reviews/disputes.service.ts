@@ -37,8 +37,9 @@ export class DisputesService {
     identity: Identity,
     evaluationId: string,
     dto: CreateDisputeRequestDto,
+    traceId: string,
   ): Promise<DisputeResponseDto> {
-    return this.dataSource.transaction(async (m) => {
+    const opened = await this.dataSource.transaction(async (m) => {
       // The row lock serialises an agent's concurrent disputes of one evaluation.
       const e = await this.evaluations.visible(m, identity, evaluationId, true);
       if (!e.releasedAt) throw ReviewError.notFound(`evaluation ${evaluationId}`);
@@ -66,7 +67,9 @@ export class DisputesService {
         decisionItems: null,
       };
       await this.reviews.insertDispute(m, dispute);
-      await this.history.append(m, [
+      await this.evaluations.step(
+        m,
+        e,
         historyRow(e, { by: identity.username, role: identity.role, at: now }, 'disputed', {
           changes: items.map((it) => ({
             ...(it.ruleId ? { ruleId: it.ruleId } : {}),
@@ -77,9 +80,12 @@ export class DisputesService {
           reason: items.map((it) => it.comment).join('\n'),
           disputeId: dispute.id,
         }),
-      ]);
-      return toDisputeResponse(dispute);
+        traceId,
+      );
+      return dispute;
     });
+    this.outbox.wake();
+    return toDisputeResponse(opened);
   }
 
   async decide(
@@ -138,7 +144,9 @@ export class DisputesService {
         })),
       };
       await this.reviews.decideDispute(m, decided);
-      await this.history.append(m, [
+      await this.evaluations.step(
+        m,
+        next,
         historyRow(e, { by: identity.username, role: identity.role, at: now }, 'dispute_decided', {
           changes: applied.changes,
           reason: `${dto.decision}: ${comment}`,
@@ -146,7 +154,9 @@ export class DisputesService {
           scoreAfter: next.score,
           disputeId: d.id,
         }),
-      ]);
+        traceId,
+        { decision: dto.decision },
+      );
       // The agreement report follows the lead: the person's side of each changed rule.
       const findings = e.result.findings;
       await this.reviews.updateHumanOutcomes(
@@ -165,10 +175,10 @@ export class DisputesService {
       if (applied.changes.length > 0) {
         await this.outbox.add(m, [reviewedEvent(next, identity.username, traceId, now)]);
       }
-      return { dispute: decided, published: applied.changes.length > 0 };
+      return decided;
     });
-    if (result.published) this.outbox.wake();
-    return toDisputeResponse(result.dispute);
+    this.outbox.wake();
+    return toDisputeResponse(result);
   }
 
   async list(identity: Identity, q: ListDisputesRequestDto): Promise<DisputePageResponseDto> {

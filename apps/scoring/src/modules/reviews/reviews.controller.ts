@@ -57,16 +57,24 @@ export class ReviewsController {
   @Roles('admin', 'qa', 'lead')
   @ApiOkResponse({ type: EvaluationResponseDto })
   @ApiConflictResponse({ description: 'the evaluation is not final' })
-  release(@CurrentIdentity() identity: Identity, @Param('id') id: string) {
-    return this.reviews.release(identity, id);
+  release(
+    @CurrentIdentity() identity: Identity,
+    @Param('id') id: string,
+    @TraceId() traceId: string,
+  ) {
+    return this.reviews.release(identity, id, traceId);
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
   @Roles('agent')
   @ApiOkResponse({ type: EvaluationResponseDto })
-  acknowledge(@CurrentIdentity() identity: Identity, @Param('id') id: string) {
-    return this.reviews.acknowledge(identity, id);
+  acknowledge(
+    @CurrentIdentity() identity: Identity,
+    @Param('id') id: string,
+    @TraceId() traceId: string,
+  ) {
+    return this.reviews.acknowledge(identity, id, traceId);
   }
 
   @Post(':id/disputes')
@@ -81,7 +89,8 @@ export class ReviewsController {
     @CurrentIdentity() identity: Identity,
     @Param('id') id: string,
     @Body() dto: CreateDisputeRequestDto,
+    @TraceId() traceId: string,
   ) {
-    return this.disputes.open(identity, id, dto);
+    return this.disputes.open(identity, id, dto, traceId);
   }
 }

@@ -109,3 +109,35 @@ export function reviewedEvent(
     payload: toEvaluationReviewed(e, reviewer),
   };
 }
+
+/** qa.evaluation.review-step.v1: a release, acknowledgement, dispute or decision, as in the history. */
+export function reviewStepEvent(
+  e: EvaluationEntity,
+  step: NewHistoryRow,
+  traceId: string,
+  more: { decision?: string; itemIds?: string[] } = {},
+): OutgoingEvent<typeof Topics.EvaluationReviewStep> {
+  return {
+    topic: Topics.EvaluationReviewStep,
+    key: e.callId,
+    tenantId: e.tenantId,
+    traceId,
+    occurredAt: step.at.toISOString(),
+    payload: {
+      evaluationId: e.id,
+      callId: e.callId,
+      tenantId: e.tenantId,
+      agentId: e.agentId,
+      teamId: e.teamId,
+      action: step.action,
+      by: step.by,
+      role: step.role,
+      disputeId: step.disputeId ?? '',
+      decision: more.decision ?? '',
+      itemIds: more.itemIds ?? step.changes.map((c) => c.itemId),
+      score: e.score,
+      version: e.version,
+      at: step.at.toISOString(),
+    },
+  };
+}

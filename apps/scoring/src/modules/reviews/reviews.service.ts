@@ -3,6 +3,7 @@ import { OutboxService } from '@qa/messaging';
 import { canSeePii, Identity } from '@qa/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { EvaluationEntity } from '../evaluations/entities/evaluation.entity';
+import { NewHistoryRow } from '../evaluations/entities/evaluation-history.entity';
 import { EvaluationHistoryRepository } from '../evaluations/evaluation-history.repository';
 import { toEvaluationResponse } from '../evaluations/evaluations.mapper';
 import { visibleTo } from '../evaluations/evaluations.service';
@@ -12,7 +13,7 @@ import { ReviewRequestDto } from './dto/review.request.dto';
 import { ReviewDecisionEntity } from './entities/review-decision.entity';
 import { applyReview, decisionRows, weekOf } from './review-rules';
 import { ReviewError } from './reviews.errors';
-import { historyRow, reviewedEvent, toHistoryEntry } from './reviews.mapper';
+import { historyRow, reviewedEvent, reviewStepEvent, toHistoryEntry } from './reviews.mapper';
 import { ReviewsRepository } from './reviews.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -106,7 +107,7 @@ export class ReviewsService {
   }
 
   /** Lets the agent see a final evaluation; releasing it again changes nothing. */
-  async release(identity: Identity, id: string) {
+  async release(identity: Identity, id: string, traceId: string) {
     const row = await this.dataSource.transaction(async (m) => {
       const e = await this.visible(m, identity, id, true);
       if (e.status !== 'final') throw ReviewError.notFinal(id);
@@ -116,26 +117,42 @@ export class ReviewsService {
         releasedAt: now,
         releasedBy: identity.username,
       });
-      await this.history.append(m, [
-        historyRow(e, { by: identity.username, role: identity.role, at: now }, 'released'),
-      ]);
-      return { ...e, releasedAt: now, releasedBy: identity.username, version: e.version + 1 };
+      const next = { ...e, releasedAt: now, releasedBy: identity.username, version: e.version + 1 };
+      await this.step(m, next, historyRow(e, this.who(identity, now), 'released'), traceId);
+      return next;
     });
+    this.outbox.wake();
     return toEvaluationResponse(row, canSeePii(identity));
   }
 
   /** The agent has read it; acknowledging again changes nothing. */
-  async acknowledge(identity: Identity, id: string) {
+  async acknowledge(identity: Identity, id: string, traceId: string) {
     const row = await this.dataSource.transaction(async (m) => {
       const e = await this.visible(m, identity, id, true);
       if (e.acknowledgedAt) return e;
       const now = new Date();
       await this.reviews.updateAtVersion(m, e.tenantId, id, e.version, { acknowledgedAt: now });
-      await this.history.append(m, [
-        historyRow(e, { by: identity.username, role: identity.role, at: now }, 'acknowledged'),
-      ]);
-      return { ...e, acknowledgedAt: now, version: e.version + 1 };
+      const next = { ...e, acknowledgedAt: now, version: e.version + 1 };
+      await this.step(m, next, historyRow(e, this.who(identity, now), 'acknowledged'), traceId);
+      return next;
     });
+    this.outbox.wake();
     return toEvaluationResponse(row, canSeePii(identity));
+  }
+
+  who(identity: Identity, at: Date) {
+    return { by: identity.username, role: identity.role, at };
+  }
+
+  /** A step after scoring: its history row and its event, in the caller's transaction. */
+  async step(
+    m: EntityManager,
+    e: EvaluationEntity,
+    row: NewHistoryRow,
+    traceId: string,
+    more: { decision?: string; itemIds?: string[] } = {},
+  ): Promise<void> {
+    await this.history.append(m, [row]);
+    await this.outbox.add(m, [reviewStepEvent(e, row, traceId, more)]);
   }
 }

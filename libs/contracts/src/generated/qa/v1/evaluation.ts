@@ -117,6 +117,31 @@ export interface EvaluationReviewed {
   callStartedAt: string;
 }
 
+/**
+ * Topic qa.evaluation.review-step.v1, key = call_id: a step of an evaluation's life after scoring
+ * that is not a new score — released to the agent, acknowledged, disputed, a dispute decided (a
+ * decision that changes outcomes also publishes qa.evaluation.reviewed.v1 with the new score).
+ */
+export interface EvaluationReviewStep {
+  evaluationId: string;
+  callId: string;
+  tenantId: string;
+  agentId: string;
+  teamId: string;
+  /** released | acknowledged | disputed | dispute_decided (the history's action) */
+  action: string;
+  by: string;
+  role: string;
+  disputeId: string;
+  /** dispute_decided: upheld | partly_accepted | amended */
+  decision: string;
+  /** the items named (disputed, or changed by the decision) */
+  itemIds: string[];
+  score: number;
+  version: number;
+  at: string;
+}
+
 function createBaseFinding(): Finding {
   return { ruleId: '', itemId: '', section: '', outcome: 0, critical: false, evidence: [] };
 }
@@ -1165,6 +1190,328 @@ export const EvaluationReviewed: MessageFns<EvaluationReviewed> = {
     message.overrides = object.overrides?.map((e) => Override.fromPartial(e)) || [];
     message.finalized = object.finalized ?? false;
     message.callStartedAt = object.callStartedAt ?? '';
+    return message;
+  },
+};
+
+function createBaseEvaluationReviewStep(): EvaluationReviewStep {
+  return {
+    evaluationId: '',
+    callId: '',
+    tenantId: '',
+    agentId: '',
+    teamId: '',
+    action: '',
+    by: '',
+    role: '',
+    disputeId: '',
+    decision: '',
+    itemIds: [],
+    score: 0,
+    version: 0,
+    at: '',
+  };
+}
+
+export const EvaluationReviewStep: MessageFns<EvaluationReviewStep> = {
+  encode(message: EvaluationReviewStep, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.evaluationId !== '') {
+      writer.uint32(10).string(message.evaluationId);
+    }
+    if (message.callId !== '') {
+      writer.uint32(18).string(message.callId);
+    }
+    if (message.tenantId !== '') {
+      writer.uint32(26).string(message.tenantId);
+    }
+    if (message.agentId !== '') {
+      writer.uint32(34).string(message.agentId);
+    }
+    if (message.teamId !== '') {
+      writer.uint32(42).string(message.teamId);
+    }
+    if (message.action !== '') {
+      writer.uint32(50).string(message.action);
+    }
+    if (message.by !== '') {
+      writer.uint32(58).string(message.by);
+    }
+    if (message.role !== '') {
+      writer.uint32(66).string(message.role);
+    }
+    if (message.disputeId !== '') {
+      writer.uint32(74).string(message.disputeId);
+    }
+    if (message.decision !== '') {
+      writer.uint32(82).string(message.decision);
+    }
+    for (const v of message.itemIds) {
+      writer.uint32(90).string(v!);
+    }
+    if (message.score !== 0) {
+      writer.uint32(97).double(message.score);
+    }
+    if (message.version !== 0) {
+      writer.uint32(104).int32(message.version);
+    }
+    if (message.at !== '') {
+      writer.uint32(114).string(message.at);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EvaluationReviewStep {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEvaluationReviewStep();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.evaluationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.callId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.tenantId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.agentId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.teamId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.action = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.by = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.disputeId = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.decision = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.itemIds.push(reader.string());
+            continue;
+          }
+          case 12: {
+            if (tag !== 97) {
+              break;
+            }
+
+            message.score = reader.double();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EvaluationReviewStep {
+    return {
+      evaluationId: isSet(object.evaluationId)
+        ? globalThis.String(object.evaluationId)
+        : isSet(object.evaluation_id)
+          ? globalThis.String(object.evaluation_id)
+          : '',
+      callId: isSet(object.callId)
+        ? globalThis.String(object.callId)
+        : isSet(object.call_id)
+          ? globalThis.String(object.call_id)
+          : '',
+      tenantId: isSet(object.tenantId)
+        ? globalThis.String(object.tenantId)
+        : isSet(object.tenant_id)
+          ? globalThis.String(object.tenant_id)
+          : '',
+      agentId: isSet(object.agentId)
+        ? globalThis.String(object.agentId)
+        : isSet(object.agent_id)
+          ? globalThis.String(object.agent_id)
+          : '',
+      teamId: isSet(object.teamId)
+        ? globalThis.String(object.teamId)
+        : isSet(object.team_id)
+          ? globalThis.String(object.team_id)
+          : '',
+      action: isSet(object.action) ? globalThis.String(object.action) : '',
+      by: isSet(object.by) ? globalThis.String(object.by) : '',
+      role: isSet(object.role) ? globalThis.String(object.role) : '',
+      disputeId: isSet(object.disputeId)
+        ? globalThis.String(object.disputeId)
+        : isSet(object.dispute_id)
+          ? globalThis.String(object.dispute_id)
+          : '',
+      decision: isSet(object.decision) ? globalThis.String(object.decision) : '',
+      itemIds: globalThis.Array.isArray(object?.itemIds)
+        ? object.itemIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.item_ids)
+          ? object.item_ids.map((e: any) => globalThis.String(e))
+          : [],
+      score: isSet(object.score) ? globalThis.Number(object.score) : 0,
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      at: isSet(object.at) ? globalThis.String(object.at) : '',
+    };
+  },
+
+  toJSON(message: EvaluationReviewStep): unknown {
+    const obj: any = {};
+    if (message.evaluationId !== '') {
+      obj.evaluationId = message.evaluationId;
+    }
+    if (message.callId !== '') {
+      obj.callId = message.callId;
+    }
+    if (message.tenantId !== '') {
+      obj.tenantId = message.tenantId;
+    }
+    if (message.agentId !== '') {
+      obj.agentId = message.agentId;
+    }
+    if (message.teamId !== '') {
+      obj.teamId = message.teamId;
+    }
+    if (message.action !== '') {
+      obj.action = message.action;
+    }
+    if (message.by !== '') {
+      obj.by = message.by;
+    }
+    if (message.role !== '') {
+      obj.role = message.role;
+    }
+    if (message.disputeId !== '') {
+      obj.disputeId = message.disputeId;
+    }
+    if (message.decision !== '') {
+      obj.decision = message.decision;
+    }
+    if (message.itemIds?.length) {
+      obj.itemIds = message.itemIds;
+    }
+    if (message.score !== 0) {
+      obj.score = floatToJson(message.score);
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    if (message.at !== '') {
+      obj.at = message.at;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EvaluationReviewStep>, I>>(base?: I): EvaluationReviewStep {
+    return EvaluationReviewStep.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EvaluationReviewStep>, I>>(
+    object: I,
+  ): EvaluationReviewStep {
+    const message = createBaseEvaluationReviewStep();
+    message.evaluationId = object.evaluationId ?? '';
+    message.callId = object.callId ?? '';
+    message.tenantId = object.tenantId ?? '';
+    message.agentId = object.agentId ?? '';
+    message.teamId = object.teamId ?? '';
+    message.action = object.action ?? '';
+    message.by = object.by ?? '';
+    message.role = object.role ?? '';
+    message.disputeId = object.disputeId ?? '';
+    message.decision = object.decision ?? '';
+    message.itemIds = object.itemIds?.map((e) => e) || [];
+    message.score = object.score ?? 0;
+    message.version = object.version ?? 0;
+    message.at = object.at ?? '';
     return message;
   },
 };
