@@ -12,6 +12,7 @@ import { complaintsServiceOptions } from '../../../apps/complaints/src/complaint
 import { AppModule } from '../../../apps/complaints/src/app.module';
 import { EncryptTicketCustomers1764806400000 } from '../../../apps/complaints/src/migrations/1764806400000-encrypt-ticket-customers';
 import { SealComplaintTexts1764892800000 } from '../../../apps/complaints/src/migrations/1764892800000-seal-complaint-texts';
+import { SealCallbackScriptEvidence1764979200000 } from '../../../apps/complaints/src/migrations/1764979200000-seal-callback-script-evidence';
 
 const PHONE = '13800138000';
 const ID_CARD = '110101199003071234';
@@ -189,7 +190,7 @@ describe('security: PII at rest in complaints (finding #9)', () => {
       producer,
       Topics.EvaluationScored,
       cb,
-      scoredCallbackCall(tenantId, cb, '方便吗'),
+      scoredCallbackCall(tenantId, cb, `方便吗,您的号码 ${phone}`),
       tenantId,
     );
     const done = await waitFor('the callback recorded from the call', async () => {
@@ -197,6 +198,14 @@ describe('security: PII at rest in complaints (finding #9)', () => {
       return r.body.status === 'callback_done' ? r.body : undefined;
     });
     expect(done.callbacks).toEqual([expect.objectContaining({ callId: cb, satisfaction: 5 })]);
+    // The script check's evidence (a quote of the call) is kept encrypted; the notes quote it.
+    expect(done.callbacks[0].notes).toContain(phone);
+    const [stored] = (await db.query(
+      'SELECT script FROM complaints.callback_calls WHERE tenant_id = $1 AND call_id = $2',
+      [tenantId, cb],
+    )) as { script: { evidence: string[] } }[];
+    expect(stored.script.evidence).toEqual([expect.stringMatching(/^pii:v1:/)]);
+    expect(JSON.stringify(stored)).not.toContain(phone);
   });
 
   it('#9 the migration encrypts tickets stored in clear and fills the hashes; down() restores them', async () => {
@@ -384,6 +393,40 @@ describe('security: PII at rest in complaints (finding #9)', () => {
       await migration.down(q);
       const opened = await texts();
       expect(opened).toEqual([{ description: said, notes: said }]);
+    } finally {
+      await q.rollbackTransaction();
+      await q.release();
+    }
+  });
+  it("#9 the migration encrypts callback calls' script evidence stored in clear; down() restores it", async () => {
+    const migration = new SealCallbackScriptEvidence1764979200000();
+    const q = db.createQueryRunner();
+    const callId = `cb-${randomUUID()}`;
+    const quote = `您的号码 ${PHONE}`;
+    const evidence = async () =>
+      (
+        (await q.query(
+          'SELECT script FROM complaints.callback_calls WHERE tenant_id = $1 AND call_id = $2',
+          [tenantId, callId],
+        )) as { script: { outcome: string; evidence: string[] } }[]
+      )[0].script;
+    await q.startTransaction();
+    try {
+      // Rolled back at the end; other test files' rows are sealed under their own PII_KEY.
+      await q.query('DELETE FROM complaints.callback_calls WHERE tenant_id <> $1', [tenantId]);
+      await q.query(
+        `INSERT INTO complaints.callback_calls (tenant_id, call_id, script) VALUES ($1, $2, $3)`,
+        [tenantId, callId, JSON.stringify({ outcome: 'pass', evidence: [quote] })],
+      );
+      await migration.up(q);
+      const sealed = await evidence();
+      expect(sealed.outcome).toBe('pass');
+      expect(sealed.evidence).toEqual([expect.stringMatching(/^pii:v1:/)]);
+      expect(piiCipher().decrypt(sealed.evidence[0])).toBe(quote);
+      await migration.up(q);
+      expect(await evidence()).toEqual(sealed);
+      await migration.down(q);
+      expect(await evidence()).toEqual({ outcome: 'pass', evidence: [quote] });
     } finally {
       await q.rollbackTransaction();
       await q.release();

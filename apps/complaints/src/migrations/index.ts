@@ -4,6 +4,7 @@ import { CreateCallbackCalls1764547200000 } from './1764547200000-create-callbac
 import { AddTicketCustomerKey1764720000000 } from './1764720000000-add-ticket-customer-key';
 import { EncryptTicketCustomers1764806400000 } from './1764806400000-encrypt-ticket-customers';
 import { SealComplaintTexts1764892800000 } from './1764892800000-seal-complaint-texts';
+import { SealCallbackScriptEvidence1764979200000 } from './1764979200000-seal-callback-script-evidence';
 
 export const migrations = [
   CreateMessaging1763856000000,
@@ -12,4 +13,5 @@ export const migrations = [
   AddTicketCustomerKey1764720000000,
   EncryptTicketCustomers1764806400000,
   SealComplaintTexts1764892800000,
+  SealCallbackScriptEvidence1764979200000,
 ];

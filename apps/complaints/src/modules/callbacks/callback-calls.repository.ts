@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PiiCipher, piiCipher } from '@qa/pii';
 import { EntityManager } from 'typeorm';
 import type { CallbackCallFacts } from '../../domain/callback-call';
 
@@ -25,12 +26,28 @@ interface Raw {
   applied_at: Date | null;
 }
 
+/**
+ * The script check's evidence quotes the callback call (numbers and all): encrypted at rest like
+ * the callback notes it ends up in. 'open' passes clear evidence of older rows through.
+ */
+export function rewriteScript(
+  cipher: PiiCipher,
+  script: CallbackScript,
+  direction: 'seal' | 'open',
+): CallbackScript {
+  const f =
+    direction === 'seal'
+      ? (e: string) => (PiiCipher.isCiphertext(e) ? e : cipher.encrypt(e))
+      : (e: string) => cipher.decrypt(e);
+  return { ...script, evidence: script.evidence.map(f) };
+}
+
 const toRow = (r: Raw): CallbackCallRow => ({
   tenantId: r.tenant_id,
   callId: r.call_id,
   ticketId: r.ticket_id,
   facts: r.facts,
-  script: r.script,
+  script: r.script && rewriteScript(piiCipher(), r.script, 'open'),
   appliedAt: r.applied_at,
 });
 
@@ -59,7 +76,7 @@ export class CallbackCallsRepository {
       `INSERT INTO complaints.callback_calls (tenant_id, call_id, script) VALUES ($1, $2, $3)
        ON CONFLICT (tenant_id, call_id) DO UPDATE SET script = EXCLUDED.script
        RETURNING *`,
-      [v.tenantId, v.callId, JSON.stringify(v.script)],
+      [v.tenantId, v.callId, JSON.stringify(rewriteScript(piiCipher(), v.script, 'seal'))],
     )) as Raw[];
     return toRow(rows[0]);
   }
