@@ -22,6 +22,18 @@ describe(freshness.name, () => {
     });
   });
 
+  it('leaves refused calls out: they take no rank in their minute', () => {
+    const posted = [
+      { sentAt: 1000, bucket: 0, accepted: false },
+      { sentAt: 1100, bucket: 0 },
+    ];
+    expect(freshness(posted, [{ receivedAt: 1300, bucket: 0, calls: 1 }])).toMatchObject({
+      calls: 1,
+      seen: 1,
+      p50Ms: 200,
+    });
+  });
+
   it('counts calls no update showed', () => {
     const r = freshness([{ sentAt: 5, bucket: 0 }], [{ receivedAt: 1, bucket: 0, calls: 1 }]);
     expect(r).toMatchObject({ seen: 0, unseen: 1, p50Ms: null });

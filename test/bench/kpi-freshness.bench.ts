@@ -12,6 +12,8 @@ export interface PostedCall {
   sentAt: number;
   /** Start of the minute bucket the call counts in (ms). */
   bucket: number;
+  /** False once the POST was refused: the call never counts, so it takes no rank in its minute. */
+  accepted?: boolean;
 }
 
 export interface StreamedUpdate {
@@ -32,7 +34,8 @@ export function freshness(posted: PostedCall[], updates: StreamedUpdate[]) {
   const rank = new Map<number, number>();
   const latencies: number[] = [];
   let unseen = 0;
-  for (const p of [...posted].sort((a, b) => a.sentAt - b.sentAt)) {
+  const counted = posted.filter((p) => p.accepted !== false);
+  for (const p of counted.sort((a, b) => a.sentAt - b.sentAt)) {
     const n = (rank.get(p.bucket) ?? 0) + 1;
     rank.set(p.bucket, n);
     const seen = updates.find(
@@ -43,7 +46,7 @@ export function freshness(posted: PostedCall[], updates: StreamedUpdate[]) {
   }
   latencies.sort((a, b) => a - b);
   return {
-    calls: posted.length,
+    calls: counted.length,
     seen: latencies.length,
     unseen,
     p50Ms: pct(latencies, 50),
@@ -168,7 +171,8 @@ export async function runKpiFreshnessBench(opts: { calls?: number; ratePerSecond
         tenantId,
         callId: `${tenantId}-${i}`,
       };
-      posted.push({ sentAt, bucket: minuteOf(call.startedAt) });
+      const entry: PostedCall = { sentAt, bucket: minuteOf(call.startedAt) };
+      posted.push(entry);
       const body = Buffer.from(JSON.stringify(call));
       inflight.push(
         new Promise<void>((resolve, reject) => {
@@ -185,7 +189,10 @@ export async function runKpiFreshnessBench(opts: { calls?: number; ratePerSecond
               },
             },
             (res) => {
-              if (res.statusCode !== 201) rejected++;
+              if (res.statusCode !== 201) {
+                rejected++;
+                entry.accepted = false;
+              }
               res.resume();
               res.on('end', () => resolve());
             },

@@ -12,6 +12,11 @@ import {
 import { GatewayClient } from './gateway-client';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const summarize = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? null;
+  return { p50: at(0.5), p99: at(0.99), max: s[s.length - 1] ?? null };
+};
 
 /**
  * How far the kpi service has got with one tenant's calls started in a window: the evaluations
@@ -125,6 +130,8 @@ export async function kpiFreshnessThroughGateway(
   });
   const total = Math.round(opts.rate * opts.seconds);
   const posted: PostedCall[] = [];
+  /** Per accepted call: when its 201 came back, and how long the POST took. */
+  const answered = new Map<PostedCall, number>();
   let rejected = 0;
   const statuses: Record<string, number> = {};
   const count = (status: string) => (statuses[status] = (statuses[status] ?? 0) + 1);
@@ -136,17 +143,22 @@ export async function kpiFreshnessThroughGateway(
       if (wait > 0) await sleep(wait);
       const sentAt = Date.now();
       const call = endingAt(opts.call(i), sentAt - 1000);
-      posted.push({ sentAt, bucket: minuteOf(call.startedAt) });
+      const entry: PostedCall = { sentAt, bucket: minuteOf(call.startedAt) };
+      posted.push(entry);
       done.push(
         client
           .send('POST', '/api/v1/calls', JSON.stringify(call))
           .then((a) => {
             count(String(a.status));
-            if (a.status !== 201) rejected++;
+            if (a.status !== 201) {
+              rejected++;
+              entry.accepted = false;
+            } else answered.set(entry, Date.now());
           })
           .catch((err: Error) => {
             count(err.message);
             rejected++;
+            entry.accepted = false;
           }),
       );
     }
@@ -170,7 +182,13 @@ export async function kpiFreshnessThroughGateway(
       rejected,
       answers: statuses,
       streamUpdates: updates.length,
+      httpMs: summarize([...answered].map(([p, at]) => at - p.sentAt)),
       ingestToStreamedUpdateMs: seen,
+      // The same from the 201 answer: what the events' path (outbox → Kafka → kpi → SSE) takes.
+      acceptedToStreamedUpdateMs: freshness(
+        [...answered].map(([p, at]) => ({ ...p, sentAt: at })),
+        updates,
+      ),
     };
   } finally {
     stream.close();
