@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
+import { Topics } from '@qa/contracts';
+import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
-import { asIdentity } from '@qa/testing';
+import { defaultScorecard } from '@qa/qa-rules';
+import { announceTenant, asIdentity, ingestedCall, publishEvent, waitFor } from '@qa/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/scoring/src/app.module';
@@ -150,5 +153,133 @@ describe('agreement report', () => {
       .query({ from: '2026-01-01', to: '2027-01-01' })
       .use(asIdentity({ tenantId: `${tenantId}-none`, role: 'qa' }));
     expect(res.body).toMatchObject({ items: [], byWeek: [] });
+  });
+});
+
+/** The same report fed by the real review API: calls scored, reviewed and finalized by a person. */
+describe('agreement report after reviews through the API', () => {
+  const tenantId = `agr-${randomUUID().slice(0, 8)}`;
+  const qa = asIdentity({ tenantId, role: 'qa', username: 'q1' });
+  let app: INestApplication;
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await createService(AppModule, scoringServiceOptions);
+    await app.listen(0);
+    const producer = createKafka(
+      'agreement-test',
+      process.env.KAFKA_BROKERS!.split(','),
+    ).producer();
+    await producer.connect();
+    await announceTenant(producer, app.get(DataSource), 'scoring', tenantId);
+    // Two automatic items only: the greeting and the farewell, whose outcomes the texts decide.
+    const card = defaultScorecard();
+    card.items = card.items.filter((i) =>
+      ['greeting.opening', 'closing.farewell'].includes(i.ruleId ?? ''),
+    );
+    card.sections = [{ id: 'etiquette', name: '礼仪', weight: 100 }];
+    const created = await http()
+      .post('/api/v1/scorecards/default/versions')
+      .use(asIdentity({ tenantId, role: 'admin' }))
+      .send({ definition: card, activate: true });
+    if (created.status !== 201) throw new Error(`scorecard: ${created.status} ${created.text}`);
+    const greet = '您好,星河通信,工号1001,很高兴为您服务';
+    const bye = '感谢您的来电,再见';
+    const texts: Record<string, string[]> = {
+      c1: [greet, '好的', bye],
+      c2: [greet, '好的'],
+      c3: ['嗯', '好的', bye],
+      c4: ['嗯', '好的'],
+    };
+    for (const [k, turns] of Object.entries(texts)) {
+      const call = ingestedCall(tenantId, `${tenantId}-${k}`, [
+        [1, turns[0]],
+        [2, '查一下话费'],
+        ...turns.slice(1).map((t) => [1, t] as [1, string]),
+      ]);
+      await publishEvent(
+        producer,
+        Topics.CallIngested,
+        call.callId,
+        { call, ingestedAt: '' },
+        tenantId,
+      );
+    }
+    await producer.disconnect();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const evaluation = (k: string) =>
+    waitFor(`evaluation of ${k}`, async () => {
+      const list = await http()
+        .get('/api/v1/evaluations')
+        .query({ callId: `${tenantId}-${k}` })
+        .use(qa);
+      const id = list.body.items?.[0]?.id as string | undefined;
+      return id ? (await http().get(`/api/v1/evaluations/${id}`).use(qa)).body : undefined;
+    });
+
+  it('equals the figures computed by hand from the overrides made', async () => {
+    const outcomes = async (k: string) => {
+      const ev = await evaluation(k);
+      const of = (ruleId: string) =>
+        (ev.findings as { ruleId: string; outcome: string }[]).find((f) => f.ruleId === ruleId)
+          ?.outcome;
+      return { ev, greeting: of('greeting.opening'), farewell: of('closing.farewell') };
+    };
+    const all = await Promise.all(['c1', 'c2', 'c3', 'c4'].map(outcomes));
+    // The engine, by construction of the texts: c1 pass/pass, c2 pass/fail, c3 fail/pass, c4 fail/fail.
+    expect(all.map((o) => [o.greeting, o.farewell])).toEqual([
+      ['pass', 'pass'],
+      ['pass', 'fail'],
+      ['fail', 'pass'],
+      ['fail', 'fail'],
+    ]);
+    const overrides: Record<number, { ruleId: string; outcome: string; reason: string }[]> = {
+      1: [{ ruleId: 'closing.farewell', outcome: 'pass', reason: 'said goodbye in other words' }],
+      3: [
+        { ruleId: 'greeting.opening', outcome: 'pass', reason: 'greeted before the recording' },
+        { ruleId: 'closing.farewell', outcome: 'not_applicable', reason: 'the line dropped' },
+      ],
+    };
+    for (const [i, o] of all.entries()) {
+      const res = await http()
+        .post(`/api/v1/evaluations/${o.ev.id}/review`)
+        .use(qa)
+        .send({ expectedVersion: o.ev.version, overrides: overrides[i] ?? [], finalize: true });
+      expect(res.status).toBe(200);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await http()
+      .get('/api/v1/reports/agreement')
+      .query({ from: today, to: today })
+      .use(qa);
+    // greeting: pp, pp, ff, fp → confirmed 3, precision 1/2; κ: pₒ 3/4, engine pass 1/2,
+    //   human pass 3/4, pₑ = 1/2·3/4 + 1/2·1/4 = 1/2 → κ = 0.5.
+    // farewell: pp, fp, pp, f→na → confirmed 2, precision 0/2 = 0; κ on 3 pairs: pₒ 2/3,
+    //   engine pass 2/3, human pass 1 → pₑ = 2/3 → κ = 0.
+    expect(report.body.items).toEqual([
+      {
+        ruleId: 'closing.farewell',
+        reviewed: 4,
+        confirmed: 2,
+        overridden: 2,
+        precisionOfFails: 0,
+        kappa: 0,
+      },
+      {
+        ruleId: 'greeting.opening',
+        reviewed: 4,
+        confirmed: 3,
+        overridden: 1,
+        precisionOfFails: 0.5,
+        kappa: 0.5,
+      },
+    ]);
+    expect(report.body.byWeek).toHaveLength(1);
+    expect(report.body.byWeek[0].items).toEqual(report.body.items);
   });
 });
