@@ -6,6 +6,7 @@ import {
   CallbackFact,
   ComplaintFact,
   componentsFromFacts,
+  Disposition,
   EvaluationFact,
 } from '../../apps/kpi/src/modules/kpis/domain/kpi-facts';
 import { emptyComponents, KpiComponents } from '../../apps/kpi/src/modules/kpis/domain/kpi-math';
@@ -21,6 +22,14 @@ const TZ = 'Asia/Shanghai';
 const T0 = Date.parse('2026-11-23T01:00:00Z'); // Monday 09:00 in Shanghai
 const MIN = 60_000;
 const iso = (t: number) => new Date(t).toISOString();
+/** CallDisposition's numbers as the facts name them; 0 (not given) is derived from answeredAt. */
+const DISPOSITION_OF: Record<number, Disposition | undefined> = {
+  1: 'answered',
+  2: 'no_answer',
+  3: 'busy',
+  4: 'failed',
+  5: 'congestion',
+};
 
 /** A small random generator with a seed, so a failure can be replayed. */
 function rng(seed: number) {
@@ -52,10 +61,13 @@ describe('kpi exactness (real Kafka and Postgres)', () => {
     const a = pick(agents);
     const callId = `c-${randomUUID().slice(0, 8)}`;
     const answered = rand() < 0.85;
+    // Unanswered: no disposition (derived as no answer) or one of the four; some calls outbound.
+    const disposition = answered ? pick([0, 1]) : pick([0, 2, 2, 3, 4, 5]);
     const call: Call = Call.fromPartial({
       callId,
       tenantId,
-      direction: 1,
+      direction: rand() < 0.1 ? 2 : 1,
+      disposition,
       purpose: 1,
       agentId: a.agentId,
       teamId: a.teamId,
@@ -82,6 +94,8 @@ describe('kpi exactness (real Kafka and Postgres)', () => {
       endedAt: Date.parse(call.endedAt),
       csat: call.csat || null,
       relatedCallIds: call.relatedCallIds,
+      disposition: DISPOSITION_OF[call.disposition],
+      direction: call.direction === 2 ? 'outbound' : 'inbound',
     });
     wave.push(
       sent(Topics.CallIngested, callId, { call, ingestedAt: iso(startedAt + 400_000) }, tenantId),

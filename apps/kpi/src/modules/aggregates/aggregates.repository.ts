@@ -30,9 +30,14 @@ interface Source {
   hours?: string;
 }
 
-const NOT_TRAINING = `NOT EXISTS (SELECT 1 FROM kpi.call_facts tc WHERE tc.tenant_id = s.tenant_id
-  AND tc.call_id = s.call_id AND tc.purpose = 'training')`;
-const ANSWERED = `c.answered_at IS NOT NULL AND c.ended_at IS NOT NULL`;
+/** Evaluations of training and unanswered calls count nowhere (an older scoring scored the latter). */
+const COUNTED_EVALUATION = `NOT EXISTS (SELECT 1 FROM kpi.call_facts tc WHERE tc.tenant_id = s.tenant_id
+  AND tc.call_id = s.call_id AND (tc.purpose = 'training' OR tc.disposition <> 'answered'))`;
+const ANSWERED = `c.disposition = 'answered' AND c.answered_at IS NOT NULL AND c.ended_at IS NOT NULL`;
+/** Inbound calls that rang at an agent; busy, failed and congestion never did. */
+const OFFERED = `c.direction <> 'outbound' AND c.disposition IN ('answered', 'no_answer')`;
+const ABANDONED = `c.direction <> 'outbound' AND c.disposition = 'no_answer'`;
+const ABANDONED_TIMED = `${ABANDONED} AND c.ended_at IS NOT NULL`;
 const band = (lo: number, hi?: number) =>
   `(s.score >= ${lo}${hi === undefined ? '' : ` AND s.score < ${hi}`})::int`;
 
@@ -48,6 +53,10 @@ const SOURCES: Source[] = [
       calls: '1',
       answered: `(${ANSWERED})::int`,
       handle_seconds_sum: `CASE WHEN ${ANSWERED} THEN EXTRACT(EPOCH FROM c.ended_at - c.answered_at) ELSE 0 END`,
+      offered: `(${OFFERED})::int`,
+      abandoned: `(${ABANDONED})::int`,
+      abandoned_timed: `(${ABANDONED_TIMED})::int`,
+      abandoned_ring_seconds_sum: `CASE WHEN ${ABANDONED_TIMED} THEN EXTRACT(EPOCH FROM c.ended_at - c.started_at) ELSE 0 END`,
       csat_count: '(c.csat IS NOT NULL)::int',
       csat_sum: 'COALESCE(c.csat, 0)',
       fcr_repeated: `(EXISTS (SELECT 1 FROM kpi.call_links l JOIN kpi.call_facts y
@@ -63,7 +72,7 @@ const SOURCES: Source[] = [
     time: 's.call_started_at',
     team: 's.team_id',
     agent: 's.agent_id',
-    where: NOT_TRAINING,
+    where: COUNTED_EVALUATION,
     exprs: {
       evaluated: '1',
       score_sum: 's.score::numeric',

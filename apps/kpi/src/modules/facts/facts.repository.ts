@@ -13,6 +13,8 @@ export interface CallFactRow {
   ended_at: string | null;
   csat: number | null;
   related_call_ids: string[];
+  disposition: string;
+  direction: string;
   occurred_at: string;
 }
 
@@ -149,18 +151,21 @@ export class FactsRepository {
   async upsertCalls(m: EntityManager, rows: CallFactRow[]): Promise<void> {
     await m.query(
       `INSERT INTO kpi.call_facts (tenant_id, call_id, agent_id, team_id, purpose, customer_id,
-         started_at, answered_at, ended_at, csat, related_call_ids, occurred_at)
+         started_at, answered_at, ended_at, csat, related_call_ids, disposition, direction,
+         occurred_at)
        SELECT x.tenant_id, x.call_id, x.agent_id, x.team_id, x.purpose, x.customer_id, x.started_at,
-         x.answered_at, x.ended_at, x.csat, x.related_call_ids, x.occurred_at
+         x.answered_at, x.ended_at, x.csat, x.related_call_ids, x.disposition, x.direction,
+         x.occurred_at
        FROM jsonb_to_recordset($1::jsonb) AS x(tenant_id text, call_id text, agent_id text,
          team_id text, purpose text, customer_id text, started_at timestamptz,
          answered_at timestamptz, ended_at timestamptz, csat smallint, related_call_ids text[],
-         occurred_at timestamptz)
+         disposition text, direction text, occurred_at timestamptz)
        ON CONFLICT ON CONSTRAINT pk_call_facts DO UPDATE SET agent_id = excluded.agent_id,
          team_id = excluded.team_id, purpose = excluded.purpose, customer_id = excluded.customer_id,
          started_at = excluded.started_at, answered_at = excluded.answered_at,
          ended_at = excluded.ended_at, csat = excluded.csat,
-         related_call_ids = excluded.related_call_ids, occurred_at = excluded.occurred_at
+         related_call_ids = excluded.related_call_ids, disposition = excluded.disposition,
+         direction = excluded.direction, occurred_at = excluded.occurred_at
        WHERE excluded.occurred_at > kpi.call_facts.occurred_at`,
       [JSON.stringify(rows)],
     );

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   CallbackCompleted,
   CallbackScheduled,
+  CallDirection,
+  CallDisposition,
   CallIngested,
   CallPurpose,
   ComplaintOpened,
@@ -15,7 +17,13 @@ import {
 } from '@qa/contracts';
 import { configuredPiiCipher } from '@qa/pii';
 import { EntityManager } from 'typeorm';
-import { complaintState, RESOLVED_STATUSES, ticketHoursToClose } from '../kpis/domain/kpi-facts';
+import {
+  complaintState,
+  Disposition,
+  dispositionOf,
+  RESOLVED_STATUSES,
+  ticketHoursToClose,
+} from '../kpis/domain/kpi-facts';
 import { DEFAULT_TIMEZONE, isTimezone } from '../kpis/domain/time-buckets';
 import {
   CallbackRow,
@@ -36,6 +44,13 @@ const PURPOSE: Record<number, string> = {
   [CallPurpose.CALL_PURPOSE_COMPLAINT]: 'complaint',
   [CallPurpose.CALL_PURPOSE_CALLBACK]: 'callback',
   [CallPurpose.CALL_PURPOSE_TRAINING]: 'training',
+};
+const DISPOSITION: Record<number, Disposition> = {
+  [CallDisposition.CALL_DISPOSITION_ANSWERED]: 'answered',
+  [CallDisposition.CALL_DISPOSITION_NO_ANSWER]: 'no_answer',
+  [CallDisposition.CALL_DISPOSITION_BUSY]: 'busy',
+  [CallDisposition.CALL_DISPOSITION_FAILED]: 'failed',
+  [CallDisposition.CALL_DISPOSITION_CONGESTION]: 'congestion',
 };
 const THREE_RINGS = 'answer.within-three-rings';
 const orNull = (s: string) => (s ? s : null);
@@ -88,6 +103,12 @@ export class RecordFactsService {
         ended_at: orNull(c.endedAt),
         csat: c.csat >= 1 && c.csat <= 5 ? c.csat : null,
         related_call_ids: c.relatedCallIds.filter((id) => id && id !== c.callId),
+        // Events from before the disposition: answered when they have an answer time.
+        disposition: dispositionOf({
+          disposition: DISPOSITION[c.disposition],
+          answeredAt: c.answeredAt ? 0 : null,
+        }),
+        direction: c.direction === CallDirection.CALL_DIRECTION_OUTBOUND ? 'outbound' : 'inbound',
         occurred_at: meta.occurredAt || event.ingestedAt || c.startedAt,
       };
     });

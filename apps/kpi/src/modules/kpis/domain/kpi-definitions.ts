@@ -15,6 +15,8 @@ export const KPI_IDS = [
   'callbackCsatAvg',
   'ahtSeconds',
   'slaBreaches',
+  'abandonRate',
+  'abandonedRingSecondsAvg',
 ] as const;
 export type KpiId = (typeof KPI_IDS)[number];
 
@@ -213,6 +215,29 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     unit: 'count',
     better: 'down',
     eventTime: { zh: '按超时发生时间', en: 'by the time the deadline passed' },
+  },
+  // Additions to DESIGN.md's list: contact-centre facts of unanswered calls, not an agent's work.
+  {
+    id: 'abandonRate',
+    name: { zh: '呼入放弃率', en: 'Abandon rate' },
+    formula: {
+      zh: '振铃中主叫挂断、无人接听的呼入电话 ÷ 呼入接入量(接通 + 无人接听);忙线、失败、拥塞的呼叫未振铃到坐席,不计入接入量;不含外呼与培训通话;不计入任何坐席绩效与排名',
+      en: 'inbound calls not answered (NO ANSWER: the caller hung up while it rang) ÷ inbound calls offered (answered + NO ANSWER); BUSY, FAILED and CONGESTION never rang at an agent and are not offered; outbound and training calls excluded; part of no agent performance figure or ranking',
+    },
+    unit: 'ratio',
+    better: 'down',
+    eventTime: CALL_TIME,
+  },
+  {
+    id: 'abandonedRingSecondsAvg',
+    name: { zh: '放弃前平均振铃时长', en: 'Average ring time before abandoning' },
+    formula: {
+      zh: '放弃的呼入电话(无人接听)从开始振铃到主叫挂断的平均秒数',
+      en: 'mean seconds from ringing to the caller hanging up, over abandoned (NO ANSWER) inbound calls',
+    },
+    unit: 'seconds',
+    better: 'down',
+    eventTime: CALL_TIME,
   },
 ];
 

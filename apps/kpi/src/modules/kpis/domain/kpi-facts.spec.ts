@@ -115,6 +115,42 @@ describe(componentsFromFacts.name, () => {
     expect(v.csatAvg).toBe(4); // (5 + 3) / 2 surveyed
   });
 
+  it('abandonRate over inbound calls offered; unanswered calls stay out of agent performance', () => {
+    const noAnswer = { answeredAt: null, disposition: 'no_answer' as const };
+    const f = {
+      calls: [
+        call({ callId: 'c-1' }), // answered, 180 s
+        call({ callId: 'c-2', answeredAt: null, endedAt: t('2026-11-23T02:00:30Z') }), // derived: abandoned after 30 s
+        call({ callId: 'c-3', ...noAnswer, agentId: '', endedAt: t('2026-11-23T02:00:50Z') }), // 50 s, no agent
+        call({ callId: 'c-4', disposition: 'busy' }), // never rang at an agent, answer time ignored
+        call({ callId: 'c-5', answeredAt: null, disposition: 'failed' }),
+        call({ callId: 'c-6', answeredAt: null, disposition: 'congestion' }),
+        call({ callId: 'c-7', ...noAnswer, direction: 'outbound' }), // the customer did not pick up
+        call({ callId: 'c-8', ...noAnswer, purpose: 'training' }),
+        call({ callId: 'c-9', direction: 'inbound', disposition: 'answered' }), // 180 s
+      ],
+      evaluations: [
+        evaluation({ evaluationId: 'e-1', callId: 'c-1', score: 90 }),
+        // An older scoring scored the abandoned c-2: it counts in no agent figure.
+        evaluation({ evaluationId: 'e-2', callId: 'c-2', score: 0, threeRing: 'fail' }),
+      ],
+    };
+    const v = values(f);
+    expect(v.calls).toBe(8); // c-8 is training
+    expect(v.abandonRate).toBe(2 / 4); // c-2, c-3 over c-1, c-2, c-3, c-9
+    expect(v.abandonedRingSecondsAvg).toBe(40); // (30 + 50) / 2
+    expect(v.ahtSeconds).toBe(180); // c-1 and c-9; busy c-4 is not answered
+    expect(v.qaScoreAvg).toBe(90);
+    expect(v.gradeMix).toEqual({ best: 1, excellent: 0, good: 0, pass: 0, fail: 0 });
+    expect(v.threeRingRate).toBe(1);
+    expect(v.forbiddenPer100Calls).toBe(0);
+    // At the agent's scope only the calls that rang at a-1: c-1, c-2, c-9 offered, c-2 abandoned.
+    const agent = values(f, { ...DAY, scope: 'agent', id: 'a-1' });
+    expect(agent.abandonRate).toBe(1 / 3);
+    expect(agent.abandonedRingSecondsAvg).toBe(30);
+    expect(agent.qaScoreAvg).toBe(90);
+  });
+
   it('qaScoreAvg, gradeMix, threeRingRate and forbiddenPer100Calls over final evaluations', () => {
     const v = values({
       calls: [call({ callId: 'c-1' }), call({ callId: 'c-2' }), call({ callId: 'c-3' })],

@@ -17,7 +17,17 @@ export interface CallFact {
   endedAt: number | null;
   csat: number | null;
   relatedCallIds: string[];
+  /** As the call says; events without one: answered when it has an answer time, else no_answer. */
+  disposition?: Disposition;
+  /** Events without one (older facts included) count as inbound. */
+  direction?: 'inbound' | 'outbound';
 }
+
+export const DISPOSITIONS = ['answered', 'no_answer', 'busy', 'failed', 'congestion'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+export const dispositionOf = (c: Pick<CallFact, 'disposition' | 'answeredAt'>): Disposition =>
+  c.disposition ?? (c.answeredAt !== null ? 'answered' : 'no_answer');
 
 export interface EvaluationFact {
   evaluationId: string;
@@ -178,16 +188,36 @@ export function componentsFromFacts(f: AllFacts, b: BucketSelector): KpiComponen
   const inScope = (x: { teamId: string; agentId: string }) =>
     b.scope === 'tenant' || (b.scope === 'team' ? x.teamId === b.id : x.agentId === b.id);
   const inBucket = (t: number | null): t is number => t !== null && t >= b.from && t < b.to;
-  const training = new Set(f.calls.filter((x) => x.purpose === TRAINING).map((x) => x.callId));
+  // Evaluations of training calls and of unanswered calls (an older scoring scored them) count in
+  // no figure: an unanswered call is not an agent's work.
+  const notCounted = new Set(
+    f.calls
+      .filter((x) => x.purpose === TRAINING || dispositionOf(x) !== 'answered')
+      .map((x) => x.callId),
+  );
   const repeated = repeatedCallIds(f.calls);
 
   for (const call of f.calls) {
     if (call.purpose === TRAINING || !inScope(call) || !inBucket(call.startedAt)) continue;
     c.calls++;
     if (repeated.has(call.callId)) c.fcrRepeated++;
-    if (call.answeredAt !== null && call.endedAt !== null) {
+    const disposition = dispositionOf(call);
+    if (disposition === 'answered' && call.answeredAt !== null && call.endedAt !== null) {
       c.answered++;
       c.handleSecondsSum += (call.endedAt - call.answeredAt) / 1000;
+    }
+    if (
+      call.direction !== 'outbound' &&
+      (disposition === 'answered' || disposition === 'no_answer')
+    ) {
+      c.offered++;
+      if (disposition === 'no_answer') {
+        c.abandoned++;
+        if (call.endedAt !== null) {
+          c.abandonedTimed++;
+          c.abandonedRingSecondsSum += (call.endedAt - call.startedAt) / 1000;
+        }
+      }
     }
     if (call.csat !== null) {
       c.csatCount++;
@@ -199,7 +229,7 @@ export function componentsFromFacts(f: AllFacts, b: BucketSelector): KpiComponen
   for (const e of f.evaluations) byCall.set(e.callId, [...(byCall.get(e.callId) ?? []), e]);
   for (const [callId, evals] of byCall) {
     const e = finalEvaluation(evals)!;
-    if (training.has(callId) || !inScope(e) || !inBucket(e.callStartedAt)) continue;
+    if (notCounted.has(callId) || !inScope(e) || !inBucket(e.callStartedAt)) continue;
     const score = finalScore(e);
     c.evaluated++;
     c.scoreSum += score;

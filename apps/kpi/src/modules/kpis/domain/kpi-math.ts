@@ -9,6 +9,13 @@ export interface KpiComponents {
   calls: number;
   answered: number;
   handleSecondsSum: number;
+  /** Inbound calls that rang at an agent: answered or abandoned (not busy, failed, congestion). */
+  offered: number;
+  /** Inbound calls the caller hung up on while they rang (NO ANSWER). */
+  abandoned: number;
+  /** Abandoned calls with an end time, and their seconds from ringing to hang-up. */
+  abandonedTimed: number;
+  abandonedRingSecondsSum: number;
   csatCount: number;
   csatSum: number;
   /** Calls followed by a related call from the same customer within 7 days. */
@@ -42,6 +49,10 @@ export const emptyComponents = (): KpiComponents => ({
   calls: 0,
   answered: 0,
   handleSecondsSum: 0,
+  offered: 0,
+  abandoned: 0,
+  abandonedTimed: 0,
+  abandonedRingSecondsSum: 0,
   csatCount: 0,
   csatSum: 0,
   fcrRepeated: 0,
@@ -83,6 +94,8 @@ export function kpiValues(c: KpiComponents): KpiValues {
     callbackCsatAvg: ratio(c.callbackCsatSum, c.callbackCsatCount),
     ahtSeconds: ratio(c.handleSecondsSum, c.answered),
     slaBreaches: c.slaBreaches,
+    abandonRate: ratio(c.abandoned, c.offered),
+    abandonedRingSecondsAvg: ratio(c.abandonedRingSecondsSum, c.abandonedTimed),
   };
 }
 
@@ -99,6 +112,8 @@ export function kpiFractions(c: KpiComponents): Partial<Record<KpiId, [number, n
     csatAvg: [c.csatSum, c.csatCount],
     callbackCsatAvg: [c.callbackCsatSum, c.callbackCsatCount],
     ahtSeconds: [c.handleSecondsSum, c.answered],
+    abandonRate: [c.abandoned, c.offered],
+    abandonedRingSecondsAvg: [c.abandonedRingSecondsSum, c.abandonedTimed],
   };
 }
 
