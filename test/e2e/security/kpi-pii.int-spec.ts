@@ -75,8 +75,8 @@ describe('security: no customer numbers in the kpi facts (finding #9)', () => {
       const insert = async (callId: string, customerId: string) => {
         await q.query(
           `INSERT INTO kpi.call_facts (tenant_id, call_id, agent_id, team_id, purpose, customer_id,
-             started_at, related_call_ids, occurred_at)
-           VALUES ($1, $2, 'a-1', 't-1', 'service', $3, now(), '{}', now())`,
+             started_at, related_call_ids, disposition, occurred_at)
+           VALUES ($1, $2, 'a-1', 't-1', 'service', $3, now(), '{}', 'no_answer', now())`,
           [tenantId, callId, customerId],
         );
         await q.query(
