@@ -114,6 +114,22 @@ describe('dashboard in Chromium', () => {
       },
       { timeoutMs: 90_000, intervalMs: 250 },
     );
+    // Agents see an evaluation only once QA has finalized and released it (human review).
+    const ev = (await http.get(`/api/v1/evaluations/${evaluationId}`).auth(qa, { type: 'bearer' }))
+      .body as { version: number; pendingManualItems: string[] };
+    await http
+      .post(`/api/v1/evaluations/${evaluationId}/review`)
+      .auth(qa, { type: 'bearer' })
+      .send({
+        expectedVersion: ev.version,
+        answers: ev.pendingManualItems.map((itemId) => ({ itemId, outcome: 'pass' })),
+        finalize: true,
+      })
+      .expect(200);
+    await http
+      .post(`/api/v1/evaluations/${evaluationId}/release`)
+      .auth(qa, { type: 'bearer' })
+      .expect(200);
     await waitFor(
       "the other agent's call to be scored",
       async () => {
