@@ -9,7 +9,7 @@ import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
 import { CHROMIUM, PAGE, SHOTS, startBrowserPlatform } from './browser-platform';
 
-/** Human review in a real Chromium: QA review, a stale save, release, dispute, decision, report. */
+/** Human review in a real Chromium: queue, calibration, QA review, a stale save, release, dispute, decision, report. */
 describe('human review in Chromium', () => {
   const tenantId = `wr-${randomUUID().slice(0, 8)}`;
   const password = 'Review-pass-2026!';
@@ -115,6 +115,10 @@ describe('human review in Chromium', () => {
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=evaluations]');
   };
+  const text = (page: Page, testId: string) =>
+    page.locator(`[data-testid=${testId}]`).textContent();
+  const row = (page: Page, ruleId: string) => page.locator(`tr[data-review-rule="${ruleId}"]`);
+
   it("QA's queue lists both sampled calls; the lead reassigns one", async () => {
     const page = await browser.newPage(PAGE);
     try {
@@ -182,6 +186,163 @@ describe('human review in Chromium', () => {
       expect(await tendency('qa')).toBe('一致');
       expect(await tendency('qa2')).toBe('偏严');
       await page.screenshot({ path: join(SHOTS, 'calibration-report.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('QA overrides a finding (a reason is required), finalizes and sees the score change and the history', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, 'qa');
+      await page.goto(`${base}/#/evaluations/${reviewed}`);
+      await page.waitForSelector('[data-testid=review-form]');
+      expect(await page.getAttribute('[data-testid=review-status]', 'data-status')).toBe('auto');
+      const auto = await text(page, 'auto-score');
+      const forbidden = row(page, 'forbidden.phrases');
+      expect(await forbidden.locator('td').nth(1).textContent()).toBe('未通过');
+      await forbidden.locator('select[name=decision]').selectOption('pass');
+      await page.click('[data-testid=save]');
+      // No reason: refused, and the message sits by that rule's reason field.
+      await forbidden.locator('.field-error').waitFor();
+      expect(await page.getAttribute('[data-testid=review-status]', 'data-status')).toBe('auto');
+
+      await forbidden.locator('input[name=reason]').fill('「不清楚」是复述客户的话,不是服务禁语');
+      // Finalizing needs every manual item answered: refused, and said above the manual items.
+      await page.click('[data-testid=finalize]');
+      const manual = page.locator('tr[data-review-item="solved-correctly"]');
+      await page.locator('.review-form .field-error[data-field=answers]').waitFor();
+      await manual.locator('select[name=answer]').selectOption('pass');
+      await page.fill('textarea[name=comment]', '复述不算禁语');
+      await page.click('[data-testid=finalize]');
+      await page.waitForSelector('[data-testid=review-status][data-status=final]');
+      expect(await text(page, 'auto-score')).toBe(auto);
+      const autoScore = Number(auto?.split(' · ')[0]);
+      const reviewedScore = Number((await text(page, 'reviewed-score'))?.split(' · ')[0]);
+      expect(reviewedScore).toBeGreaterThan(autoScore);
+      expect(await page.locator('[data-testid=score]').textContent()).toContain(
+        `得分 ${reviewedScore}`,
+      );
+
+      const history = page.locator('[data-testid=history] > li');
+      await history.nth(1).waitFor();
+      const actions = await history.evaluateAll((lis) => lis.map((li) => li.dataset.action));
+      expect(actions).toContain('finalized');
+      const override = page.locator('[data-testid=history] li[data-rule="forbidden.phrases"]');
+      expect(await override.first().textContent()).toBe('服务禁语: 未通过 → 通过');
+      const entry = page.locator('[data-testid=history] > li', {
+        has: page.locator('li[data-rule="forbidden.phrases"]'),
+      });
+      expect(await entry.textContent()).toContain('复述不算禁语');
+      // The override's own reason stays beside the finding.
+      expect(
+        await page
+          .locator('.findings li[data-rule="forbidden.phrases"] [data-testid=override-note]')
+          .textContent(),
+      ).toContain('「不清楚」是复述客户的话,不是服务禁语');
+      expect(await entry.locator('[data-testid=score-change]').textContent()).toContain(
+        `${autoScore} → ${reviewedScore}`,
+      );
+      await page.screenshot({ path: join(SHOTS, 'review-finalized.png'), fullPage: true });
+
+      await page.click('[data-testid=release]');
+      await page.waitForSelector('[data-testid=review-status] >> text=已发布给坐席');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a stale save shows the conflict message and reloads the newer version', async () => {
+    const first = await browser.newPage(PAGE);
+    const second = await browser.newPage(PAGE);
+    try {
+      // qa2 since the lead reassigned this call to them.
+      for (const page of [first, second]) {
+        await login(page, 'qa2');
+        await page.goto(`${base}/#/evaluations/${raced}`);
+        await page.waitForSelector('[data-testid=review-form]');
+      }
+      const before = await text(second, 'eval-version');
+      await row(first, 'greeting.opening').locator('select[name=decision]').selectOption('confirm');
+      await first.click('[data-testid=save]');
+      await first.waitForSelector(`[data-testid=eval-version]:not(:text-is("${before}"))`);
+      const after = await text(first, 'eval-version');
+
+      await row(second, 'forbidden.phrases').locator('select[name=decision]').selectOption('pass');
+      await row(second, 'forbidden.phrases').locator('input[name=reason]').fill('复述客户');
+      await second.click('[data-testid=save]');
+      await second.waitForSelector('[data-testid=stale]');
+      expect(await text(second, 'stale')).toContain('已被他人修改');
+      await second.waitForSelector(`[data-testid=eval-version]:text-is("${after}")`);
+      // The draft survives the reload, ready to send again against the new version.
+      expect(
+        await row(second, 'forbidden.phrases').locator('select[name=decision]').inputValue(),
+      ).toBe('pass');
+      await second.screenshot({ path: join(SHOTS, 'review-stale.png'), fullPage: true });
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it('the agent disputes one item of the released evaluation', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, 'agent');
+      await page.waitForSelector(`a[href="#/evaluations/${reviewed}"]`);
+      await page.click(`a[href="#/evaluations/${reviewed}"]`);
+      const form = page.locator('[data-testid=dispute-form]');
+      await form.waitFor();
+      const item = form.locator('tr[data-dispute-rule="closing.farewell"]');
+      await item.locator('input[type=checkbox]').check();
+      await item.locator('input[name=dispute-comment]').fill('我说了感谢和再见');
+      await form.locator('[data-testid=submit-dispute]').click();
+      await page.waitForSelector('[data-testid=dispute-open]');
+      await page.waitForSelector('[data-testid=history] > li[data-action=disputed]');
+      expect(await page.locator('[data-testid=dispute-form]').count()).toBe(0);
+      await page.screenshot({ path: join(SHOTS, 'review-disputed-agent.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the lead finds the dispute and decides it', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, 'lead');
+      await page.click('header nav a[href="#/disputes"]');
+      const link = page.locator(`[data-testid=disputes] a[href="#/evaluations/${reviewed}"]`);
+      await link.click();
+      const form = page.locator('[data-testid=decision-form]');
+      await form.waitFor();
+      await form.locator('input[name=decision][value=upheld]').check();
+      await form
+        .locator('textarea[name=decision-comment]')
+        .fill('坐席确有致谢道别,但评分无误,维持');
+      await form.locator('[data-testid=submit-decision]').click();
+      await page.waitForSelector('[data-testid=history] > li[data-action=dispute_decided]');
+      expect(await page.locator('[data-testid=dispute-open]').count()).toBe(0);
+      expect(
+        await page.locator('[data-testid=history] > li[data-action=dispute_decided]').textContent(),
+      ).toContain('维持');
+      await page.screenshot({ path: join(SHOTS, 'review-decided-lead.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the agreement report shows the overridden rule', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, 'qa');
+      await page.click('header nav a[href="#/agreement"]');
+      const forbidden = page.locator('tr[data-agreement-rule="forbidden.phrases"]');
+      await forbidden.waitFor();
+      expect(await forbidden.locator('[data-col=reviewed]').textContent()).toBe('1');
+      expect(await forbidden.locator('[data-col=overridden]').textContent()).toBe('1');
+      expect(await forbidden.locator('[data-col=precisionOfFails]').textContent()).toBe('0.00');
+      await page.waitForSelector('[data-testid=agreement-chart] canvas');
+      await page.screenshot({ path: join(SHOTS, 'agreement-report.png'), fullPage: true });
     } finally {
       await page.close();
     }

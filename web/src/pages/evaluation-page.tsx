@@ -3,6 +3,7 @@ import { api, CallView, Evaluation, type Evidence } from '../api';
 import { useUi } from '../app';
 import { Transcript } from '../components/transcript';
 import { RULE_NAMES } from '../i18n';
+import { OverrideNote } from './review/override-note';
 import { ReviewPanel } from './review/review-panel';
 
 /** A measurement in words; a span quoted with its segment, a trigger or a gap named as such. */
@@ -112,6 +113,7 @@ export function EvaluationPage({ id }: { id: string }) {
                 onClick={() => showEvidence(f.evidence.find((e) => e.segment >= 0)?.segment)}
               >
                 <span className="badge">{t(f.outcome)}</span> {name(f.ruleId)}
+                <OverrideNote finding={f} />
                 {f.evidence.length > 0 && (
                   <span className="muted">
                     {' '}

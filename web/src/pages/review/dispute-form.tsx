@@ -68,7 +68,7 @@ export function DisputeForm({
       <table className="list">
         <tbody>
           {rows.map((r) => (
-            <tr key={r.key} data-dispute-rule={r.key}>
+            <tr key={r.key} data-dispute-rule={r.ruleId ?? r.key}>
               <td>
                 <label className="inline">
                   <input

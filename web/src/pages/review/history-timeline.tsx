@@ -40,6 +40,7 @@ export function HistoryTimeline({
                   <li key={j} data-rule={c.ruleId ?? c.itemId}>
                     {c.ruleId ? rule(c.ruleId) : (names[c.itemId] ?? c.itemId)}: {code(c.before)} →{' '}
                     {code(c.after)}
+                    {c.reason && <span className="muted"> 「{c.reason}」</span>}
                   </li>
                 ))}
               </ul>

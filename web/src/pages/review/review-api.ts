@@ -10,6 +10,8 @@ export interface HistoryChange {
   /** pass|fail|not_applicable, or 'held' / 'pending'. */
   before: string;
   after: string;
+  /** Why, when the API records it per change (an override's reason). */
+  reason?: string;
 }
 
 export interface HistoryEntry {

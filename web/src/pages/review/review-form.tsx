@@ -94,6 +94,7 @@ export function ReviewForm({ evaluation, itemNames, onSaved, onStale }: Props) {
 
   return (
     <form className="review-form" data-testid="review-form" onSubmit={(e) => e.preventDefault()}>
+      <FieldMessage error={error} prefix="overrides" exact />
       <table className="list">
         <thead>
           <tr>
@@ -151,6 +152,7 @@ export function ReviewForm({ evaluation, itemNames, onSaved, onStale }: Props) {
       {manual.length > 0 && (
         <>
           <h3>{t('manualItems')}</h3>
+          <FieldMessage error={error} prefix="answers" exact />
           <table className="list">
             <tbody>
               {manual.map((m) => (
