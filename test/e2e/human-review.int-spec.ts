@@ -74,6 +74,7 @@ describe('human review', () => {
   const historyOf = async (id: string) =>
     (await http().get(`/api/v1/evaluations/${id}/history`).use(qa)).body.items as {
       action: string;
+      changes: unknown[];
     }[];
 
   /**
@@ -198,11 +199,21 @@ describe('human review', () => {
       .send({ expectedVersion: 3, comment: 'one more thing' });
     expect(after.status).toBe(409);
     expect(after.body.code).toBe('EVALUATION_FINAL');
-    expect((await historyOf(ev.id)).map((h) => h.action)).toEqual([
-      'scored',
-      'reviewed',
-      'finalized',
+    const steps = await historyOf(ev.id);
+    expect(steps.map((h) => h.action)).toEqual(['scored', 'reviewed', 'finalized']);
+    // Every change keeps its own why: the override's reason, the manual answer's comment.
+    expect(steps[1].changes).toEqual([
+      {
+        ruleId: 'forbidden.phrases',
+        itemId: forbidden.itemId,
+        before: 'fail',
+        after: 'pass',
+        reason: '不清楚 is the customer quoting',
+      },
     ]);
+    expect(steps[2].changes).toEqual(
+      manual.map((itemId) => ({ itemId, before: 'pending', after: 'pass', reason: '解答完整' })),
+    );
   });
 
   it('refuses the stale one of two concurrent reviews with the same expectedVersion', async () => {

@@ -76,6 +76,7 @@ export class DisputesService {
             itemId: it.itemId,
             before: outcomeNow(e, it.itemId),
             after: 'disputed',
+            reason: it.comment,
           })),
           reason: items.map((it) => it.comment).join('\n'),
           disputeId: dispute.id,

@@ -13,7 +13,13 @@ describe(applyReview.name, () => {
     expect(out.errors).toEqual([]);
     expect(out.review.decisions.forbidden).toMatchObject({ outcome: 'pass', reason: 'quoted' });
     expect(out.changes).toEqual([
-      { ruleId: 'forbidden.phrases', itemId: 'forbidden', before: 'fail', after: 'pass' },
+      {
+        ruleId: 'forbidden.phrases',
+        itemId: 'forbidden',
+        before: 'fail',
+        after: 'pass',
+        reason: 'quoted',
+      },
     ]);
   });
 

@@ -125,7 +125,12 @@ export function applyReview(e: ReviewedEvaluation, input: ReviewInput, actor: Ac
       });
       return;
     }
-    changes.push({ ...ref, before: outcomeNow(e, ref.itemId), after: o.outcome });
+    changes.push({
+      ...ref,
+      before: outcomeNow(e, ref.itemId),
+      after: o.outcome,
+      ...(reason ? { reason } : {}),
+    });
     decisions[ref.itemId] = { ...ref, outcome: o.outcome, ...(reason ? { reason } : {}), ...actor };
   });
   (input.answers ?? []).forEach((a, i) => {
@@ -140,7 +145,12 @@ export function applyReview(e: ReviewedEvaluation, input: ReviewInput, actor: Ac
     }
     take(`answers.${i}`, ref.itemId);
     const comment = a.comment?.trim();
-    changes.push({ itemId: ref.itemId, before: outcomeNow(e, ref.itemId), after: a.outcome });
+    changes.push({
+      itemId: ref.itemId,
+      before: outcomeNow(e, ref.itemId),
+      after: a.outcome,
+      ...(comment ? { reason: comment } : {}),
+    });
     decisions[ref.itemId] = {
       itemId: ref.itemId,
       outcome: a.outcome,

@@ -15,6 +15,8 @@ export interface HistoryChange {
   itemId: string;
   before: string;
   after: string;
+  /** Why this item changed: an override's reason, a manual answer's or a dispute item's comment. */
+  reason?: string;
 }
 
 const numeric = {

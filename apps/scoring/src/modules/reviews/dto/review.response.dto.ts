@@ -5,6 +5,10 @@ export class HistoryChangeResponseDto {
   @ApiProperty() itemId!: string;
   @ApiProperty({ description: "pass|fail|not_applicable, or 'held' / 'pending'" }) before!: string;
   @ApiProperty() after!: string;
+  @ApiPropertyOptional({
+    description: "why this item changed: an override's reason, an answer's or a dispute comment",
+  })
+  reason?: string;
 }
 
 export class HistoryEntryResponseDto {
