@@ -62,6 +62,12 @@ describe(ensureTopics.name, () => {
           },
         ],
       });
+      // The broker applies a topic's config records one by one: wait until both are in place, or
+      // the raise below may read the new size without the new retention and keep the old one.
+      const lowered = { 'max.message.bytes': '1048588', 'retention.ms': '86400000' };
+      for (let i = 0; i < 100 && JSON.stringify(await config()) !== JSON.stringify(lowered); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await config()).toEqual(lowered);
       await ensureTopics(kafka, [topic], 3);
       expect(await config()).toEqual({
         'max.message.bytes': String(CALL_TOPIC_MAX_MESSAGE_BYTES),
@@ -78,6 +84,8 @@ describe(ensureTopics.name, () => {
           },
         ],
       });
+      for (let i = 0; i < 100 && (await config())['retention.ms'] !== retention; i++)
+        await new Promise((r) => setTimeout(r, 100));
       expect((await config())['retention.ms']).toBe(retention);
     } finally {
       await admin.disconnect();
