@@ -214,7 +214,12 @@ describe('review assignments (sampling policies, queue, reassignment)', () => {
     ]);
     const complaint = t.call({ purpose: 2 });
     const flagged = t.call({ hangupBy: 2 });
-    const first = [...plain, critical, complaint, flagged];
+    // A role play (purpose training) that fails a critical item is scored but never sampled.
+    const training = t.call({ purpose: 4 }, [
+      [1, '您好,星河通信,很高兴为您服务'],
+      [1, '这个我不清楚'],
+    ]);
+    const first = [...plain, critical, complaint, flagged, training];
     for (const c of first)
       await t.publish(Topics.CallIngested, c.callId, { call: c, ingestedAt: '' });
     await evaluated(

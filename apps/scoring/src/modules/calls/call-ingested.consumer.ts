@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { Call, CallIngested, Topics } from '@qa/contracts';
+import { Call, CallIngested, CallPurpose, Topics } from '@qa/contracts';
 import { BatchContext, BatchItem, EventConsumerHost } from '@qa/messaging';
 import { AssignEvaluationsService } from '../assignments/assign-evaluations.service';
 import { ScoreCallService } from '../evaluations/score-call.service';
@@ -46,10 +46,16 @@ export class CallIngestedConsumer implements OnModuleInit {
     }));
     await this.calls.saveMany(ctx.manager, calls);
     const stored = await this.scoring.scoreMany(ctx.manager, calls);
-    // Same transaction: an evaluation is sampled once, when it is stored.
+    // Same transaction: an evaluation is sampled once, when it is stored. Training calls (role
+    // plays) are for the trainee and trainer, never the production QA queue.
+    const training = new Set(
+      calls
+        .filter((c) => c.call.purpose === CallPurpose.CALL_PURPOSE_TRAINING)
+        .map((c) => `${c.call.tenantId}/${c.call.callId}`),
+    );
     const assigned = await this.assign.assignMany(
       ctx.manager,
-      stored.map((s) => s.row),
+      stored.map((s) => s.row).filter((r) => !training.has(`${r.tenantId}/${r.callId}`)),
       new Date(),
     );
     if (stored.length < calls.length) {
