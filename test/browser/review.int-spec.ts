@@ -229,7 +229,10 @@ describe('human review in Chromium', () => {
       const actions = await history.evaluateAll((lis) => lis.map((li) => li.dataset.action));
       expect(actions).toContain('finalized');
       const override = page.locator('[data-testid=history] li[data-rule="forbidden.phrases"]');
-      expect(await override.first().textContent()).toBe('服务禁语: 未通过 → 通过');
+      // The history keeps each change's own reason beside it.
+      expect(await override.first().textContent()).toBe(
+        '服务禁语: 未通过 → 通过 「「不清楚」是复述客户的话,不是服务禁语」',
+      );
       const entry = page.locator('[data-testid=history] > li', {
         has: page.locator('li[data-rule="forbidden.phrases"]'),
       });
