@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication, Type } from '@nestjs/common';
 import { createService, ServiceOptions } from '@qa/platform';
+import { Browser, chromium } from 'playwright-core';
 import request from 'supertest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -61,4 +62,12 @@ export async function startBrowserPlatform(
     timezone: 'Asia/Shanghai',
   });
   return { base: `http://127.0.0.1:${port(gateway)}`, http, adminToken };
+}
+
+/** Headless Chromium as every browser spec runs it; a spec adds the flags its page needs. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', ...extraArgs],
+  });
 }

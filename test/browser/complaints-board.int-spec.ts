@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { waitFor } from '@qa/testing';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
-import { CHROMIUM, PAGE, SHOTS, startBrowserPlatform } from './browser-platform';
+import { PAGE, SHOTS, launchChromium, startBrowserPlatform } from './browser-platform';
 
 /** The complaint board in a real Chromium, through the real gateway and services. */
 describe('complaint board in Chromium', () => {
@@ -98,16 +98,7 @@ describe('complaint board in Chromium', () => {
       const r = await as(http.get(`/api/v1/complaints/${lateTicket}`));
       return r.body.status === 'escalated';
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium(['--disable-background-networking']);
   });
 
   afterAll(async () => {

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Role } from '@qa/platform';
 import { waitFor } from '@qa/testing';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
 import { toneWav } from './wav';
-import { CHROMIUM, PAGE, SHOTS, startBrowserPlatform } from './browser-platform';
+import { PAGE, SHOTS, launchChromium, startBrowserPlatform } from './browser-platform';
 
 /** The dashboard in a real headless Chromium, served by the real gateway over the real services. */
 describe('dashboard in Chromium', () => {
@@ -141,20 +141,13 @@ describe('dashboard in Chromium', () => {
       },
       { timeoutMs: 90_000, intervalMs: 250 },
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
+    browser = await launchChromium([
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+    ]);
   });
 
   afterAll(async () => {

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { waitFor } from '@qa/testing';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import request from 'supertest';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
 import { kpiServiceOptions } from '../../apps/kpi/src/kpi.options';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
-import { CHROMIUM, PAGE, SHOTS, startBrowserPlatform } from './browser-platform';
+import { PAGE, SHOTS, launchChromium, startBrowserPlatform } from './browser-platform';
 
 /** The KPI page in Chromium over the real gateway and services: a new call moves a live tile. */
 describe('KPI dashboard in Chromium', () => {
@@ -65,10 +65,7 @@ describe('KPI dashboard in Chromium', () => {
         .expect(201);
     qa = (await http.post('/api/v1/auth/login').send({ username: `${tenantId}-qa`, password })).body
       .accessToken as string;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
-    });
+    browser = await launchChromium(['--disable-sync']);
   });
 
   afterAll(async () => {

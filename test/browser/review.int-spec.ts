@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { waitFor } from '@qa/testing';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
-import { CHROMIUM, PAGE, SHOTS, startBrowserPlatform } from './browser-platform';
+import { PAGE, SHOTS, launchChromium, startBrowserPlatform } from './browser-platform';
 
 /** Human review in a real Chromium: queue, calibration, QA review, a stale save, release, dispute, decision, report. */
 describe('human review in Chromium', () => {
@@ -97,10 +97,7 @@ describe('human review in Chromium', () => {
     };
     reviewed = await scored(call('a-1', '这个我不清楚,请问还有其他可以帮您的吗'));
     raced = await scored(call('a-2', '这个我不清楚,请问还有其他可以帮您的吗'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

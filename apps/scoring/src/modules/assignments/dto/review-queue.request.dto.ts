@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { PageRequestDto } from '../../evaluations/dto/page.request.dto';
 
-export class ReviewQueueRequestDto {
+export class ReviewQueueRequestDto extends PageRequestDto {
   @ApiPropertyOptional({
     description: 'leads and admins: one person’s queue (qa: always their own)',
   })
@@ -10,16 +10,6 @@ export class ReviewQueueRequestDto {
   @IsString()
   @MaxLength(64)
   assignee?: string;
-
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,200}$/) cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 export class ReassignRequestDto {

@@ -1,17 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageRequestDto } from './page.request.dto';
 
-export class ListEvaluationsRequestDto {
+export class ListEvaluationsRequestDto extends PageRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) callId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) agentId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) teamId?: string;
@@ -23,14 +14,4 @@ export class ListEvaluationsRequestDto {
   @IsString()
   @MaxLength(128)
   ruleFailed?: string;
-
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,200}$/) cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
