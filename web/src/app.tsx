@@ -1,6 +1,7 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, session, Session } from './api';
 import { Lang, MessageKey, messages } from './i18n';
+import { UiContext } from './ui';
 import { EvaluationPage } from './pages/evaluation-page';
 import { EvaluationsPage } from './pages/evaluations-page';
 import { ComplaintsBoardPage } from './pages/complaints/complaints-board-page';
@@ -15,14 +16,6 @@ import { ReviewQueuePage } from './pages/review/review-queue-page';
 import { TenantsPage } from './pages/tenants-page';
 import { UsersPage } from './pages/users-page';
 import { navFor, roleKey } from './nav';
-
-interface Ui {
-  lang: Lang;
-  t: (k: MessageKey) => string;
-}
-
-export const UiContext = createContext<Ui>({ lang: 'zh', t: (k) => messages.zh[k] });
-export const useUi = () => useContext(UiContext);
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash || '#/');

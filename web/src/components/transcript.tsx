@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Finding, Segment } from '../api';
-import { useUi } from '../app';
+import { useUi } from '../ui';
 import { RULE_NAMES } from '../i18n';
 
 interface Mark {

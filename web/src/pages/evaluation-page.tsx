@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, CallView, Evaluation, type Evidence } from '../api';
-import { useUi } from '../app';
+import { useUi } from '../ui';
 import { Transcript } from '../components/transcript';
 import { RULE_NAMES } from '../i18n';
 import { OverrideNote } from './review/override-note';

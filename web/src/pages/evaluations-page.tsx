@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, EvaluationSummary, Session } from '../api';
-import { useUi } from '../app';
+import { useUi } from '../ui';
 import { GRADES, RULE_NAMES } from '../i18n';
 
 const FILTERS = ['teamId', 'agentId', 'from', 'to', 'grade', 'ruleFailed'] as const;

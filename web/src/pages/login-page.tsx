@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError, Session } from '../api';
-import { useUi } from '../app';
+import { useUi } from '../ui';
 
 export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
   const { t } = useUi();

@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, Tenant } from '../api';
-import { useUi } from '../app';
+import { useUi } from '../ui';
 import { FieldErrors } from '../components/field-errors';
 
 const EMPTY = {

@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, Session, Tenant, User } from '../api';
-import { useUi } from '../app';
+import { useUi } from '../ui';
 import { FieldErrors } from '../components/field-errors';
 import { roleKey } from '../nav';
 

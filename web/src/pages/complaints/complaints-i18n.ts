@@ -1,4 +1,4 @@
-import { useUi } from '../../app';
+import { useUi } from '../../ui';
 
 const zh = {
   board: '投诉工单',

@@ -1,4 +1,4 @@
-import { useUi } from '../../app';
+import { useUi } from '../../ui';
 
 const zh = {
   scope: '范围',

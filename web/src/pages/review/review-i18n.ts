@@ -1,4 +1,4 @@
-import { useUi } from '../../app';
+import { useUi } from '../../ui';
 import { RULE_NAMES } from '../../i18n';
 
 const zh = {
