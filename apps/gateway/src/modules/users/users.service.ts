@@ -44,6 +44,15 @@ export class UsersService {
         [{ path: 'role', message: 'must be a tenant role' }],
       );
     }
+    // An agent sees only calls carrying their agent id: without one they would see nothing.
+    if (dto.role === 'agent' && !dto.agentId?.trim()) {
+      throw new ProblemError(
+        400,
+        'Invalid request',
+        'An agent needs the agent id their calls carry.',
+        [{ path: 'agentId', message: 'is required for an agent' }],
+      );
+    }
     if (!(await this.tenants.exists(this.dataSource.manager, dto.tenantId))) {
       throw new ProblemError(404, 'Not found', `tenant ${dto.tenantId} not found`);
     }

@@ -22,7 +22,9 @@ export class EvaluationsService {
   constructor(private readonly evaluations: EvaluationsRepository) {}
 
   async list(identity: Identity, q: ListEvaluationsRequestDto): Promise<EvaluationPageResponseDto> {
-    if (identity.tenantId === null) return { items: [], nextCursor: null };
+    // An agent linked to no agent id has no calls (a NUL placeholder made Postgres answer 500).
+    if (identity.tenantId === null || (identity.role === 'agent' && !identity.agentId))
+      return { items: [], nextCursor: null };
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
     if (after === null) {
       throw new ProblemError(400, 'Invalid request', 'cursor is not valid', [
@@ -34,7 +36,7 @@ export class EvaluationsService {
       tenantId: identity.tenantId,
       callId: q.callId,
       // Agents see only their own released evaluations, whatever they ask for.
-      agentId: identity.role === 'agent' ? (identity.agentId ?? '\u0000') : q.agentId,
+      agentId: identity.role === 'agent' ? identity.agentId : q.agentId,
       releasedOnly: identity.role === 'agent',
       teamId: q.teamId,
       from: q.from ? new Date(q.from) : undefined,

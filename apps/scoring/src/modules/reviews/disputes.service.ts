@@ -183,13 +183,14 @@ export class DisputesService {
   }
 
   async list(identity: Identity, q: ListDisputesRequestDto): Promise<DisputePageResponseDto> {
-    if (identity.tenantId === null) return { items: [], nextCursor: null };
+    if (identity.tenantId === null || (identity.role === 'agent' && !identity.agentId))
+      return { items: [], nextCursor: null };
     const rows = await this.reviews.listDisputes(this.dataSource.manager, {
       tenantId: identity.tenantId,
       status: q.status,
       evaluationId: q.evaluationId,
       // Agents see only their own disputes.
-      agentId: identity.role === 'agent' ? (identity.agentId ?? '\u0000') : undefined,
+      agentId: identity.role === 'agent' ? identity.agentId : undefined,
       limit: q.limit ?? 50,
     });
     return { items: rows.map(toDisputeResponse), nextCursor: null };

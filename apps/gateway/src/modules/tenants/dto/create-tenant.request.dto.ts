@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsInt,
+  IsString,
+  IsTimeZone,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export class CreateTenantRequestDto {
   @ApiProperty({ example: 'acme' })
@@ -26,5 +35,7 @@ export class CreateTenantRequestDto {
   @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, {
     message: 'timezone must be an IANA name such as Asia/Shanghai',
   })
+  // A zone the runtime knows (IANA database), not just a name shaped like one.
+  @IsTimeZone({ message: 'timezone must be an IANA time zone such as Asia/Shanghai' })
   timezone!: string;
 }

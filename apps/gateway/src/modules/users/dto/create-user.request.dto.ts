@@ -27,7 +27,7 @@ export class CreateUserRequestDto {
   @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'tenantId must be an existing tenant id' })
   tenantId!: string;
 
-  @ApiPropertyOptional({ description: 'for agents: the agentId their calls carry' })
+  @ApiPropertyOptional({ description: 'required for agents: the agentId their calls carry' })
   @IsOptional()
   @IsString()
   @MaxLength(128)
