@@ -50,15 +50,34 @@ export default tseslint.config(
       ],
     },
   })),
-  {
-    files: ['libs/**/*.ts'],
+  // Libs never import apps nor another lib's files; platform and messaging stand side by side,
+  // and service-core, which composes them, sits above both.
+  ...Object.entries({
+    '**': [],
+    'platform/**': ['@qa/messaging', '@qa/service-core'],
+    'messaging/**': ['@qa/platform', '@qa/service-core'],
+  }).map(([dir, paths]) => ({
+    files: [`libs/${dir}/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/apps/**'], message: 'Libs never import apps.' }] },
+        {
+          paths: paths.map((name) => ({
+            name,
+            message: 'platform and messaging do not import each other; service-core composes them.',
+          })),
+          patterns: [
+            { group: ['**/apps/**'], message: 'Libs never import apps.' },
+            {
+              group: ['../../*/src', '../../*/src/**', '**/libs/*/src/**'],
+              message:
+                "Import the lib's package (@qa/<lib>); export what is needed from its index.",
+            },
+          ],
+        },
       ],
     },
-  },
+  })),
   {
     // Pure libraries: no I/O, no framework.
     files: ['libs/qa-rules/src/**/*.ts', 'libs/business-calendar/src/**/*.ts'],

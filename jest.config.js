@@ -6,6 +6,9 @@ const swc = [
       parser: { syntax: 'typescript', decorators: true },
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2022',
+      // As moduleNameMapper, for what Jest loads outside a test (globalSetup).
+      baseUrl: __dirname,
+      paths: { '@qa/*': ['libs/*/src'] },
     },
   },
 ];

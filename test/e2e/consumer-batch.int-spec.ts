@@ -9,7 +9,8 @@ import {
   validateTenantUpserted,
 } from '@qa/contracts';
 import { BatchItem, createKafka, EventConsumerHost } from '@qa/messaging';
-import { createService, ServiceCoreModule } from '@qa/platform';
+import { createService } from '@qa/platform';
+import { ServiceCoreModule } from '@qa/service-core';
 import { TopicRecorder, waitFor } from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';

@@ -9,7 +9,8 @@ import {
 } from '@nestjs/common';
 import { DlqHeader, dlqTopic } from '@qa/contracts';
 import { createKafka, EventConsumerHost } from '@qa/messaging';
-import { createService, ServiceCoreModule } from '@qa/platform';
+import { createService } from '@qa/platform';
+import { ServiceCoreModule } from '@qa/service-core';
 import { asIdentity, sleep, TopicRecorder, waitFor } from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
 import { configurePii } from '@qa/pii';
-import { HealthModule, JobsModule, ServiceCoreModule } from '@qa/platform';
+import { JobsModule } from '@qa/platform';
+import { HealthModule, ServiceCoreModule } from '@qa/service-core';
 import { ComplaintsEnv } from './config/complaints.env';
 import { migrations } from './migrations';
 import { CallbackEntity } from './modules/callbacks/callback.entity';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
-import { ServiceCoreModule } from '@qa/platform';
+import { ServiceCoreModule } from '@qa/service-core';
 import { GatewayEnv } from './config/gateway.env';
 import { migrations } from './migrations';
 import { AuthModule } from './modules/auth/auth.module';

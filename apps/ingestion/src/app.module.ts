@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
 import { configurePii } from '@qa/pii';
-import { HealthModule, ServiceCoreModule } from '@qa/platform';
+import { HealthModule, ServiceCoreModule } from '@qa/service-core';
 import { IngestionEnv } from './config/ingestion.env';
 import { migrations } from './migrations';
 import { CallsModule } from './modules/calls/calls.module';

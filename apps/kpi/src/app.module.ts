@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
 import { configurePii } from '@qa/pii';
-import { HealthModule, ServiceCoreModule } from '@qa/platform';
+import { HealthModule, ServiceCoreModule } from '@qa/service-core';
 import { KpiEnv } from './config/kpi.env';
 import { migrations } from './migrations';
 import { AggregatesModule } from './modules/aggregates/aggregates.module';

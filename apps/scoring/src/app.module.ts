@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
 import { configurePii } from '@qa/pii';
-import { HealthModule, ServiceCoreModule } from '@qa/platform';
+import { HealthModule, ServiceCoreModule } from '@qa/service-core';
 import { ScoringEnv } from './config/scoring.env';
 import { migrations } from './migrations';
 import { AssignmentsModule } from './modules/assignments/assignments.module';

@@ -1,6 +1,7 @@
 export * from './messaging.options';
 export * from './messaging.module';
 export * from './kafka/kafka-client';
+export * from './kafka/kafkajs-idle-loop-fix';
 export * from './kafka/topic-admin';
 export * from './kafka/kafka.health';
 export * from './outbox/outbox.service';

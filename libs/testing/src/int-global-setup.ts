@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { applyKafkajsIdleLoopFix } from '../../messaging/src/kafka/kafkajs-idle-loop-fix';
+import { applyKafkajsIdleLoopFix } from '@qa/messaging';
 
 /**
  * Once per integration run: make a fresh broker create its offsets topic and load the group

@@ -17,7 +17,7 @@ import {
 } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from '@qa/messaging';
 import Redis from 'ioredis';
-import { Public } from '../identity/identity.guard';
+import { Public } from '@qa/platform';
 import { RedisHealthIndicator } from './redis.health';
 
 export const HEALTH_REDIS = Symbol('HEALTH_REDIS');

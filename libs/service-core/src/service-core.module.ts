@@ -5,9 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@qa/messaging';
 import { ensureSchema, serviceDataSourceOptions } from '@qa/persistence';
 import { MixedList } from 'typeorm';
-import { validateEnv } from './config/validate-env';
-import { IdentityGuard } from './identity/identity.guard';
-import { PlatformLoggerModule } from './logging/logger.module';
+import { IdentityGuard, PlatformLoggerModule, validateEnv } from '@qa/platform';
 
 export interface ServiceCoreOptions {
   /** Service name: log field, Kafka client id and consumer group. */
