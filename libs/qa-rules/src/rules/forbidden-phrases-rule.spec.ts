@@ -1,4 +1,7 @@
-import { buildCall, CLOSING, OPENING, verdict } from '../../test/support/call-builder';
+import { buildCall, CLOSING, CONTEXT, OPENING, verdict } from '../../test/support/call-builder';
+import { compileScorecard } from '../scorecard/compile-scorecard';
+import { defaultScorecard } from '../scorecard/default-scorecard';
+import { evaluateCall } from '../engine/evaluate-call';
 import { forbiddenPhrasesRule } from './forbidden-phrases-rule';
 
 const rule = forbiddenPhrasesRule.id;
@@ -137,5 +140,123 @@ describe('没办法 with its reason first, as a consequence, or answered in the 
     expect(verdict(rule, agentSays('这个我也不太清楚哦')).outcome).toBe('fail');
     expect(verdict(rule, agentSays('这个活动小妹不了解')).outcome).toBe('fail');
     expect(verdict(rule, agentSays('如有不太清楚的地方可以随时联系我')).outcome).toBe('pass');
+  });
+});
+
+describe('professing ignorance in other words (synonym sets)', () => {
+  it('fails the agent side saying it does not know, however it names itself', () => {
+    expect(verdict(rule, agentSays('这个活动规则咱们确实不太了解'))).toEqual({
+      outcome: 'fail',
+      evidence: ['咱们确实不太了解'],
+    });
+    expect(verdict(rule, agentSays('具体原因这边不是很清楚')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('这个型号我不大清楚哦')).outcome).toBe('fail');
+  });
+
+  it('passes the same words about the customer, or as an offer to explain', () => {
+    expect(verdict(rule, agentSays('您可能对我们还不了解,我给您介绍一下')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('如有不是很清楚的地方请随时联系')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('您那边声音有点小,我听不大清楚')).outcome).toBe('pass');
+  });
+
+  it('fails "cannot tell" as the answer, not after an estimate or with a way on', () => {
+    expect(verdict(rule, agentSays('抱歉,无法确定是哪个软件引起的'))).toEqual({
+      outcome: 'fail',
+      evidence: ['无法确定'],
+    });
+    expect(verdict(rule, agentSays('预计三天内到货,具体哪一天暂时无法确定')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('现在不能确定原因,我帮您提交给技术人员检测')).outcome).toBe(
+      'pass',
+    );
+  });
+});
+
+describe('"not ours": a brush-off unless a path forward goes with it', () => {
+  it('fails the ways of saying another party did it, with nothing after', () => {
+    expect(verdict(rule, agentSays('这张发票不是我们开的哦'))).toEqual({
+      outcome: 'fail',
+      evidence: ['不是我们开的'],
+    });
+    expect(verdict(rule, agentSays('这款耳机不是咱们家卖的')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('这块不属于我们部门负责')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('物流延误不是我们的问题')).outcome).toBe('fail');
+  });
+
+  it('passes it with the way on, in the turn or the next ones', () => {
+    expect(verdict(rule, agentSays('发票不是我们开的,您可以联系商家给您重开')).outcome).toBe(
+      'pass',
+    );
+    expect(verdict(rule, agentSays('那段路不归我们公司管,请联系交通部门处理')).outcome).toBe(
+      'pass',
+    );
+    const call = buildCall([
+      ['a', OPENING],
+      ['c', '发票抬头错了'],
+      ['a', '这个订单的发票不是我们开的'],
+      ['c', '那我找谁'],
+      ['a', '建议您联系卖家换开'],
+      ['a', CLOSING],
+    ]);
+    expect(verdict(rule, call).outcome).toBe('pass');
+  });
+
+  it('still fails it after a reason alone, and 这不归我管 whatever follows', () => {
+    expect(verdict(rule, agentSays('因为是第三方订单,发票不是我们开的')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('这不归我管,您可以问问物业'))).toEqual({
+      outcome: 'fail',
+      evidence: ['这不归我管'],
+    });
+  });
+});
+
+describe('"check it yourself" as the answer', () => {
+  it('fails telling the customer to find the answer out alone', () => {
+    expect(verdict(rule, agentSays('型号太多我们没测过,您可以自行测试下'))).toEqual({
+      outcome: 'fail',
+      evidence: ['您可以自行测试'],
+    });
+    expect(verdict(rule, agentSays('这个你自己研究一下吧')).outcome).toBe('fail');
+  });
+
+  it('passes self-service with the way to do it', () => {
+    expect(verdict(rule, agentSays('您可以在订单详情页自行查看物流')).outcome).toBe('pass');
+  });
+});
+
+describe("没办法 as a limit: of a channel, or in someone else's hands", () => {
+  it('passes what a channel cannot do, not a refusal to do it', () => {
+    expect(verdict(rule, agentSays('抱歉,没办法通过手机号查询订单呢')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('抱歉,没办法帮您查询订单呢')).outcome).toBe('fail');
+  });
+
+  it('passes a bare 没办法 after saying whose decision it is, not after any reason', () => {
+    expect(
+      verdict(rule, agentSays('退款已经提交了,到账时间要看银行,这个我们真没办法')).outcome,
+    ).toBe('pass');
+    expect(verdict(rule, agentSays('这是银行那边的事,没办法')).outcome).toBe('fail');
+  });
+
+  it('takes the remedy from the next two agent turns, or as many as remedyTurns says', () => {
+    const turns = (): Parameters<typeof buildCall>[0] => [
+      ['a', OPENING],
+      ['c', '能改一下收货地址吗'],
+      ['a', '订单生成后没有办法修改地址'],
+      ['c', '那怎么办'],
+      ['a', '您稍等,我看一下'],
+      ['c', '嗯'],
+      ['a', '您可以先取消订单再重新下单'],
+      ['a', CLOSING],
+    ];
+    expect(verdict(rule, buildCall(turns())).outcome).toBe('pass');
+    const late = turns();
+    late.splice(6, 0, ['a', '系统有点慢'], ['c', '好']);
+    expect(verdict(rule, buildCall(late)).outcome).toBe('fail');
+
+    const card = defaultScorecard();
+    card.items.find((i) => i.ruleId === rule)!.params = { remedyTurns: 1 };
+    const f = evaluateCall(compileScorecard(card), buildCall(turns()), CONTEXT).findings.find(
+      (x) => x.ruleId === rule,
+    );
+    expect(f?.outcome).toBe('fail');
   });
 });

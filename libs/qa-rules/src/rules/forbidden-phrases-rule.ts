@@ -1,7 +1,7 @@
 import { AGENT } from '../input/call-view';
 import type { RuleContext } from '../engine/rule-context';
 import type { Evidence } from '../types/evaluation.types';
-import { fail, notApplicable, pass, RuleDefinition } from './rule-definition';
+import { fail, notApplicable, numberParam, pass, RuleDefinition } from './rule-definition';
 
 interface ForbiddenConfig {
   forbidden: number;
@@ -10,7 +10,16 @@ interface ForbiddenConfig {
   refusal: number;
   /** Said before the refusal in its turn, these make it a stated fact (因为, 如果, 已经). */
   reason: number;
+  /** Whose hands it is in (要看银行, 取决于商家): said first, even a bare 没办法 explains a limit. */
+  limit: number;
   remedy: number;
+  /**
+   * "Not ours" (不归我们管, 发票不是我们开的): a brush-off unless a path forward (refusalRemedy) goes
+   * with it; a reason does not excuse it (that it is someone else's is the reason).
+   */
+  disclaim: number;
+  /** How many of the agent's next turns may still bring the remedy (the customer asks 那怎么办). */
+  remedyTurns: number;
 }
 
 /**
@@ -26,32 +35,39 @@ const CONNECTIVE = /^(因为|由于|不过|但是)/;
  */
 const DEAD_END = /^[了啦呀啊呢哦嘛的。！!？?,，.~\s]?$/;
 
-/**
- * Whether the refusal at hit h states a fact: its reason or condition comes first in the turn
- * (因为没有到货…没有办法预约, 如果…就没有办法找到, 已经下发了…), or it is the consequence of what
- * was just said (买件商品就没办法通过了).
- */
-function reasoned(ctx: RuleContext, h: number, reason: number): boolean {
+/** Whether a hit of `list` ends before hit h starts, in h's turn. */
+function saidBefore(ctx: RuleContext, h: number, list: number): boolean {
+  if (list < 0) return false;
   const hits = ctx.hits;
   const seg = hits.segment[h];
-  const text = ctx.view.texts[seg];
-  const start = hits.start[h];
-  // A bare 没办法 stays a dead end whatever came before; 这是规定 after an explanation closes it.
-  if (text[start] === '没' && DEAD_END.test(text.charAt(hits.end[h]))) return false;
-  if (start > 0 && text[start - 1] === '就') return true;
-  if (reason < 0) return false;
   for (let k = h - 1; k >= 0 && hits.segment[k] === seg; k--)
-    if (hits.list[k] === reason && hits.end[k] <= start) return true;
+    if (hits.list[k] === list && hits.end[k] <= hits.start[h]) return true;
   return false;
 }
 
-/** Whether the agent's next turn (after the customer's reply) offers a remedy: 那怎么办 → 您可以…. */
-function remediedNext(ctx: RuleContext, h: number, remedy: number): boolean {
-  if (remedy < 0) return false;
-  const v = ctx.view;
-  let i = ctx.hits.segment[h] + 1;
-  while (i < v.count && v.speaker[i] !== AGENT) i++;
-  return i < v.count && ctx.hits.first(remedy, i) >= 0;
+/**
+ * Whether the refusal at hit h states a fact: its reason or condition comes first in the turn
+ * (因为没有到货…没有办法预约, 如果…就没有办法找到, 已经下发了…), or it is the consequence of what
+ * was just said (买件商品就没办法通过了). A bare 没办法 stays a dead end after a reason (活动已经结束了,
+ * 没办法), unless the agent first said whose hands it is in (到账要看银行,这个真没办法).
+ */
+function reasoned(ctx: RuleContext, h: number, cfg: ForbiddenConfig): boolean {
+  const hits = ctx.hits;
+  const text = ctx.view.texts[hits.segment[h]];
+  const start = hits.start[h];
+  if (text[start] === '没' && DEAD_END.test(text.charAt(hits.end[h])))
+    return saidBefore(ctx, h, cfg.limit);
+  if (start > 0 && text[start - 1] === '就') return true;
+  return saidBefore(ctx, h, cfg.reason);
+}
+
+/**
+ * Whether one of the agent's next `after` turns (after the customer's reply) offers a remedy:
+ * 那怎么办 → 您可以…, a turn or two later.
+ */
+function remediedNext(ctx: RuleContext, h: number, remedy: number, after: number): boolean {
+  const ord = ctx.view.ordinal[ctx.hits.segment[h]];
+  return ctx.firstInAgentTurns(remedy, ord + 1, ord + 1 + after) >= 0;
 }
 
 /**
@@ -86,8 +102,14 @@ export function forbiddenEvidence(ctx: RuleContext, cfg: ForbiddenConfig): Evide
     if (
       hits.coveredBy(h, cfg.refusal) &&
       (remedied(ctx, h, cfg.remedy, cfg.reason) ||
-        reasoned(ctx, h, cfg.reason) ||
-        remediedNext(ctx, h, cfg.remedy))
+        reasoned(ctx, h, cfg) ||
+        remediedNext(ctx, h, cfg.remedy, cfg.remedyTurns))
+    )
+      continue;
+    // 不是我们开的,您可以联系商家换开: "not ours" with the way on is an answer.
+    if (
+      hits.coveredBy(h, cfg.disclaim) &&
+      (remedied(ctx, h, cfg.remedy, -1) || remediedNext(ctx, h, cfg.remedy, cfg.remedyTurns))
     )
       continue;
     found.push(ctx.evidence(h));
@@ -98,12 +120,15 @@ export function forbiddenEvidence(ctx: RuleContext, cfg: ForbiddenConfig): Evide
 export const forbiddenPhrasesRule: RuleDefinition<ForbiddenConfig> = {
   id: 'forbidden.phrases',
   requiredLists: ['forbidden'],
-  configure: (_params, lists) => ({
+  configure: (params, lists, issues) => ({
     forbidden: lists('forbidden'),
     exceptions: lists('forbiddenExceptions'),
     refusal: lists('refusal'),
     reason: lists('refusalReason'),
+    limit: lists('refusalLimit'),
     remedy: lists('refusalRemedy'),
+    disclaim: lists('disclaim'),
+    remedyTurns: numberParam(params, 'remedyTurns', 2, 0, 10, issues),
   }),
   evaluate(ctx, cfg) {
     if (ctx.view.agentCount === 0) return notApplicable('the agent never spoke');

@@ -15,12 +15,20 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
     '没法',
     '他不在',
     '她不在',
+    // "Not ours" (also in `disclaim`: it stands unless a path forward goes with it).
     '这不归我管',
     '不归我管',
     '不是我管的',
-    '不归(我|我们)…{4}管',
+    '不归<我方>…{4}管',
+    '不是<我方><经手>的',
+    '不是(我们|咱们)家<经手>的',
+    '不属于<我方>…{4}(负责|管|处理|受理|业务)',
+    '<我方>管不了',
+    '不是<我方>的(问题|责任)',
+    // "Check it yourself" as the answer.
     '自己去(问|查|找)',
     '你自己(问|查|看)',
+    '<您>(可以)?(自己|自行)(测试|研究|摸索|琢磨)',
     '(我)?(已经|刚才|早就|都|之前)(跟您|跟你)?(说|讲)过了',
     '我都跟<您>(说|讲)了',
     '你听不懂吗',
@@ -40,9 +48,10 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
     '问别人去',
     '随便你',
     '我解决不了',
-    // Professing ignorance in other words.
-    '不太清楚',
-    '(妹子|小妹|我|我们|这边)(也|真|确实|还)?不(太)?了解',
+    // Professing ignorance in other words (the set <不了解>), and "can't tell" as the answer.
+    '不(太|是很|大)清楚',
+    '<我方>(也|真|确实|还)?<不了解>',
+    '(无法|不能)(确定|判断)',
     '不关我的事',
     '跟我没关系',
     '你有完没完',
@@ -65,8 +74,9 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
     '不知道可不可以',
     '不知道<您>…{6}方便',
     '如有不清楚',
-    '(有|如有)不太清楚',
-    '(看|听)不太清楚',
+    '(有|如有)不(太|是很|大)清楚',
+    '(看|听)不(太|是很|大)清楚',
+    '对(我们|咱们)(还|也)?<不了解>',
     '如果有不清楚',
     '若有不清楚',
     '有不清楚的地方',
@@ -81,6 +91,8 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
     '写得不清楚',
     '解释得不清楚',
     '有没有办法',
+    // What a channel cannot do (没办法通过手机号查订单) is a limit, and points at another way.
+    '(没有办法|没办法|没法)(通过|凭)',
     '没法律',
     '其他不在',
     '急什么时候',
@@ -93,11 +105,21 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
 
 /**
  * 没(有)办法 stating a fact is not a brush-off when the agent gives its reason or condition before
- * it (因为/如果/已经…就没办法取消), or goes on — in the same turn or its next one — to explain,
- * offer an alternative or hand the case on (`refusalRemedy`).
+ * it (因为/如果/已经…就没办法取消), or goes on — in the same turn or its next two — to explain,
+ * offer an alternative or hand the case on (`refusalRemedy`). "Not ours" (`disclaim`) needs the
+ * path forward; a reason alone does not do.
  */
 export const REFUSAL_PHRASES: PhraseLists = {
-  refusal: ['没办法', '没有办法', '我们也没有办法', '没法', '这是规定'],
+  refusal: ['没办法', '没有办法', '我们也没有办法', '没法', '这是规定', '(无法|不能)(确定|判断)'],
+  // 这不归我管 stays a taboo whatever follows: it pushes the customer off personally.
+  disclaim: [
+    '不归(我们|这边|咱们)…{4}管',
+    '不是<我方><经手>的',
+    '不是(我们|咱们)家<经手>的',
+    '不属于<我方>…{4}(负责|管|处理|受理|业务)',
+    '<我方>管不了',
+    '不是<我方>的(问题|责任)',
+  ],
   refusalReason: [
     '因为',
     '由于',
@@ -113,7 +135,12 @@ export const REFUSAL_PHRASES: PhraseLists = {
     '超时',
     '要看',
     '取决于',
+    // An estimate first: 预计七天内有货,具体哪天无法确定 answers what it can.
+    '预计',
+    '大概',
+    '大约',
   ],
+  refusalLimit: ['要看', '得看', '取决于'],
   refusalRemedy: [
     '只能',
     '(最晚|最早|最多|还是|也)可以',
@@ -126,9 +153,12 @@ export const REFUSAL_PHRASES: PhraseLists = {
     '不过',
     '但是',
     '(您|你)可以',
-    '(我|我们)可以',
     '我们会在',
-    '(帮|给)(您|你)(申请|安排|转|联系|登记|反馈|提交)',
+    '(帮|给)(您|你)(申请|安排|转|联系|登记|反馈|提交|催|加急|跟进|备注)',
+    '(我|我们)可以',
+    '<我方>(可以|会)…{3}(申请|安排|联系|登记|反馈|提交|催|加急|跟进|备注|补发|核实)',
+    '(请|麻烦)(您|你)?(联系|咨询|致电|拨打)',
+    '(联系|咨询)…{6}(商家|卖家|厂家|售后|客服|物业|银行|第三方)',
     '转(给|到|交)',
     '建议(您|你)',
     '已经安排',

@@ -42,4 +42,10 @@ export const DEFAULT_SYNONYMS: PhraseLists = {
     '前些天',
     '上回',
   ],
+  /** How an agent names their own side: 我们这边不了解, 不是小妹开的. */
+  我方: ['我', '我们', '这边', '咱们', '小妹', '妹子'],
+  /** Professing ignorance, besides 不知道/不清楚, which the forbidden list has on their own. */
+  不了解: ['不了解', '不太了解'],
+  /** What the agent's side would have done: 不是我们开的/发的/卖的. */
+  经手: ['开', '发', '卖', '售', '负责', '管', '处理', '做', '发货', '受理'],
 };
