@@ -33,7 +33,7 @@ const dtos: [string, DtoClass][] = sources(APPS)
     // Found at run time, so it.each has them when the suite is defined.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     Object.entries(require(file) as Record<string, unknown>).map(
-      ([name, value]) => [`${relative(APPS, file)}:${name}`, value] as const,
+      ([name, value]): [string, unknown] => [`${relative(APPS, file)}:${name}`, value],
     ),
   )
   .filter(
