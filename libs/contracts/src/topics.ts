@@ -43,38 +43,28 @@ export interface MessageCodec<T> {
   fromPartial(object: never): T;
 }
 
+/** The codec of every protobuf topic, keyed by its name in Topics (qa.call.raw.v1 is JSON). */
+const codecs = {
+  [Topics.CallIngested]: CallIngested,
+  [Topics.EvaluationScored]: EvaluationScored,
+  [Topics.EvaluationReviewed]: EvaluationReviewed,
+  [Topics.EvaluationReviewStep]: EvaluationReviewStep,
+  [Topics.ComplaintDetected]: ComplaintDetected,
+  [Topics.ComplaintOpened]: ComplaintOpened,
+  [Topics.ComplaintTransitioned]: ComplaintTransitioned,
+  [Topics.ComplaintSlaBreached]: ComplaintSlaBreached,
+  [Topics.CallbackScheduled]: CallbackScheduled,
+  [Topics.CallbackCompleted]: CallbackCompleted,
+  [Topics.KpiUpdated]: KpiUpdated,
+  [Topics.TenantUpserted]: TenantUpserted,
+};
+
 /** Ties every protobuf topic to its payload type, so a wrong payload does not compile. */
-export interface EventMap {
-  'qa.call.ingested.v1': CallIngested;
-  'qa.evaluation.scored.v1': EvaluationScored;
-  'qa.evaluation.reviewed.v1': EvaluationReviewed;
-  'qa.evaluation.review-step.v1': EvaluationReviewStep;
-  'qa.complaint.detected.v1': ComplaintDetected;
-  'qa.complaint.opened.v1': ComplaintOpened;
-  'qa.complaint.transitioned.v1': ComplaintTransitioned;
-  'qa.complaint.sla-breached.v1': ComplaintSlaBreached;
-  'qa.callback.scheduled.v1': CallbackScheduled;
-  'qa.callback.completed.v1': CallbackCompleted;
-  'qa.kpi.updated.v1': KpiUpdated;
-  'qa.tenant.upserted.v1': TenantUpserted;
-}
+export type EventMap = { [K in keyof typeof codecs]: ReturnType<(typeof codecs)[K]['decode']> };
 
 export type EventTopic = keyof EventMap;
 
-export const Codecs: { [K in EventTopic]: MessageCodec<EventMap[K]> } = {
-  'qa.call.ingested.v1': CallIngested,
-  'qa.evaluation.scored.v1': EvaluationScored,
-  'qa.evaluation.reviewed.v1': EvaluationReviewed,
-  'qa.evaluation.review-step.v1': EvaluationReviewStep,
-  'qa.complaint.detected.v1': ComplaintDetected,
-  'qa.complaint.opened.v1': ComplaintOpened,
-  'qa.complaint.transitioned.v1': ComplaintTransitioned,
-  'qa.complaint.sla-breached.v1': ComplaintSlaBreached,
-  'qa.callback.scheduled.v1': CallbackScheduled,
-  'qa.callback.completed.v1': CallbackCompleted,
-  'qa.kpi.updated.v1': KpiUpdated,
-  'qa.tenant.upserted.v1': TenantUpserted,
-};
+export const Codecs: { [K in EventTopic]: MessageCodec<EventMap[K]> } = codecs;
 
 export const SCHEMA_VERSION = '1';
 
