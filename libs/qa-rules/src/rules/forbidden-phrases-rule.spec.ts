@@ -157,6 +157,10 @@ describe('professing ignorance in other words (synonym sets)', () => {
     expect(verdict(rule, agentSays('您可能对我们还不了解,我给您介绍一下')).outcome).toBe('pass');
     expect(verdict(rule, agentSays('如有不是很清楚的地方请随时联系')).outcome).toBe('pass');
     expect(verdict(rule, agentSays('您那边声音有点小,我听不大清楚')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('如果不清楚怎么操作,可以再问我')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('步骤发给您了,不太清楚的话随时找我')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('您发来的照片不太清楚,麻烦重新拍一张')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('页面上写得不清楚的地方我来解释')).outcome).toBe('pass');
   });
 
   it('fails "cannot tell" as the answer, not after an estimate or with a way on', () => {
@@ -180,6 +184,7 @@ describe('"not ours": a brush-off unless a path forward goes with it', () => {
     expect(verdict(rule, agentSays('这款耳机不是咱们家卖的')).outcome).toBe('fail');
     expect(verdict(rule, agentSays('这块不属于我们部门负责')).outcome).toBe('fail');
     expect(verdict(rule, agentSays('物流延误不是我们的问题')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('这单不是我们这边发的货')).outcome).toBe('fail');
   });
 
   it('passes it with the way on, in the turn or the next ones', () => {
@@ -200,8 +205,12 @@ describe('"not ours": a brush-off unless a path forward goes with it', () => {
     expect(verdict(rule, call).outcome).toBe('pass');
   });
 
-  it('still fails it after a reason alone, and 这不归我管 whatever follows', () => {
+  it('still fails it after a reason alone, and said of the agent in person whatever follows', () => {
     expect(verdict(rule, agentSays('因为是第三方订单,发票不是我们开的')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('发票又不是我开的,您可以联系商家'))).toEqual({
+      outcome: 'fail',
+      evidence: ['不是我开的'],
+    });
     expect(verdict(rule, agentSays('这不归我管,您可以问问物业'))).toEqual({
       outcome: 'fail',
       evidence: ['这不归我管'],
@@ -216,6 +225,7 @@ describe('"check it yourself" as the answer', () => {
       evidence: ['您可以自行测试'],
     });
     expect(verdict(rule, agentSays('这个你自己研究一下吧')).outcome).toBe('fail');
+    expect(verdict(rule, agentSays('到没到您自己问一下快递吧')).outcome).toBe('fail');
   });
 
   it('passes self-service with the way to do it', () => {

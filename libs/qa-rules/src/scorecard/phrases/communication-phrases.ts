@@ -20,14 +20,14 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
     '不归我管',
     '不是我管的',
     '不归<我方>…{4}管',
-    '不是<我方><经手>的',
-    '不是(我们|咱们)家<经手>的',
+    '不是<我方>…{2}<经手>的',
     '不属于<我方>…{4}(负责|管|处理|受理|业务)',
     '<我方>管不了',
     '不是<我方>的(问题|责任)',
     // "Check it yourself" as the answer.
     '自己去(问|查|找)',
     '你自己(问|查|看)',
+    '<您>自己问',
     '<您>(可以)?(自己|自行)(测试|研究|摸索|琢磨)',
     '(我)?(已经|刚才|早就|都|之前)(跟您|跟你)?(说|讲)过了',
     '我都跟<您>(说|讲)了',
@@ -74,6 +74,9 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
     '不知道可不可以',
     '不知道<您>…{6}方便',
     '如有不清楚',
+    // A condition or an invitation to ask: 如果不清楚怎么操作…, 不清楚的话再问我.
+    '(如果|若|要是|如)不(太)?(知道|清楚)',
+    '不(太|是很|大)?清楚的(话|地方)',
     '(有|如有)不(太|是很|大)清楚',
     '(看|听)不(太|是很|大)清楚',
     '对(我们|咱们)(还|也)?<不了解>',
@@ -88,8 +91,9 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
     '听不清楚',
     '信号不清楚',
     '声音不清楚',
-    '写得不清楚',
-    '解释得不清楚',
+    // Something unclear (a photo, a blurred address), not the agent not knowing.
+    '得不(太|是很|大)?清楚',
+    '(图片|照片|画面|字迹|地址|信息|显示|图像)不(太|是很|大)?清楚',
     '有没有办法',
     // What a channel cannot do (没办法通过手机号查订单) is a limit, and points at another way.
     '(没有办法|没办法|没法)(通过|凭)',
@@ -111,14 +115,14 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
  */
 export const REFUSAL_PHRASES: PhraseLists = {
   refusal: ['没办法', '没有办法', '我们也没有办法', '没法', '这是规定', '(无法|不能)(确定|判断)'],
-  // 这不归我管 stays a taboo whatever follows: it pushes the customer off personally.
+  // Said of the company (<我司>), with a way on, it is an answer; 这不归我管, 不是我开的 push the
+  // customer off in person and stay taboos whatever follows.
   disclaim: [
-    '不归(我们|这边|咱们)…{4}管',
-    '不是<我方><经手>的',
-    '不是(我们|咱们)家<经手>的',
-    '不属于<我方>…{4}(负责|管|处理|受理|业务)',
-    '<我方>管不了',
-    '不是<我方>的(问题|责任)',
+    '不归<我司>…{4}管',
+    '不是<我司>…{2}<经手>的',
+    '不属于<我司>…{4}(负责|管|处理|受理|业务)',
+    '<我司>管不了',
+    '不是<我司>的(问题|责任)',
   ],
   refusalReason: [
     '因为',

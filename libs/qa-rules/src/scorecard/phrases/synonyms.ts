@@ -44,6 +44,8 @@ export const DEFAULT_SYNONYMS: PhraseLists = {
   ],
   /** How an agent names their own side: 我们这边不了解, 不是小妹开的. */
   我方: ['我', '我们', '这边', '咱们', '小妹', '妹子'],
+  /** The company, not the agent in person: "not ours" said of it may come with a way on. */
+  我司: ['我们', '这边', '咱们', '我司', '本店'],
   /** Professing ignorance, besides 不知道/不清楚, which the forbidden list has on their own. */
   不了解: ['不了解', '不太了解'],
   /** What the agent's side would have done: 不是我们开的/发的/卖的. */
