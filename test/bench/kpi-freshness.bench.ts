@@ -31,9 +31,25 @@ const pct = (sorted: number[], p: number) =>
  * n-th call posted in a minute is seen once the minute shows n calls).
  */
 export function freshness(posted: PostedCall[], updates: StreamedUpdate[]) {
+  const counted = posted.filter((p) => p.accepted !== false);
+  const seen = seenAt(counted, updates);
+  const latencies = [...seen].map(([p, at]) => at - p.sentAt).sort((a, b) => a - b);
+  return {
+    calls: counted.length,
+    seen: latencies.length,
+    unseen: counted.length - latencies.length,
+    p50Ms: pct(latencies, 50),
+    p99Ms: pct(latencies, 99),
+  };
+}
+
+/** When each accepted call was first seen in the stream (freshness()'s rule); unseen ones absent. */
+export function seenAt<T extends PostedCall>(
+  posted: T[],
+  updates: StreamedUpdate[],
+): Map<T, number> {
   const rank = new Map<number, number>();
-  const latencies: number[] = [];
-  let unseen = 0;
+  const out = new Map<T, number>();
   const counted = posted.filter((p) => p.accepted !== false);
   for (const p of counted.sort((a, b) => a.sentAt - b.sentAt)) {
     const n = (rank.get(p.bucket) ?? 0) + 1;
@@ -41,17 +57,9 @@ export function freshness(posted: PostedCall[], updates: StreamedUpdate[]) {
     const seen = updates.find(
       (u) => u.bucket === p.bucket && u.calls >= n && u.receivedAt >= p.sentAt,
     );
-    if (seen) latencies.push(seen.receivedAt - p.sentAt);
-    else unseen++;
+    if (seen) out.set(p, seen.receivedAt);
   }
-  latencies.sort((a, b) => a - b);
-  return {
-    calls: counted.length,
-    seen: latencies.length,
-    unseen,
-    p50Ms: pct(latencies, 50),
-    p99Ms: pct(latencies, 99),
-  };
+  return out;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   kpiUpdateReader,
   minuteOf,
   PostedCall,
+  seenAt,
   StreamedUpdate,
 } from '../kpi-freshness.bench';
 import { GatewayClient } from './gateway-client';
@@ -76,6 +77,30 @@ export class KpiWatch {
   }
 
   /**
+   * When each call's ingested event was written to ingestion's outbox, taken by its relay (the
+   * relay's transaction start) and received by kpi's consumer (its inbox), in ms since the epoch.
+   */
+  async eventTimes(callIds: string[]) {
+    const rows = (
+      await this.db.query<{
+        key: string;
+        created: number;
+        sent: number | null;
+        kpi: number | null;
+      }>(
+        `SELECT o.key, extract(epoch FROM o.created_at) * 1000 AS created,
+           extract(epoch FROM o.sent_at) * 1000 AS sent,
+           extract(epoch FROM i.received_at) * 1000 AS kpi
+         FROM ingestion.outbox o
+         LEFT JOIN kpi.inbox i ON i.consumer = 'kpi' AND i.event_id = o.event_id::text
+         WHERE o.topic = 'qa.call.ingested.v1' AND o.key = ANY($1::text[])`,
+        [callIds],
+      )
+    ).rows;
+    return new Map(rows.map((r) => [r.key, r]));
+  }
+
+  /**
    * Polls once a second until the kpi service holds `n` evaluations and has aggregated them (or
    * the time is up): when each happened, in ms since the epoch, or null.
    */
@@ -106,7 +131,7 @@ export async function kpiFreshnessThroughGateway(
   opts: {
     rate: number;
     seconds: number;
-    call: (i: number) => { startedAt: string; endedAt: string };
+    call: (i: number) => { callId: string; startedAt: string; endedAt: string };
   },
 ) {
   const backlogWaitSeconds = await watch.caughtUp(10 * 60_000);
@@ -129,7 +154,7 @@ export async function kpiFreshnessThroughGateway(
     req.on('error', reject);
   });
   const total = Math.round(opts.rate * opts.seconds);
-  const posted: PostedCall[] = [];
+  const posted: (PostedCall & { callId: string })[] = [];
   /** Per accepted call: when its 201 came back, and how long the POST took. */
   const answered = new Map<PostedCall, number>();
   let rejected = 0;
@@ -143,7 +168,11 @@ export async function kpiFreshnessThroughGateway(
       if (wait > 0) await sleep(wait);
       const sentAt = Date.now();
       const call = endingAt(opts.call(i), sentAt - 1000);
-      const entry: PostedCall = { sentAt, bucket: minuteOf(call.startedAt) };
+      const entry: PostedCall & { callId: string } = {
+        sentAt,
+        bucket: minuteOf(call.startedAt),
+        callId: call.callId,
+      };
       posted.push(entry);
       done.push(
         client
@@ -168,6 +197,7 @@ export async function kpiFreshnessThroughGateway(
     const deadline = Date.now() + 30_000;
     while (freshness(posted, updates).unseen > 0 && Date.now() < deadline) await sleep(250);
     const seen = freshness(posted, updates);
+    const stages = await eventStages(watch, posted, updates);
     return {
       error: freshnessError({
         posted: total,
@@ -189,8 +219,41 @@ export async function kpiFreshnessThroughGateway(
         [...answered].map(([p, at]) => ({ ...p, sentAt: at })),
         updates,
       ),
+      // Where the time goes: ingestion's outbox → its relay → kpi's consumer → the stream.
+      stages,
     };
   } finally {
     stream.close();
   }
+}
+
+/**
+ * Per seen call, its ingested event's way in stages (p50/p99 ms): written to ingestion's outbox →
+ * taken by the relay (`outboxToRelay`), → received by kpi's consumer (`relayToKpi`: the produce,
+ * the fetch and the wait for a free consumer), → the streamed update (`kpiToStream`: kpi's own
+ * share: facts, aggregation, update sequence, hub, SSE through the gateway).
+ */
+async function eventStages(
+  watch: KpiWatch,
+  posted: (PostedCall & { callId: string })[],
+  updates: StreamedUpdate[],
+) {
+  const seen = seenAt(posted, updates);
+  const times = await watch.eventTimes([...seen.keys()].map((p) => p.callId));
+  const outboxToRelay: number[] = [];
+  const relayToKpi: number[] = [];
+  const kpiToStream: number[] = [];
+  for (const [p, at] of seen) {
+    const t = times.get(p.callId);
+    if (!t || t.sent === null || t.kpi === null) continue;
+    outboxToRelay.push(t.sent - t.created);
+    relayToKpi.push(t.kpi - t.sent);
+    kpiToStream.push(at - t.kpi);
+  }
+  return {
+    calls: kpiToStream.length,
+    outboxToRelayMs: summarize(outboxToRelay),
+    relayToKpiMs: summarize(relayToKpi),
+    kpiToStreamMs: summarize(kpiToStream),
+  };
 }

@@ -27,8 +27,7 @@ export class AddCallDisposition1765065600000 implements MigrationInterface {
     await q.query(`INSERT INTO kpi.stale_minutes (tenant_id, minute)
       SELECT DISTINCT tenant_id, date_bin('1 minute', started_at, TIMESTAMPTZ 'epoch')
       FROM kpi.call_facts ORDER BY 1, 2
-      ON CONFLICT ON CONSTRAINT pk_stale_minutes
-      DO UPDATE SET touched = kpi.stale_minutes.touched + 1`);
+      ON CONFLICT DO NOTHING`); // no constraint named: marks are insert-only since 1765152000000
   }
 
   async down(q: QueryRunner): Promise<void> {

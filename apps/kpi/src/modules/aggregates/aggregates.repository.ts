@@ -228,17 +228,28 @@ const params = (buckets: Bucket[]) => [
 
 @Injectable()
 export class AggregatesRepository {
-  /** Takes stale minutes, skipping those a consumer is writing right now (they stay for later). */
-  async takeStale(m: EntityManager, limit: number): Promise<{ tenant_id: string; minute: Date }[]> {
-    // TypeORM answers a DELETE with [rows, count].
-    const [rows] = (await m.query(
-      `DELETE FROM kpi.stale_minutes WHERE ctid IN (
-         SELECT ctid FROM kpi.stale_minutes ORDER BY tenant_id, minute
-         FOR UPDATE SKIP LOCKED LIMIT $1)
-       RETURNING tenant_id, minute`,
+  /**
+   * Takes committed stale marks (a minute may have several), skipping those another aggregator
+   * took; marks a consumer is writing now are not visible yet and stay for a later tick.
+   */
+  async takeStale(
+    m: EntityManager,
+    limit: number,
+  ): Promise<{ marks: number; minutes: { tenant_id: string; minute: Date }[] }> {
+    const rows = (await m.query(
+      `WITH taken AS (
+         DELETE FROM kpi.stale_minutes WHERE ctid IN (
+           SELECT ctid FROM kpi.stale_minutes ORDER BY tenant_id, minute
+           FOR UPDATE SKIP LOCKED LIMIT $1)
+         RETURNING tenant_id, minute)
+       SELECT tenant_id, minute, count(*)::int AS marks FROM taken
+       GROUP BY tenant_id, minute ORDER BY tenant_id, minute`,
       [limit],
-    )) as [{ tenant_id: string; minute: Date }[], number];
-    return rows;
+    )) as { tenant_id: string; minute: Date; marks: number }[];
+    return {
+      marks: rows.reduce((n, r) => n + r.marks, 0),
+      minutes: rows.map(({ tenant_id, minute }) => ({ tenant_id, minute })),
+    };
   }
 
   /** One aggregator at a time, so update ids commit in order and the stream never skips one. */

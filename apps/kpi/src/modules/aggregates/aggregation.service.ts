@@ -19,7 +19,7 @@ export class AggregationService {
     limit: number,
   ): Promise<{ minutes: number; changed: ChangedRow[] }> {
     await this.aggregates.lockAggregation(m);
-    const stale = await this.aggregates.takeStale(m, limit);
+    const { marks, minutes: stale } = await this.aggregates.takeStale(m, limit);
     if (stale.length === 0) return { minutes: 0, changed: [] };
     const zones = await this.facts.timezones(
       m,
@@ -45,6 +45,7 @@ export class AggregationService {
       }
       changed.push(...(await this.aggregates.recompute(m, window, [...buckets.values()])));
     }
-    return { minutes: stale.length, changed };
+    // Marks, not distinct minutes: a full take means more may be waiting.
+    return { minutes: marks, changed };
   }
 }

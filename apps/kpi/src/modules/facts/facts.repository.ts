@@ -119,10 +119,38 @@ const pairs = <T>(rows: T[], a: keyof T, b: keyof T) => [
  */
 @Injectable()
 export class FactsRepository {
-  /** Serialises writers of one tenant's derived rows (several consumer instances). */
+  /**
+   * The whole tenant to itself (a time-zone change, the rebuild): waits for every writer holding
+   * one of its keys (lockKeys) and keeps them out until commit.
+   */
   async lockTenants(m: EntityManager, tenantIds: string[]): Promise<void> {
     for (const t of [...new Set(tenantIds)].sort())
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('kpi.facts'), hashtext($1))`, [t]);
+  }
+
+  /**
+   * Serialises the writers of one call's or ticket's derived rows (and the minutes they mark),
+   * not of the whole tenant: chunks of other calls and tickets go on side by side. The tenant is
+   * held shared, so lockTenants() still waits for them. Keys are taken in one sorted order, so
+   * two chunks cannot deadlock; a hash collision only makes two keys wait for each other.
+   */
+  async lockKeys(
+    m: EntityManager,
+    kind: 'call' | 'ticket',
+    keys: { tenant_id: string; id: string }[],
+  ): Promise<void> {
+    if (keys.length === 0) return;
+    await m.query(
+      `SELECT pg_advisory_xact_lock_shared(hashtext('kpi.facts'), hashtext(t))
+       FROM (SELECT DISTINCT t FROM unnest($1::text[]) AS x(t) ORDER BY t) s`,
+      [[...new Set(keys.map((k) => k.tenant_id))]],
+    );
+    await m.query(
+      `SELECT pg_advisory_xact_lock(hashtext($1), h)
+       FROM (SELECT DISTINCT hashtext(t || '/' || k) AS h
+             FROM unnest($2::text[], $3::text[]) AS x(t, k) ORDER BY h) s`,
+      [`kpi.${kind}`, keys.map((k) => k.tenant_id), keys.map((k) => k.id)],
+    );
   }
 
   async timezones(m: EntityManager, tenantIds: string[]): Promise<Map<string, string>> {
@@ -411,16 +439,17 @@ export class FactsRepository {
     return rows.map((r) => r.tenant_id).sort();
   }
 
-  /** Marks minutes stale in the facts' transaction; the update (not a no-op) orders us with the aggregator. */
+  /**
+   * Marks minutes stale in the facts' transaction. Marks are only ever inserted, never updated: a
+   * mark is seen by the aggregator when the facts it stands for are, and a chunk never waits for
+   * a tick that holds an earlier mark of the same minute.
+   */
   async markStale(m: EntityManager, marks: { tenant_id: string; at: Date | string }[]) {
     if (marks.length === 0) return;
     await m.query(
       `INSERT INTO kpi.stale_minutes (tenant_id, minute)
        SELECT DISTINCT tenant_id, date_bin('1 minute', at, TIMESTAMPTZ 'epoch')
-       FROM unnest($1::text[], $2::timestamptz[]) AS x(tenant_id, at)
-       ORDER BY 1, 2
-       ON CONFLICT ON CONSTRAINT pk_stale_minutes
-       DO UPDATE SET touched = kpi.stale_minutes.touched + 1`,
+       FROM unnest($1::text[], $2::timestamptz[]) AS x(tenant_id, at)`,
       [marks.map((x) => x.tenant_id), marks.map((x) => x.at)],
     );
   }
@@ -434,9 +463,7 @@ export class FactsRepository {
     await m.query(
       `INSERT INTO kpi.stale_minutes (tenant_id, minute)
        SELECT DISTINCT tenant_id, bucket_start FROM kpi.aggregates
-       WHERE tenant_id = $1 AND "window" = 'minute'
-       ON CONFLICT ON CONSTRAINT pk_stale_minutes
-       DO UPDATE SET touched = kpi.stale_minutes.touched + 1`,
+       WHERE tenant_id = $1 AND "window" = 'minute'`,
       [tenantId],
     );
   }

@@ -54,6 +54,14 @@ const DISPOSITION: Record<number, Disposition> = {
 };
 const THREE_RINGS = 'answer.within-three-rings';
 const orNull = (s: string) => (s ? s : null);
+const callKey = (r: { tenant_id: string; call_id: string }) => ({
+  tenant_id: r.tenant_id,
+  id: r.call_id,
+});
+const ticketKey = (r: { tenant_id: string; ticket_id: string }) => ({
+  tenant_id: r.tenant_id,
+  id: r.ticket_id,
+});
 
 /** One row per key: the one a later event stands for wins, so a batch never hits a row twice. */
 function latestPerKey<T>(rows: T[], key: (r: T) => string, newer: (a: T, b: T) => boolean): T[] {
@@ -117,16 +125,14 @@ export class RecordFactsService {
       (r) => `${r.tenant_id}\u0000${r.call_id}`,
       (a, b) => Date.parse(a.occurred_at) > Date.parse(b.occurred_at),
     );
-    await this.facts.lockTenants(
-      m,
-      unique.map((r) => r.tenant_id),
-    );
     // The call's minute, before and after, and the minutes of the calls it follows up (their
-    // first-contact resolution changes).
+    // first-contact resolution changes): those calls are locked too, so a call arriving at the
+    // same time as its follow-up is seen by it.
     const keys = unique.flatMap((r) => [
       { tenant_id: r.tenant_id, call_id: r.call_id },
       ...r.related_call_ids.map((id) => ({ tenant_id: r.tenant_id, call_id: id })),
     ]);
+    await this.facts.lockKeys(m, 'call', keys.map(callKey));
     const before = await this.facts.callStarts(m, keys);
     await this.facts.upsertCalls(m, unique);
     await this.facts.markStale(m, [
@@ -159,10 +165,7 @@ export class RecordFactsService {
         scored_at: meta.occurredAt,
       };
     });
-    await this.facts.lockTenants(
-      m,
-      rows.map((r) => r.tenant_id),
-    );
+    await this.facts.lockKeys(m, 'call', rows.map(callKey));
     await this.facts.insertEvaluations(m, rows);
     await this.rederiveCalls(m, rows);
   }
@@ -183,10 +186,7 @@ export class RecordFactsService {
         Date.parse(a.reviewed_at) > Date.parse(b.reviewed_at) ||
         (a.reviewed_at === b.reviewed_at && a.event_id > b.event_id),
     );
-    await this.facts.lockTenants(
-      m,
-      rows.map((r) => r.tenant_id),
-    );
+    await this.facts.lockKeys(m, 'call', rows.map(callKey));
     await this.facts.upsertReviews(m, rows);
     await this.rederiveCalls(m, rows);
   }
@@ -212,10 +212,7 @@ export class RecordFactsService {
       repeat: e.repeat,
       opened_at: e.openedAt,
     }));
-    await this.facts.lockTenants(
-      m,
-      rows.map((r) => r.tenant_id),
-    );
+    await this.facts.lockKeys(m, 'ticket', rows.map(ticketKey));
     await this.facts.upsertComplaints(
       m,
       latestPerKey(
@@ -239,10 +236,7 @@ export class RecordFactsService {
       team_id: e.teamId,
       business_hours_open: e.businessHoursOpen ?? null,
     }));
-    await this.facts.lockTenants(
-      m,
-      rows.map((r) => r.tenant_id),
-    );
+    await this.facts.lockKeys(m, 'ticket', rows.map(ticketKey));
     await this.facts.insertTransitions(
       m,
       latestPerKey(
@@ -266,10 +260,7 @@ export class RecordFactsService {
       (r) => [r.tenant_id, r.ticket_id, r.status, r.due_at].join('\u0000'),
       () => false,
     );
-    await this.facts.lockTenants(
-      m,
-      rows.map((r) => r.tenant_id),
-    );
+    await this.facts.lockKeys(m, 'ticket', rows.map(ticketKey));
     await this.facts.insertBreaches(m, rows);
     await this.deriveTickets(m, rows);
   }
@@ -309,10 +300,7 @@ export class RecordFactsService {
   }
 
   private async callbacks(m: EntityManager, rows: CallbackRow[]): Promise<void> {
-    await this.facts.lockTenants(
-      m,
-      rows.map((r) => r.tenant_id),
-    );
+    await this.facts.lockKeys(m, 'ticket', rows.map(ticketKey));
     // Scheduled and completed events of one attempt in one batch: apply them one after another.
     for (const row of rows) await this.facts.upsertCallbacks(m, [row]);
     await this.deriveTickets(m, rows);
