@@ -26,27 +26,38 @@ describe('independent labelled set', () => {
     process.stdout.write(`\n${formatTable(withoutHoldoutCalls(report))}\n`);
   });
 
-  it('has at least 160 calls in seven industries, every one decodable and fully labelled', () => {
+  it('has at least 240 calls in eleven industries, every one decodable and fully labelled', () => {
     expect(files.map((f) => f.industry).sort()).toEqual([
       'airline',
       'banking',
       'ecommerce',
+      'education',
+      'healthcare',
       'hotline12345',
       'insurance',
+      'logistics',
+      'property',
       'telecom',
       'utilities',
     ]);
-    expect(files.reduce((n, f) => n + f.calls.length, 0)).toBeGreaterThanOrEqual(160);
+    expect(files.reduce((n, f) => n + f.calls.length, 0)).toBeGreaterThanOrEqual(240);
     expect(labelProblems(files)).toEqual([]);
   });
 
-  it('keeps the halves balanced per industry and purpose', () => {
-    for (const f of files)
-      for (const purpose of ['service', 'complaint', 'callback']) {
-        const of = (s: string): number =>
-          f.calls.filter((x) => x.split === s && x.call.purpose === purpose).length;
-        expect(Math.abs(of('tune') - of('holdout'))).toBeLessThanOrEqual(2);
-      }
+  // The second writer's files were split by position before any run (README "The split"):
+  // exactly half each, but not balanced by purpose.
+  const bySplitByPosition = ['education', 'healthcare', 'logistics', 'property'];
+
+  it('keeps the halves balanced per industry and purpose (by position in the second set)', () => {
+    const count = (f: (typeof files)[number], s: string, purpose?: string): number =>
+      f.calls.filter((x) => x.split === s && (!purpose || x.call.purpose === purpose)).length;
+    const second = files.filter((f) => bySplitByPosition.includes(f.industry));
+    expect(second.map((f) => count(f, 'tune') - count(f, 'holdout'))).toEqual([0, 0, 0, 0]);
+    for (const f of files.filter((x) => !second.includes(x)))
+      for (const purpose of ['service', 'complaint', 'callback'])
+        expect(
+          Math.abs(count(f, 'tune', purpose) - count(f, 'holdout', purpose)),
+        ).toBeLessThanOrEqual(2);
     expect(Math.abs(report.calls.tune - report.calls.holdout)).toBeLessThanOrEqual(2);
   });
 
