@@ -1,8 +1,7 @@
-import { DomainError, ServiceOptions } from '@qa/platform';
+import { mapErrors, ServiceOptions } from '@qa/platform';
 import { mapTicketError, TicketError } from './modules/tickets/tickets.errors';
 
 export const complaintsServiceOptions: ServiceOptions = {
   name: 'complaints',
-  mapDomainError: (err: DomainError) =>
-    err instanceof TicketError ? mapTicketError(err) : undefined,
+  domainErrors: [mapErrors(TicketError, mapTicketError)],
 };

@@ -1,7 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { DomainError, ServiceOptions, verifyJsonDepth } from '@qa/platform';
+import { mapErrors, ServiceOptions, verifyJsonDepth } from '@qa/platform';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { json, static as serveStatic } from 'express';
@@ -9,6 +9,7 @@ import { GatewayEnv, parseTrustProxy } from './config/gateway.env';
 import { AuthError, mapAuthError } from './modules/auth/auth.errors';
 import { MergedOpenApi } from './modules/docs/merged-openapi';
 import { ProxyService } from './modules/proxy/proxy.service';
+import { mapUserError, UserError } from './modules/users/users.errors';
 import { securityHeaders } from './security-headers';
 
 export const gatewayServiceOptions: ServiceOptions = {
@@ -17,7 +18,7 @@ export const gatewayServiceOptions: ServiceOptions = {
   bodyParser: false,
   ownDocs: true,
   gatewayIdentity: false,
-  mapDomainError: (err: DomainError) => (err instanceof AuthError ? mapAuthError(err) : undefined),
+  domainErrors: [mapErrors(AuthError, mapAuthError), mapErrors(UserError, mapUserError)],
   configure: (app) => {
     const config = app.get(ConfigService<GatewayEnv, true>);
     // req.ip (login throttling) and req.secure (HSTS) believe X-Forwarded-* only from these.

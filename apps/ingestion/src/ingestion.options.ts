@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_CALL_RECORD_BYTES } from '@qa/contracts';
-import type { ServiceOptions } from '@qa/platform';
+import { mapErrors, ServiceOptions } from '@qa/platform';
 import { json, raw } from 'express';
 import { CallError, mapCallError } from './modules/calls/calls.errors';
 
@@ -16,7 +16,7 @@ export const ingestionServiceOptions: ServiceOptions = {
   name: 'ingestion',
   // Body limits differ per route, so parsers are mounted here rather than globally.
   bodyParser: false,
-  mapDomainError: (err) => (err instanceof CallError ? mapCallError(err) : undefined),
+  domainErrors: [mapErrors(CallError, mapCallError)],
   configure: (app) => {
     app.use(
       '/api/v1/calls/batch',

@@ -7,7 +7,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { INSECURE_DEV_SECRETS_FLAG } from './config/secrets';
 import { EnvValidationError } from './config/validate-env';
-import { DomainErrorMapper, ProblemDetailsFilter } from './http/problem-details.filter';
+import {
+  DomainErrorMapping,
+  domainErrorMapper,
+  ProblemDetailsFilter,
+} from './http/problem-details.filter';
 import { verifyJsonDepth } from './http/json-depth';
 import { createValidationPipe } from './http/validation';
 import { identityVerifier } from './identity/identity-verifier';
@@ -17,7 +21,8 @@ export interface ServiceOptions {
   bodyLimit?: string;
   rawBody?: boolean;
   bodyParser?: boolean;
-  mapDomainError?: DomainErrorMapper;
+  /** Every domain error class of the service with its HTTP mapping (TenantError is built in). */
+  domainErrors?: readonly DomainErrorMapping[];
   configure?: (app: INestApplication) => void | Promise<void>;
   /** The service serves its own /docs (the gateway); others publish /docs-json for it to merge. */
   ownDocs?: boolean;
@@ -52,7 +57,7 @@ export async function createService(
   if (opts.bodyParser ?? true) {
     app.useBodyParser('json', { limit: opts.bodyLimit ?? '1mb', verify: verifyJsonDepth });
   }
-  app.useGlobalFilters(new ProblemDetailsFilter(opts.mapDomainError));
+  app.useGlobalFilters(new ProblemDetailsFilter(domainErrorMapper(opts.domainErrors)));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await opts.configure?.(app);

@@ -8,6 +8,7 @@ export * from './http/validation';
 export * from './http/json-depth';
 export * from './bootstrap';
 export * from './identity/identity';
+export * from './identity/tenant';
 export * from './identity/identity.guard';
 export * from './identity/identity-verifier';
 export * from './identity/nonce-cache';

@@ -1,9 +1,32 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { isInfrastructureError } from '@qa/persistence';
 import type { Request, Response } from 'express';
+import { mapTenantError, TenantError } from '../identity/tenant';
 import { DomainError, PROBLEM_JSON, ProblemDetails, ProblemError } from './problem-details';
 
-export type DomainErrorMapper = (err: DomainError) => { status: number; title: string } | undefined;
+export interface ProblemStatus {
+  status: number;
+  title: string;
+}
+
+export type DomainErrorMapper = (err: DomainError) => ProblemStatus | undefined;
+
+/** A domain error class (private constructors included) and its exhaustive switch to HTTP. */
+export interface DomainErrorMapping<E extends DomainError = DomainError> {
+  type: { prototype: E };
+  map: (err: E) => ProblemStatus;
+}
+
+export const mapErrors = <E extends DomainError>(
+  type: { prototype: E },
+  map: (err: E) => ProblemStatus,
+): DomainErrorMapping => ({ type, map: map as DomainErrorMapping['map'] });
+
+/** A service's one error mapping: its error classes, then the platform's (TenantError). */
+export function domainErrorMapper(mappings: readonly DomainErrorMapping[] = []): DomainErrorMapper {
+  const all = [...mappings, mapErrors(TenantError, mapTenantError)];
+  return (err) => all.find((m) => err instanceof (m.type as typeof DomainError))?.map(err);
+}
 
 const titleFor = (status: number): string =>
   ({
@@ -24,7 +47,7 @@ const titleFor = (status: number): string =>
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
 
-  constructor(private readonly mapDomainError: DomainErrorMapper = () => undefined) {}
+  constructor(private readonly mapDomainError: DomainErrorMapper = domainErrorMapper()) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();

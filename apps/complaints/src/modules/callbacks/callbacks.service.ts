@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
 import { OutboxService } from '@qa/messaging';
-import { canSeePii, Identity } from '@qa/platform';
+import { canSeePii, Identity, tenantOf } from '@qa/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ComplaintSettings } from '../../domain/complaint-settings';
 import { startClock } from '../../domain/sla-clock';
@@ -16,7 +16,6 @@ import { TicketWorkflow } from '../tickets/ticket-workflow';
 import { TicketError } from '../tickets/tickets.errors';
 import { toCallbackResponse, toTicketResponse } from '../tickets/tickets.mapper';
 import { TicketsRepository } from '../tickets/tickets.repository';
-import { tenantOf } from '../tickets/tickets.service';
 import { CallbackEntity } from './callback.entity';
 import { RecordCallbackRequestDto } from './dto/callback.request.dto';
 

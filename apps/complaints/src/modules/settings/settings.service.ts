@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Identity } from '@qa/platform';
+import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { ComplaintSettings, mergeSettings } from '../../domain/complaint-settings';
 import { rebaseAll } from '../../domain/ticket-clocks';
@@ -8,7 +8,6 @@ import { TicketEntity } from '../tickets/entities/ticket.entity';
 import { TicketWorkflow } from '../tickets/ticket-workflow';
 import { TicketError } from '../tickets/tickets.errors';
 import { TicketsRepository } from '../tickets/tickets.repository';
-import { tenantOf } from '../tickets/tickets.service';
 import { SettingsRepository, StoredSettings } from './settings.repository';
 
 export type SettingsView = ComplaintSettings & { version: number };

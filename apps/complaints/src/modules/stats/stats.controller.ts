@@ -7,12 +7,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { maskPii } from '@qa/pii';
-import { ApiProblems, canSeePii, CurrentIdentity, Identity, Roles } from '@qa/platform';
+import { ApiProblems, canSeePii, CurrentIdentity, Identity, Roles, tenantOf } from '@qa/platform';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { SettingsRepository } from '../settings/settings.repository';
 import { TicketError } from '../tickets/tickets.errors';
-import { tenantOf } from '../tickets/tickets.service';
 import { statsCsv } from './stats-csv';
 import { STATS_DIMENSIONS, StatsDimension, StatsRepository } from './stats.repository';
 

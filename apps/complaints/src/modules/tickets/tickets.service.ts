@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { piiCipher } from '@qa/pii';
-import { canSeePii, Identity } from '@qa/platform';
+import { canSeePii, Identity, tenantOf } from '@qa/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ComplaintSettings } from '../../domain/complaint-settings';
 import { startClock } from '../../domain/sla-clock';
@@ -25,12 +25,6 @@ import { TicketWorkflow } from './ticket-workflow';
 import { TicketError } from './tickets.errors';
 import { toCallbackResponse, toHistoryEntry, toTicketResponse } from './tickets.mapper';
 import { TicketsRepository } from './tickets.repository';
-
-export const tenantOf = (identity: Identity): string => {
-  // The platform admin belongs to no tenant: there is no ticket of theirs to find.
-  if (identity.tenantId === null) throw TicketError.notFound('-');
-  return identity.tenantId;
-};
 
 const encodeCursor = (c: { rank: number; due: string; id: string }) =>
   Buffer.from(JSON.stringify([c.rank, c.due, c.id])).toString('base64url');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { Identity, ProblemError, Role } from '@qa/platform';
+import { Identity, Role, TenantError } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
@@ -8,6 +8,7 @@ import { TenantsRepository } from '../tenants/tenants.repository';
 import { CreateUserRequestDto, UserResponseDto } from './dto/create-user.request.dto';
 import { ListUsersRequestDto } from './dto/list-users.request.dto';
 import { UserEntity } from './entities/user.entity';
+import { UserError } from './users.errors';
 import { UsersRepository } from './users.repository';
 
 export const toUserResponse = (
@@ -34,34 +35,16 @@ export class UsersService {
   async create(actor: Identity, dto: CreateUserRequestDto): Promise<UserResponseDto> {
     // A tenant admin manages its own tenant only; other tenants look absent (404, not 403).
     if (actor.role !== 'platform_admin' && dto.tenantId !== actor.tenantId) {
-      throw new ProblemError(404, 'Not found', `tenant ${dto.tenantId} not found`);
+      throw TenantError.notFound(dto.tenantId);
     }
-    if (dto.role === 'platform_admin') {
-      throw new ProblemError(
-        400,
-        'Invalid request',
-        'platform admins are not created through the API',
-        [{ path: 'role', message: 'must be a tenant role' }],
-      );
-    }
+    if (dto.role === 'platform_admin') throw UserError.notTenantRole();
     // An agent sees only calls carrying their agent id: without one they would see nothing.
-    if (dto.role === 'agent' && !dto.agentId?.trim()) {
-      throw new ProblemError(
-        400,
-        'Invalid request',
-        'An agent needs the agent id their calls carry.',
-        [{ path: 'agentId', message: 'is required for an agent' }],
-      );
-    }
+    if (dto.role === 'agent' && !dto.agentId?.trim()) throw UserError.agentWithoutId();
     if (!(await this.tenants.exists(this.dataSource.manager, dto.tenantId))) {
-      throw new ProblemError(404, 'Not found', `tenant ${dto.tenantId} not found`);
+      throw TenantError.notFound(dto.tenantId);
     }
     const problem = passwordProblem(dto.password, dto.username);
-    if (problem) {
-      throw new ProblemError(400, 'Invalid request', `The password ${problem}.`, [
-        { path: 'password', message: problem },
-      ]);
-    }
+    if (problem) throw UserError.weakPassword(problem);
     return this.insert({ ...dto, agentId: dto.agentId ?? null, teamId: dto.teamId ?? null });
   }
 
@@ -131,9 +114,7 @@ export class UsersService {
       teamId: u.teamId,
     };
     if (!(await this.users.insertIfAbsent(row))) {
-      throw new ProblemError(409, 'Conflict', `username ${u.username} is taken`, [
-        { path: 'username', message: 'already exists' },
-      ]);
+      throw UserError.usernameTaken(u.username);
     }
     return toUserResponse(row);
   }

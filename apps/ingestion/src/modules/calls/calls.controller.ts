@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, ProblemError, Roles, TraceId } from '@qa/platform';
+import { CurrentIdentity, Identity, Roles, TraceId } from '@qa/platform';
 import type { Request, Response } from 'express';
 import { parseBatch } from './batch-parser';
+import { CallError } from './calls.errors';
 import { CallsService } from './calls.service';
 import { BatchResultResponseDto } from './dto/batch-result.response.dto';
 import { CallAcceptedResponseDto } from './dto/call-accepted.response.dto';
@@ -12,22 +13,6 @@ import { ListCallsRequestDto } from './dto/list-calls.request.dto';
 import { WRITER_ROLES } from './writer-roles';
 
 export const NDJSON = 'application/x-ndjson';
-
-/** A body the parsers did not take: the wrong media type (415), or none at all (400). */
-function refuseUnparsed(req: Request, accepted: string[]): never {
-  if (req.headers['content-type']) {
-    throw new ProblemError(
-      415,
-      'Unsupported media type',
-      `send ${accepted.join(' or ')}, not ${req.headers['content-type']}`,
-    );
-  }
-  throw new ProblemError(
-    400,
-    'Invalid request',
-    `the request has no body; send ${accepted.join(' or ')}`,
-  );
-}
 
 @ApiTags('calls')
 @Controller('api/v1/calls')
@@ -51,7 +36,8 @@ export class CallsController {
     @TraceId() traceId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CallAcceptedResponseDto> {
-    if (body === undefined) refuseUnparsed(req, ['application/json']);
+    if (body === undefined)
+      throw CallError.unparsed(req.headers['content-type'], ['application/json']);
     const result = await this.calls.ingestOne(identity, body, traceId);
     if (result.status === 'duplicate') res.status(200);
     return result;
@@ -69,10 +55,10 @@ export class CallsController {
     @CurrentIdentity() identity: Identity,
     @TraceId() traceId: string,
   ): Promise<BatchResultResponseDto> {
-    if (req.body === undefined) refuseUnparsed(req, ['application/json', NDJSON]);
+    if (req.body === undefined)
+      throw CallError.unparsed(req.headers['content-type'], ['application/json', NDJSON]);
     const items = parseBatch(req.body);
-    if (!Array.isArray(items))
-      throw new ProblemError(400, 'Invalid request', items.message, [items]);
+    if (!Array.isArray(items)) throw CallError.invalid(items.message, [items]);
     return this.calls.ingestBatch(identity, items, traceId);
   }
 

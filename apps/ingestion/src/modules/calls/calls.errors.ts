@@ -5,7 +5,8 @@ export enum CallErrorCode {
   Conflict = 'CALL_CONFLICT',
   NotFound = 'CALL_NOT_FOUND',
   WrongTenant = 'CALL_WRONG_TENANT',
-  NoTenant = 'CALL_NO_TENANT',
+  NoBody = 'CALL_NO_BODY',
+  MediaType = 'CALL_UNSUPPORTED_MEDIA_TYPE',
   BatchEmpty = 'CALL_BATCH_EMPTY',
   BatchTooLarge = 'CALL_BATCH_TOO_LARGE',
   BadCursor = 'CALL_BAD_CURSOR',
@@ -42,8 +43,14 @@ export class CallError extends DomainError<CallErrorCode> {
     });
   }
 
-  static noTenant(): CallError {
-    return new CallError(CallErrorCode.NoTenant, 'calls belong to a tenant; sign in as one');
+  /** A body the parsers did not take: the wrong media type, or none at all. */
+  static unparsed(contentType: string | undefined, accepted: string[]): CallError {
+    return contentType
+      ? new CallError(CallErrorCode.MediaType, `send ${accepted.join(' or ')}, not ${contentType}`)
+      : new CallError(
+          CallErrorCode.NoBody,
+          `the request has no body; send ${accepted.join(' or ')}`,
+        );
   }
 
   static batchEmpty(): CallError {
@@ -96,6 +103,7 @@ export class CallError extends DomainError<CallErrorCode> {
 export function mapCallError(err: CallError): { status: number; title: string } {
   switch (err.code) {
     case CallErrorCode.Invalid:
+    case CallErrorCode.NoBody:
     case CallErrorCode.BatchEmpty:
     case CallErrorCode.BadCursor:
     case CallErrorCode.RecordingRequired:
@@ -104,13 +112,13 @@ export function mapCallError(err: CallError): { status: number; title: string } 
     case CallErrorCode.WrongTenant:
       return { status: 403, title: 'Forbidden' };
     case CallErrorCode.NotFound:
-    case CallErrorCode.NoTenant:
     case CallErrorCode.RecordingNotFound:
       return { status: 404, title: 'Not found' };
     case CallErrorCode.Conflict:
       return { status: 409, title: 'Conflict' };
     case CallErrorCode.BatchTooLarge:
       return { status: 413, title: 'Payload too large' };
+    case CallErrorCode.MediaType:
     case CallErrorCode.RecordingType:
       return { status: 415, title: 'Unsupported media type' };
   }

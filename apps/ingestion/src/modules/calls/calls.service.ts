@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isISO8601 } from 'class-validator';
-import { canSeePii, Identity } from '@qa/platform';
+import { canSeePii, Identity, tenantOf } from '@qa/platform';
 import { MAX_BATCH, ParsedItem } from './batch-parser';
 import { BatchItemResult, screenBatch } from './batch-screen';
 import { validateCallPayload } from './call-validation';
@@ -54,8 +54,8 @@ export class CallsService {
     items: ParsedItem[],
     traceId: string,
   ): Promise<BatchResultResponseDto> {
-    if (identity.tenantId === null && identity.role !== 'platform_admin')
-      throw CallError.noTenant();
+    // The platform admin, of no tenant, ingests for any; everyone else for their own.
+    if (identity.role !== 'platform_admin') tenantOf(identity);
     const results: BatchItemResult[] = [];
     for (let from = 0; from < items.length; from += MAX_BATCH) {
       const slice = items.slice(from, from + MAX_BATCH);
@@ -101,9 +101,9 @@ export class CallsService {
   }
 
   async get(identity: Identity, callId: string): Promise<CallResponseDto> {
-    if (identity.tenantId === null) throw CallError.noTenant();
+    const tenantId = tenantOf(identity);
     if (!ID_PATTERN.test(callId)) throw CallError.notFound(callId.slice(0, 128));
-    const call = await this.calls.findOne(identity.tenantId, callId);
+    const call = await this.calls.findOne(tenantId, callId);
     // Another agent's call is "not found", not "forbidden": its existence is not theirs to know.
     if (!call || (identity.role === 'agent' && call.agentId !== identity.agentId))
       throw CallError.notFound(callId);
@@ -112,14 +112,14 @@ export class CallsService {
 
   /** Newest first; agents see only their own calls, whatever agentId they ask for. */
   async list(identity: Identity, q: ListCallsRequestDto): Promise<CallPageResponseDto> {
-    if (identity.tenantId === null) throw CallError.noTenant();
+    const tenantId = tenantOf(identity);
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
     if (after === null) throw CallError.badCursor();
     const limit = q.limit ?? 50;
     // An agent account not linked to an agent id has no calls to see.
     if (identity.role === 'agent' && !identity.agentId) return { items: [], nextCursor: null };
     const rows = await this.calls.list({
-      tenantId: identity.tenantId,
+      tenantId,
       agentId: identity.role === 'agent' ? identity.agentId : q.agentId,
       teamId: q.teamId,
       from: q.from,

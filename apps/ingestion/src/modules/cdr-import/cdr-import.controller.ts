@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, ProblemError, Roles, TraceId } from '@qa/platform';
+import { CurrentIdentity, Identity, Roles, TraceId } from '@qa/platform';
 import { memoryStorage } from 'multer';
 import { BatchResultResponseDto } from '../calls/dto/batch-result.response.dto';
+import { CallError } from '../calls/calls.errors';
 import { WRITER_ROLES } from '../calls/writer-roles';
 import { CdrImport, CdrImportService } from './cdr-import.service';
 
@@ -28,15 +29,12 @@ const CdrFilesInterceptor = () =>
 function input(files: CdrFiles, utcOffset: unknown): CdrImport {
   const cdr = files.cdr?.[0];
   if (!cdr) {
-    throw new ProblemError(
-      400,
-      'Invalid request',
-      'send the call records as multipart field "cdr"',
-      [{ path: 'cdr', message: 'file is required' }],
-    );
+    throw CallError.importInvalid('send the call records as multipart field "cdr"', [
+      { path: 'cdr', message: 'file is required' },
+    ]);
   }
   if (utcOffset !== undefined && typeof utcOffset !== 'string') {
-    throw new ProblemError(400, 'Invalid request', 'utcOffset must be a single value', [
+    throw CallError.importInvalid('utcOffset must be a single value', [
       { path: 'utcOffset', message: 'must be ±HH:MM or a zone such as Asia/Shanghai' },
     ]);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Identity } from '@qa/platform';
+import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import type { ParsedItem } from '../calls/batch-parser';
 import { CallError } from '../calls/calls.errors';
@@ -38,8 +38,7 @@ export class CdrImportService {
     input: CdrImport,
     traceId: string,
   ): Promise<BatchResultResponseDto> {
-    const tenantId = identity.tenantId;
-    if (tenantId === null) throw CallError.noTenant();
+    const tenantId = tenantOf(identity);
     const tenantZone = (await this.tenants.get(this.dataSource.manager, tenantId))?.timezone;
     const zone = input.zone ?? (tenantZone && isValidZone(tenantZone) ? tenantZone : DEFAULT_ZONE);
     if (!isValidZone(zone)) {

@@ -4,7 +4,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Identity } from '@qa/platform';
+import { Identity, tenantOf } from '@qa/platform';
 import { CallError } from '../calls/calls.errors';
 import { CallsRepository } from '../calls/calls.repository';
 import { ID_PATTERN } from '../calls/dto/text-rules';
@@ -70,12 +70,8 @@ export class RecordingsService {
       if (!ext) throw CallError.recordingType(`${type} is not an accepted audio type`, accepted);
       if (sniffAudio(await head(file.path)) !== ext)
         throw CallError.recordingType(`the file's content is not ${type}`, accepted);
-      const tenantId = identity.tenantId;
-      if (
-        tenantId === null ||
-        !ID_PATTERN.test(callId) ||
-        !(await this.calls.findOne(tenantId, callId))
-      )
+      const tenantId = tenantOf(identity);
+      if (!ID_PATTERN.test(callId) || !(await this.calls.findOne(tenantId, callId)))
         throw CallError.notFound(callId);
       const sha256 = await sha256File(file.path);
       const dir = join(this.root, tenantId);
@@ -101,10 +97,8 @@ export class RecordingsService {
 
   /** The recording row and its size on disk; agents reach only recordings of their own calls. */
   async find(identity: Identity, callId: string): Promise<RecordingRow> {
-    const row =
-      identity.tenantId === null || !ID_PATTERN.test(callId)
-        ? null
-        : await this.recordings.find(identity.tenantId, callId);
+    const tenantId = tenantOf(identity);
+    const row = ID_PATTERN.test(callId) ? await this.recordings.find(tenantId, callId) : null;
     if (!row) throw CallError.recordingNotFound(callId);
     if (identity.role === 'agent') {
       const call = await this.calls.findOne(row.tenantId, callId);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, Roles } from '@qa/platform';
+import { CurrentIdentity, Identity, Roles, tenantOf } from '@qa/platform';
 import { KpisService } from './kpis.service';
 
 @ApiTags('kpis')
@@ -33,7 +33,7 @@ export class KpisController {
 
   @Get('targets')
   async targets(@CurrentIdentity() identity: Identity) {
-    return { targets: await this.kpis.targets(identity.tenantId ?? '') };
+    return { targets: await this.kpis.targets(tenantOf(identity)) };
   }
 
   @Put('targets')

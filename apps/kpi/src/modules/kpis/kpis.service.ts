@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Identity } from '@qa/platform';
+import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { AggregatesRepository } from '../aggregates/aggregates.repository';
 import { componentsOfRow } from '../aggregates/component-columns';
@@ -80,7 +80,7 @@ export class KpisService {
    * an empty scope rather than someone else's.
    */
   async resolveScope(identity: Identity, scope?: KpiScope, id?: string): Promise<ResolvedScope> {
-    const tenantId = identity.tenantId ?? '';
+    const tenantId = tenantOf(identity);
     if (identity.role === 'agent') {
       const own = identity.agentId ?? '';
       if ((scope && scope !== 'agent') || (id !== undefined && id !== own))
@@ -118,7 +118,7 @@ export class KpisService {
   }
 
   async setTargets(identity: Identity, body: unknown) {
-    const tenantId = identity.tenantId ?? '';
+    const tenantId = tenantOf(identity);
     const targets = (body as { targets?: unknown } | null)?.targets;
     if (!targets || typeof targets !== 'object' || Array.isArray(targets))
       throw KpiError.badQuery([
@@ -143,7 +143,7 @@ export class KpisService {
   }
 
   async series(identity: Identity, raw: Record<string, unknown>) {
-    const tenantId = identity.tenantId ?? '';
+    const tenantId = tenantOf(identity);
     const tz = await this.timezone(tenantId);
     const parsed = parseKpiQuery(raw, Date.now(), tz);
     if (!parsed.ok) throw KpiError.badQuery(parsed.errors);
@@ -187,7 +187,7 @@ export class KpisService {
   }
 
   async agents(identity: Identity, raw: Record<string, unknown>) {
-    const tenantId = identity.tenantId ?? '';
+    const tenantId = tenantOf(identity);
     const tz = await this.timezone(tenantId);
     const errors: { path: string; message: string }[] = [];
     for (const k of Object.keys(raw))

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Identity } from '@qa/platform';
+import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { decodeCursor } from '../evaluations/evaluations.mapper';
 import { AssignmentError } from './assignments.errors';
@@ -9,7 +9,6 @@ import {
   ReviewAssignmentResponseDto,
   ReviewQueuePageResponseDto,
 } from './dto/review-queue.response.dto';
-import { tenantOf } from './sampling-policies.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

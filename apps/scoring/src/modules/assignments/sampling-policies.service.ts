@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Identity } from '@qa/platform';
+import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { AssignmentError } from './assignments.errors';
 import { SamplingPolicyRequestDto } from './dto/sampling-policy.request.dto';
@@ -18,11 +18,6 @@ const DEFAULTS: Omit<SamplingPolicyConfig, 'reviewers'> = {
   needsHumanReview: true,
   dueHours: 48,
   timezone: 'Asia/Shanghai',
-};
-
-export const tenantOf = (identity: Identity): string => {
-  if (identity.tenantId === null) throw AssignmentError.notFound('tenant');
-  return identity.tenantId;
 };
 
 @Injectable()

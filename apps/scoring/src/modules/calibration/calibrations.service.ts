@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Identity } from '@qa/platform';
+import { Identity, tenantOf } from '@qa/platform';
 import type { Outcome } from '@qa/qa-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalibrationError } from './calibration.errors';
@@ -158,11 +158,6 @@ export class CalibrationsService {
       throw CalibrationError.notFound(id);
     return session;
   }
-}
-
-function tenantOf(identity: Identity): string {
-  if (identity.tenantId === null) throw CalibrationError.notFound('tenant');
-  return identity.tenantId;
 }
 
 function toResponse(c: CalibrationRow): CalibrationResponseDto {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { canSeePii, Identity, ProblemError } from '@qa/platform';
+import { canSeePii, Identity, tenantOf } from '@qa/platform';
 import { EvaluationPageResponseDto, EvaluationResponseDto } from './dto/evaluation.response.dto';
 import { ListEvaluationsRequestDto } from './dto/list-evaluations.request.dto';
 import { EvaluationEntity } from './entities/evaluation.entity';
+import { EvaluationError } from './evaluations.errors';
 import { EvaluationsRepository } from './evaluations.repository';
 import {
   decodeCursor,
@@ -15,25 +16,19 @@ import {
 export const visibleTo = (identity: Identity, row: EvaluationEntity): boolean =>
   identity.role !== 'agent' || (row.agentId === identity.agentId && row.releasedAt !== null);
 
-const notFound = (id: string) => new ProblemError(404, 'Not found', `evaluation ${id} not found`);
-
 @Injectable()
 export class EvaluationsService {
   constructor(private readonly evaluations: EvaluationsRepository) {}
 
   async list(identity: Identity, q: ListEvaluationsRequestDto): Promise<EvaluationPageResponseDto> {
+    const tenantId = tenantOf(identity);
     // An agent linked to no agent id has no calls (a NUL placeholder made Postgres answer 500).
-    if (identity.tenantId === null || (identity.role === 'agent' && !identity.agentId))
-      return { items: [], nextCursor: null };
+    if (identity.role === 'agent' && !identity.agentId) return { items: [], nextCursor: null };
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-    if (after === null) {
-      throw new ProblemError(400, 'Invalid request', 'cursor is not valid', [
-        { path: 'cursor', message: 'unknown cursor' },
-      ]);
-    }
+    if (after === null) throw EvaluationError.badCursor();
     const limit = q.limit ?? 50;
     const rows = await this.evaluations.list({
-      tenantId: identity.tenantId,
+      tenantId,
       callId: q.callId,
       // Agents see only their own released evaluations, whatever they ask for.
       agentId: identity.role === 'agent' ? identity.agentId : q.agentId,
@@ -54,9 +49,11 @@ export class EvaluationsService {
   }
 
   async get(identity: Identity, id: string): Promise<EvaluationResponseDto> {
-    if (identity.tenantId === null || !/^[0-9a-f-]{36}$/i.test(id)) throw notFound(id);
-    const row = await this.evaluations.findById(identity.tenantId, id);
-    if (!row || !visibleTo(identity, row)) throw notFound(id);
+    const tenantId = tenantOf(identity);
+    const notFound = () => EvaluationError.notFound(`evaluation ${id}`);
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+    const row = await this.evaluations.findById(tenantId, id);
+    if (!row || !visibleTo(identity, row)) throw notFound();
     return toEvaluationResponse(row, canSeePii(identity));
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Identity, ProblemError } from '@qa/platform';
+import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { agreementReport } from './agreement';
 import { AgreementRequestDto } from './dto/agreement.request.dto';
 import { AgreementResponseDto } from './dto/agreement.response.dto';
+import { EvaluationError } from '../evaluations/evaluations.errors';
 import { ReportsRepository } from './reports.repository';
 
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -24,20 +25,12 @@ export class ReportsService {
   ) {}
 
   async agreement(identity: Identity, q: AgreementRequestDto): Promise<AgreementResponseDto> {
-    if (identity.tenantId === null) throw new ProblemError(404, 'Not found', 'no tenant');
+    const tenantId = tenantOf(identity);
     const from = bound(q.from, false);
     const to = bound(q.to, true);
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
-      throw new ProblemError(400, 'Invalid request', 'from must be before to', [
-        { path: 'to', message: 'to must be after from' },
-      ]);
-    }
-    const counts = await this.reports.decisionCounts(
-      this.dataSource.manager,
-      identity.tenantId,
-      from,
-      to,
-    );
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to)
+      throw EvaluationError.badPeriod('to must be after from');
+    const counts = await this.reports.decisionCounts(this.dataSource.manager, tenantId, from, to);
     return { from: from.toISOString(), to: to.toISOString(), ...agreementReport(counts) };
   }
 }

@@ -1,13 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, ProblemError, Roles, TraceId } from '@qa/platform';
+import { CurrentIdentity, Identity, Roles, tenantOf, TraceId } from '@qa/platform';
 import type { Queue } from 'bullmq';
+import { EvaluationError } from '../evaluations/evaluations.errors';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { RescoreRequestDto } from './dto/rescore.request.dto';
 import { RESCORE_QUEUE, RescoreJobData } from './rescore.types';
-
-const notFound = (what: string) => new ProblemError(404, 'Not found', `${what} not found`);
 
 @ApiTags('scorecards')
 @Controller('api/v1/scorecards')
@@ -28,16 +27,11 @@ export class RescoreController {
     @Body() dto: RescoreRequestDto,
     @TraceId() traceId: string,
   ) {
-    const tenantId = identity.tenantId;
-    if (tenantId === null) throw notFound(`scorecard ${key}`);
+    const tenantId = tenantOf(identity);
     await this.scorecards.get(tenantId, key, version);
     const from = new Date(dto.from);
     const to = new Date(dto.to);
-    if (!(from < to)) {
-      throw new ProblemError(400, 'Invalid request', 'from must be before to', [
-        { path: 'to', message: 'must be after from' },
-      ]);
-    }
+    if (!(from < to)) throw EvaluationError.badPeriod();
     const dryRun = dto.dryRun ?? true;
     // Deterministic id: asking twice for the same re-score gives the same job, not a second one.
     const jobId = [
@@ -75,7 +69,8 @@ export class RescoreController {
   @Roles('admin', 'qa')
   async status(@CurrentIdentity() identity: Identity, @Param('jobId') jobId: string) {
     const job = await this.queue.getJob(jobId);
-    if (!job || job.data.tenantId !== identity.tenantId) throw notFound(`job ${jobId}`);
+    if (!job || job.data.tenantId !== identity.tenantId)
+      throw EvaluationError.notFound(`job ${jobId}`);
     return {
       jobId: job.id,
       state: await job.getState(),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { OutboxService } from '@qa/messaging';
-import { Identity } from '@qa/platform';
+import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { EvaluationHistoryRepository } from '../evaluations/evaluation-history.repository';
 import { reviewedResult } from '../evaluations/reviewed-result';
@@ -96,9 +96,9 @@ export class DisputesService {
     traceId: string,
   ): Promise<DisputeResponseDto> {
     const result = await this.dataSource.transaction(async (m) => {
-      if (identity.tenantId === null || !UUID.test(disputeId))
-        throw ReviewError.notFound(`dispute ${disputeId}`);
-      const d = await this.reviews.findDispute(m, identity.tenantId, disputeId, true);
+      const tenantId = tenantOf(identity);
+      if (!UUID.test(disputeId)) throw ReviewError.notFound(`dispute ${disputeId}`);
+      const d = await this.reviews.findDispute(m, tenantId, disputeId, true);
       if (!d) throw ReviewError.notFound(`dispute ${disputeId}`);
       if (d.status !== 'open') throw ReviewError.disputeDecided(d.id);
       const e = await this.evaluations.visible(m, identity, d.evaluationId, true);
@@ -183,10 +183,10 @@ export class DisputesService {
   }
 
   async list(identity: Identity, q: ListDisputesRequestDto): Promise<DisputePageResponseDto> {
-    if (identity.tenantId === null || (identity.role === 'agent' && !identity.agentId))
-      return { items: [], nextCursor: null };
+    const tenantId = tenantOf(identity);
+    if (identity.role === 'agent' && !identity.agentId) return { items: [], nextCursor: null };
     const rows = await this.reviews.listDisputes(this.dataSource.manager, {
-      tenantId: identity.tenantId,
+      tenantId,
       status: q.status,
       evaluationId: q.evaluationId,
       // Agents see only their own disputes.
@@ -197,15 +197,14 @@ export class DisputesService {
   }
 
   settings(identity: Identity) {
-    return this.reviews.settingsOf(this.dataSource.manager, identity.tenantId ?? '');
+    return this.reviews.settingsOf(this.dataSource.manager, tenantOf(identity));
   }
 
   async saveSettings(identity: Identity, dto: ReviewSettingsRequestDto) {
-    if (identity.tenantId === null) throw ReviewError.notFound('tenant');
     const s = { disputeWindowDays: dto.disputeWindowDays, maxDisputes: dto.maxDisputes };
     await this.reviews.saveSettings(
       this.dataSource.manager,
-      identity.tenantId,
+      tenantOf(identity),
       s,
       identity.username,
     );

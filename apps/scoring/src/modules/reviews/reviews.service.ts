@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxService } from '@qa/messaging';
-import { canSeePii, Identity } from '@qa/platform';
+import { canSeePii, Identity, tenantOf } from '@qa/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { EvaluationEntity } from '../evaluations/entities/evaluation.entity';
 import { NewHistoryRow } from '../evaluations/entities/evaluation-history.entity';
@@ -30,9 +30,9 @@ export class ReviewsService {
 
   /** The evaluation if this identity may see it; 404 for another tenant's, or an agent's unreleased. */
   async visible(m: EntityManager, identity: Identity, id: string, lock = false) {
-    if (identity.tenantId === null || !UUID.test(id))
-      throw ReviewError.notFound(`evaluation ${id}`);
-    const row = await this.reviews.find(m, identity.tenantId, id, lock);
+    const tenantId = tenantOf(identity);
+    if (!UUID.test(id)) throw ReviewError.notFound(`evaluation ${id}`);
+    const row = await this.reviews.find(m, tenantId, id, lock);
     if (!row || !visibleTo(identity, row)) throw ReviewError.notFound(`evaluation ${id}`);
     return row;
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, ProblemError, Roles } from '@qa/platform';
+import { CurrentIdentity, Identity, Roles, tenantOf } from '@qa/platform';
 import {
   CreateScorecardRequestDto,
   CreateScorecardVersionRequestDto,
@@ -8,12 +8,6 @@ import {
 import { ScorecardResponseDto } from './dto/scorecard.response.dto';
 import { toScorecardResponse } from './scorecards.mapper';
 import { ScorecardsService } from './scorecards.service';
-
-const tenantOf = (identity: Identity): string => {
-  if (identity.tenantId === null)
-    throw new ProblemError(404, 'Not found', 'no scorecards outside a tenant');
-  return identity.tenantId;
-};
 
 @ApiTags('scorecards')
 @Controller('api/v1/scorecards')

@@ -1,0 +1,53 @@
+import { DomainError } from '@qa/platform';
+
+export enum UserErrorCode {
+  NotTenantRole = 'USER_NOT_TENANT_ROLE',
+  AgentWithoutId = 'USER_AGENT_WITHOUT_ID',
+  WeakPassword = 'USER_WEAK_PASSWORD',
+  UsernameTaken = 'USER_USERNAME_TAKEN',
+}
+
+export class UserError extends DomainError<UserErrorCode> {
+  static notTenantRole(): UserError {
+    return new UserError(
+      UserErrorCode.NotTenantRole,
+      'platform admins are not created through the API',
+      { errors: [{ path: 'role', message: 'must be a tenant role' }] },
+    );
+  }
+
+  static agentWithoutId(): UserError {
+    return new UserError(
+      UserErrorCode.AgentWithoutId,
+      'An agent needs the agent id their calls carry.',
+      { errors: [{ path: 'agentId', message: 'is required for an agent' }] },
+    );
+  }
+
+  static weakPassword(problem: string): UserError {
+    return new UserError(UserErrorCode.WeakPassword, `The password ${problem}.`, {
+      errors: [{ path: 'password', message: problem }],
+    });
+  }
+
+  static usernameTaken(username: string): UserError {
+    return new UserError(UserErrorCode.UsernameTaken, `username ${username} is taken`, {
+      errors: [{ path: 'username', message: 'already exists' }],
+    });
+  }
+
+  private constructor(code: UserErrorCode, message: string, details: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}
+
+export function mapUserError(err: UserError): { status: number; title: string } {
+  switch (err.code) {
+    case UserErrorCode.NotTenantRole:
+    case UserErrorCode.AgentWithoutId:
+    case UserErrorCode.WeakPassword:
+      return { status: 400, title: 'Invalid request' };
+    case UserErrorCode.UsernameTaken:
+      return { status: 409, title: 'Conflict' };
+  }
+}

@@ -1,0 +1,39 @@
+import { DomainError } from '../http/problem-details';
+import type { Identity } from './identity';
+
+export enum TenantErrorCode {
+  Required = 'TENANT_REQUIRED',
+  NotFound = 'TENANT_NOT_FOUND',
+}
+
+/** The same answer in every service: a tenant's data is absent to whoever holds no tenant. */
+export class TenantError extends DomainError<TenantErrorCode> {
+  static required(): TenantError {
+    return new TenantError(
+      TenantErrorCode.Required,
+      'no tenant: the platform admin belongs to none; sign in as a tenant user',
+    );
+  }
+
+  static notFound(tenantId: string): TenantError {
+    return new TenantError(TenantErrorCode.NotFound, `tenant ${tenantId} not found`);
+  }
+
+  private constructor(code: TenantErrorCode, message: string) {
+    super(code, message);
+  }
+}
+
+export function mapTenantError(err: TenantError): { status: number; title: string } {
+  switch (err.code) {
+    case TenantErrorCode.Required:
+    case TenantErrorCode.NotFound:
+      return { status: 404, title: 'Not found' };
+  }
+}
+
+/** The caller's tenant; lists answer empty instead, everything else throws this 404. */
+export function tenantOf(identity: Identity): string {
+  if (identity.tenantId === null) throw TenantError.required();
+  return identity.tenantId;
+}
