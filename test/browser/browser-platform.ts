@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication, Type } from '@nestjs/common';
 import { createService, ServiceOptions } from '@qa/platform';
+import { waitFor } from '@qa/testing';
 import { Browser, chromium } from 'playwright-core';
 import request from 'supertest';
 
@@ -70,4 +71,45 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', ...extraArgs],
   });
+}
+
+/** One user per role in the tenant; agents are linked to agent id a-1 (the calls' agent). */
+export async function addUsers(
+  { http, adminToken }: BrowserPlatform,
+  tenantId: string,
+  roles: readonly string[],
+  password: string,
+): Promise<void> {
+  for (const role of roles)
+    await http
+      .post('/api/v1/users')
+      .auth(adminToken, { type: 'bearer' })
+      .send({
+        username: `${tenantId}-${role}`,
+        password,
+        role,
+        tenantId,
+        agentId: role === 'agent' ? 'a-1' : undefined,
+      })
+      .expect(201);
+}
+
+/** Posts a call as the token's user and waits until it is scored: the evaluation's id. */
+export async function scoredCall(
+  { http }: BrowserPlatform,
+  token: string,
+  call: { callId: string } & Record<string, unknown>,
+): Promise<string> {
+  await http.post('/api/v1/calls').auth(token, { type: 'bearer' }).send(call).expect(201);
+  return waitFor(
+    `call ${call.callId} to be scored`,
+    async () => {
+      const r = await http
+        .get('/api/v1/evaluations')
+        .query({ callId: call.callId })
+        .auth(token, { type: 'bearer' });
+      return r.body.items?.[0]?.id as string | undefined;
+    },
+    { timeoutMs: 90_000, intervalMs: 250 },
+  );
 }

@@ -9,7 +9,7 @@ import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.opti
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
 import { toneWav } from './wav';
-import { PAGE, SHOTS, launchChromium, startBrowserPlatform } from './browser-platform';
+import { PAGE, SHOTS, addUsers, launchChromium, startBrowserPlatform } from './browser-platform';
 
 /** The dashboard in a real headless Chromium, served by the real gateway over the real services. */
 describe('dashboard in Chromium', () => {
@@ -32,19 +32,8 @@ describe('dashboard in Chromium', () => {
       apps,
     );
     base = platform.base;
-    const { http, adminToken: admin } = platform;
-    for (const role of roles) {
-      await http
-        .post('/api/v1/users')
-        .auth(admin, { type: 'bearer' })
-        .send({
-          username: `${tenantId}-${role}`,
-          password,
-          role,
-          tenantId,
-          agentId: role === 'agent' ? 'a-1' : undefined,
-        });
-    }
+    const { http } = platform;
+    await addUsers(platform, tenantId, roles, password);
     const qa = (
       await http.post('/api/v1/auth/login').send({ username: `${tenantId}-qa`, password })
     ).body.accessToken as string;
@@ -215,15 +204,15 @@ describe('dashboard in Chromium', () => {
     const page = await browser.newPage(PAGE);
     try {
       await login(page, `${tenantId}-lead`, password);
-      const before = (await page.evaluate("sessionStorage.getItem('qa.session')")) as string;
+      const before = (await page.evaluate("localStorage.getItem('qa.session')")) as string;
       const stale = { ...JSON.parse(before), accessToken: 'expired.access.token' };
       await page.evaluate(
-        `sessionStorage.setItem('qa.session', ${JSON.stringify(JSON.stringify(stale))})`,
+        `localStorage.setItem('qa.session', ${JSON.stringify(JSON.stringify(stale))})`,
       );
       await page.goto(`${base}/#/evaluations/${evaluationId}`);
       await page.locator('mark.ev.fail[data-rule="forbidden.phrases"]').waitFor();
       const after = JSON.parse(
-        (await page.evaluate("sessionStorage.getItem('qa.session')")) as string,
+        (await page.evaluate("localStorage.getItem('qa.session')")) as string,
       ) as { accessToken: string; refreshToken: string };
       expect(after.accessToken).not.toBe('expired.access.token');
       expect(after.refreshToken).not.toBe(stale.refreshToken);

@@ -85,15 +85,41 @@ export interface CallView {
 }
 
 const KEY = 'qa.session';
+/**
+ * The session is kept in localStorage, so a link opened in a new tab or a reload stays logged in;
+ * it lapses after this long without a login or a token renewal (a shift plus breaks).
+ */
+const IDLE_MS = 12 * 3600_000;
+const CHANGED = 'qa-session-changed';
 
 export const session = {
   get(): Session | null {
-    const raw = sessionStorage.getItem(KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    const raw = localStorage.getItem(KEY);
+    if (!raw) return null;
+    const s = JSON.parse(raw) as Session & { expiresAt?: number };
+    if (!s.expiresAt || s.expiresAt < Date.now()) {
+      localStorage.removeItem(KEY);
+      return null;
+    }
+    return s;
   },
   set(s: Session | null): void {
-    if (s) sessionStorage.setItem(KEY, JSON.stringify(s));
-    else sessionStorage.removeItem(KEY);
+    if (s) localStorage.setItem(KEY, JSON.stringify({ ...s, expiresAt: Date.now() + IDLE_MS }));
+    else localStorage.removeItem(KEY);
+    // The storage event reaches only the other tabs.
+    dispatchEvent(new Event(CHANGED));
+  },
+  /** This or another tab logged in, renewed the tokens or logged out. */
+  onChange(listener: (s: Session | null) => void): () => void {
+    const on = (e: Event) => {
+      if (!(e instanceof StorageEvent) || e.key === KEY || e.key === null) listener(session.get());
+    };
+    addEventListener('storage', on);
+    addEventListener(CHANGED, on);
+    return () => {
+      removeEventListener('storage', on);
+      removeEventListener(CHANGED, on);
+    };
   },
 };
 
@@ -107,6 +133,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly errors: FieldError[] = [],
+    /** The problem's code (e.g. AUTH_BAD_CREDENTIALS): what the UI translates. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -130,11 +158,16 @@ export interface User {
 
 let refreshing: Promise<boolean> | null = null;
 
-/** Swaps the refresh token for a new pair; one at a time, since each token works once. */
+/**
+ * Swaps the refresh token for a new pair; one at a time, since each token works once. Tabs share
+ * the session, so a lock spans them, and a tab that waited uses the pair another tab just got.
+ */
 function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
+  const stale = session.get()?.refreshToken;
+  const renew = async () => {
     const s = session.get();
     if (!s?.refreshToken) return false;
+    if (s.refreshToken !== stale) return true;
     const res = await fetch('/api/v1/auth/refresh', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -144,7 +177,10 @@ function refreshSession(): Promise<boolean> {
     const pair = (await res.json()) as { accessToken: string; refreshToken: string };
     session.set({ ...s, ...pair });
     return true;
-  })().finally(() => (refreshing = null));
+  };
+  refreshing ??= (
+    navigator.locks ? navigator.locks.request('qa.session.refresh', renew) : renew()
+  ).finally(() => (refreshing = null));
   return refreshing;
 }
 
@@ -171,16 +207,25 @@ export async function authorized(path: string, init: RequestInit = {}): Promise<
   return res;
 }
 
+/** A refused request as an ApiError carrying the problem's message, code and field errors. */
+async function problemOf(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => ({}))) as {
+    detail?: string;
+    title?: string;
+    code?: string;
+    errors?: FieldError[];
+  };
+  return new ApiError(
+    res.status,
+    body.detail ?? body.title ?? res.statusText,
+    body.errors,
+    body.code,
+  );
+}
+
 export async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await authorized(path, init);
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as {
-      detail?: string;
-      title?: string;
-      errors?: FieldError[];
-    };
-    throw new ApiError(res.status, body.detail ?? body.title ?? res.statusText, body.errors);
-  }
+  if (!res.ok) throw await problemOf(res);
   return (await res.json()) as T;
 }
 
@@ -191,11 +236,14 @@ export const api = {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, password }),
     });
-    if (!res.ok) throw new ApiError(res.status, res.statusText);
+    if (!res.ok) throw await problemOf(res);
     const pair = (await res.json()) as { accessToken: string; refreshToken: string };
-    session.set({ ...pair, username, role: '', tenantId: null });
-    const me = await call<Omit<Session, 'accessToken' | 'refreshToken'>>('/api/v1/auth/me');
-    const s = { ...me, ...pair };
+    // Stored only once complete: other tabs and the shell see no half-made session.
+    const who = await fetch('/api/v1/auth/me', {
+      headers: { authorization: `Bearer ${pair.accessToken}` },
+    });
+    if (!who.ok) throw await problemOf(who);
+    const s = { ...((await who.json()) as Omit<Session, 'accessToken' | 'refreshToken'>), ...pair };
     session.set(s);
     return s;
   },

@@ -2,19 +2,8 @@ import { useEffect, useState } from 'react';
 import { api, session, Session } from './api';
 import { Lang, MessageKey, messages } from './i18n';
 import { UiContext } from './ui';
-import { EvaluationPage } from './pages/evaluation-page';
-import { EvaluationsPage } from './pages/evaluations-page';
-import { ComplaintsBoardPage } from './pages/complaints/complaints-board-page';
-import { TicketPage } from './pages/complaints/ticket-page';
-import { KpiDashboardPage } from './pages/kpis/kpi-dashboard-page';
 import { LoginPage } from './pages/login-page';
-import { AgreementPage } from './pages/review/agreement-page';
-import { CalibrationPage } from './pages/review/calibration-page';
-import { CalibrationsPage } from './pages/review/calibrations-page';
-import { DisputesPage } from './pages/review/disputes-page';
-import { ReviewQueuePage } from './pages/review/review-queue-page';
-import { TenantsPage } from './pages/tenants-page';
-import { UsersPage } from './pages/users-page';
+import { resolve } from './routes';
 import { navFor, roleKey } from './nav';
 
 function useHash(): string {
@@ -27,6 +16,9 @@ function useHash(): string {
   return hash;
 }
 
+/** Addresses that name no page: a logged-in user goes to their role's first page. */
+const HOME = new Set(['', '#', '#/', '#/login']);
+
 export function App() {
   const [lang, setLang] = useState<Lang>((localStorage.getItem('qa.lang') as Lang) || 'zh');
   const [user, setUser] = useState<Session | null>(session.get());
@@ -38,6 +30,14 @@ export function App() {
     document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
     setLang(next);
   };
+  // Tabs share the session: logging out (or a refused renewal) in one logs out all.
+  useEffect(
+    () =>
+      session.onChange((s) =>
+        setUser((current) => (s && current?.username === s.username ? current : s)),
+      ),
+    [],
+  );
   const logout = () => {
     void api.logout();
     setUser(null);
@@ -45,26 +45,35 @@ export function App() {
   };
   const nav = user ? navFor(user.role) : [];
   const allowed = (href: string) => nav.some((l) => l.href === href);
-  const evaluation = /^#\/evaluations\/([\w-]+)$/.exec(hash)?.[1];
-  const ticket = /^#\/complaints\/([\w-]+)$/.exec(hash)?.[1];
-  const calibration = /^#\/calibrations\/([\w-]+)$/.exec(hash)?.[1];
+  const home = nav[0]?.href;
+  useEffect(() => {
+    if (home && HOME.has(hash)) location.replace(home);
+  }, [home, hash]);
   let page;
-  if (!user || hash === '#/login')
-    page = <LoginPage onLogin={(s) => ((location.hash = navFor(s.role)[0].href), setUser(s))} />;
-  else if (evaluation && allowed('#/evaluations')) page = <EvaluationPage id={evaluation} />;
-  else if (ticket && allowed('#/complaints')) page = <TicketPage id={ticket} />;
-  else if (hash === '#/complaints' && allowed('#/complaints')) page = <ComplaintsBoardPage />;
-  else if (hash === '#/kpis' && allowed('#/kpis')) page = <KpiDashboardPage />;
-  else if (hash === '#/review-queue' && allowed(hash)) page = <ReviewQueuePage user={user} />;
-  else if (hash === '#/calibrations' && allowed(hash)) page = <CalibrationsPage user={user} />;
-  else if (calibration && allowed('#/calibrations'))
-    page = <CalibrationPage id={calibration} user={user} />;
-  else if (hash === '#/agreement' && allowed(hash)) page = <AgreementPage />;
-  else if (hash === '#/disputes' && allowed(hash)) page = <DisputesPage />;
-  else if (hash === '#/tenants' && allowed('#/tenants')) page = <TenantsPage />;
-  else if (hash === '#/users' && allowed('#/users')) page = <UsersPage user={user} />;
-  else if (allowed('#/evaluations')) page = <EvaluationsPage user={user} />;
-  else page = <TenantsPage />;
+  if (!user)
+    page = (
+      <LoginPage
+        onLogin={(s) => {
+          // A deep link opened before logging in is where the user wanted to go.
+          if (HOME.has(location.hash)) location.hash = navFor(s.role)[0].href;
+          setUser(s);
+        }}
+      />
+    );
+  else if (HOME.has(hash)) page = null;
+  else {
+    const found = resolve(hash, user, allowed);
+    page =
+      found.kind === 'page' ? (
+        found.node
+      ) : (
+        <section className="status-page" data-testid={found.kind}>
+          <h1>{t(found.kind === 'not-found' ? 'notFound' : 'notAllowed')}</h1>
+          <p>{t(found.kind === 'not-found' ? 'notFoundHint' : 'notAllowedHint')}</p>
+          <a href={home}>{t('goHome')}</a>
+        </section>
+      );
+  }
   return (
     <UiContext.Provider value={{ lang, t }}>
       <header className="top">

@@ -47,6 +47,7 @@ const zh = {
   badLogin: '用户名或密码错误',
   locked: '登录失败次数过多,账号已锁定 15 分钟',
   tooManyLogins: '尝试过于频繁,请一分钟后再试',
+  loginFailed: '登录失败,请稍后再试',
   role: '角色',
   tenants: '租户',
   users: '用户',
@@ -64,6 +65,12 @@ const zh = {
   lead: '班组长',
   ops: '运营',
   agentRole: '坐席',
+  notFound: '页面不存在',
+  notFoundHint: '这个地址没有对应的页面,请检查链接。',
+  notAllowed: '无权访问',
+  notAllowedHint: '您的角色不能查看这个页面。',
+  goHome: '返回首页',
+  evaluationNotFound: '评估不存在,或您无权查看。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -115,6 +122,7 @@ const en: Record<MessageKey, string> = {
   badLogin: 'Wrong username or password',
   locked: 'Too many failed logins: the account is locked for 15 minutes',
   tooManyLogins: 'Too many attempts: try again in a minute',
+  loginFailed: 'Could not log in: try again later',
   role: 'Role',
   tenants: 'Tenants',
   users: 'Users',
@@ -132,6 +140,12 @@ const en: Record<MessageKey, string> = {
   lead: 'Team lead',
   ops: 'Ops',
   agentRole: 'Agent',
+  notFound: 'Page not found',
+  notFoundHint: 'No page has this address: check the link.',
+  notAllowed: 'Not allowed',
+  notAllowedHint: 'Your role cannot see this page.',
+  goHome: 'Go to your start page',
+  evaluationNotFound: 'This evaluation does not exist, or you may not see it.',
 };
 
 /** The seed scorecard's grades (seed 002), offered in the grade filter. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, CallView, Evaluation, type Evidence } from '../api';
+import { api, ApiError, CallView, Evaluation, type Evidence } from '../api';
 import { useUi } from '../ui';
 import { Transcript } from '../components/transcript';
 import { RULE_NAMES } from '../i18n';
@@ -19,24 +19,31 @@ export function EvaluationPage({ id }: { id: string }) {
   const [call, setCall] = useState<CallView | null>(null);
   const [audio, setAudio] = useState<string | null>(null);
   const [playing, setPlaying] = useState(-1);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<Error | null>(null);
   const player = useRef<HTMLAudioElement>(null);
   const reload = async () => setEvaluation(await api.evaluation(id));
 
   useEffect(() => {
     let url: string | null = null;
+    // Answers for an evaluation the user has already left are dropped.
+    let left = false;
     void (async () => {
       try {
         const ev = await api.evaluation(id);
+        if (left) return;
         setEvaluation(ev);
-        setCall(await api.call(ev.callId));
+        const c = await api.call(ev.callId);
+        if (left) return;
+        setCall(c);
         url = await api.recording(ev.callId);
-        setAudio(url);
+        if (left && url) URL.revokeObjectURL(url);
+        else setAudio(url);
       } catch (e) {
-        setError((e as Error).message);
+        if (!left) setError(e as Error);
       }
     })();
     return () => {
+      left = true;
       if (url) URL.revokeObjectURL(url);
     };
   }, [id]);
@@ -61,7 +68,17 @@ export function EvaluationPage({ id }: { id: string }) {
     setTimeout(() => line?.classList.remove('flash'), 1500);
   };
 
-  if (error) return <p className="error">{error}</p>;
+  if (error)
+    return (
+      <section className="status-page" data-testid="evaluation-error">
+        <p className="error">
+          {error instanceof ApiError && error.status === 404
+            ? t('evaluationNotFound')
+            : error.message}
+        </p>
+        <a href="#/evaluations">← {t('back')}</a>
+      </section>
+    );
   if (!evaluation || !call) return <p>…</p>;
   const name = (ruleId: string) => RULE_NAMES[ruleId]?.[lang === 'zh' ? 0 : 1] ?? ruleId;
   return (

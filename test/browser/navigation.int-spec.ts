@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { Browser, Page } from 'playwright-core';
+import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
+import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
+import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
+import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
+import { aCall } from '../../apps/ingestion/src/modules/calls/test-calls';
+import {
+  PAGE,
+  SHOTS,
+  addUsers,
+  launchChromium,
+  scoredCall,
+  startBrowserPlatform,
+} from './browser-platform';
+
+/** Getting around the dashboard: addresses, the session across tabs, and what a refusal says. */
+describe('dashboard navigation in Chromium', () => {
+  const tenantId = `n-${randomUUID().slice(0, 8)}`;
+  const password = 'Navigate-pass-2026!';
+  const apps: INestApplication[] = [];
+  let base = '';
+  let browser: Browser;
+  let evaluationId = '';
+
+  beforeAll(async () => {
+    const platform = await startBrowserPlatform(
+      [
+        ['INGESTION_URL', IngestionModule, ingestionServiceOptions],
+        ['SCORING_URL', ScoringModule, scoringServiceOptions],
+      ],
+      tenantId,
+      apps,
+    );
+    base = platform.base;
+    await addUsers(platform, tenantId, ['admin', 'qa', 'agent'], password);
+    const qa = (
+      await platform.http.post('/api/v1/auth/login').send({ username: `${tenantId}-qa`, password })
+    ).body.accessToken as string;
+    evaluationId = await scoredCall(
+      platform,
+      qa,
+      aCall({
+        callId: `c-${randomUUID()}`,
+        tenantId,
+        customer: undefined,
+        startedAt: '2026-11-22T14:00:00+08:00',
+        answeredAt: '2026-11-22T14:00:05+08:00',
+        endedAt: '2026-11-22T14:00:20+08:00',
+        segments: [
+          { speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司,很高兴为您服务' },
+          { speaker: 'agent', startMs: 3500, endMs: 6000, text: '这个我不清楚,感谢您的来电,再见' },
+        ],
+      }) as { callId: string },
+    );
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const app of apps.reverse()) await app.close();
+  });
+
+  const login = async (page: Page, username: string, pass = password) => {
+    await page.goto(`${base}/#/login`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', pass);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=who]');
+  };
+  const visit = async (page: Page, hash: string) => {
+    await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
+  };
+
+  it('says "not found" for an unknown address and "not allowed" for a page the role may not see', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, `${tenantId}-agent`, password);
+      await visit(page, '#/kpis');
+      await page.waitForSelector('[data-testid=not-allowed] h1:text-is("无权访问")');
+      expect(await page.locator('[data-testid=evaluations]').count()).toBe(0);
+      await page.screenshot({ path: join(SHOTS, 'not-allowed-agent.png') });
+      await visit(page, '#/no-such-page');
+      await page.waitForSelector('[data-testid=not-found] h1:text-is("页面不存在")');
+      // The way back goes to the role's start page.
+      await page.click('[data-testid=not-found] a');
+      await page.waitForSelector('[data-testid=evaluations]');
+      await page.click('[data-testid=logout]');
+
+      await login(page, 'admin', process.env.ADMIN_PASSWORD ?? 'admin');
+      await visit(page, '#/evaluations');
+      await page.waitForSelector('[data-testid=not-allowed]');
+      expect(await page.locator('[data-testid=tenants]').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('opens a real evaluation after one that does not exist, and Back and Forward follow', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, `${tenantId}-qa`);
+      await visit(page, '#/evaluations/does-not-exist');
+      await page.waitForSelector('[data-testid=evaluation-error]:has-text("评估不存在")');
+      await visit(page, `#/evaluations/${evaluationId}`);
+      await page.waitForSelector('[data-testid=score]');
+      expect(await page.locator('[data-testid=evaluation-error]').count()).toBe(0);
+      await page.goBack();
+      await page.waitForSelector('[data-testid=evaluation-error]');
+      expect(await page.locator('[data-testid=score]').count()).toBe(0);
+      await page.goForward();
+      await page.waitForSelector('[data-testid=score]');
+      expect(await page.locator('[data-testid=evaluation-error]').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('keeps the session in a new tab and across a reload, never in the address, and logs out every tab', async () => {
+    const context = await browser.newContext(PAGE);
+    try {
+      const first = await context.newPage();
+      await login(first, `${tenantId}-qa`);
+      const link = `${base}/#/evaluations/${evaluationId}`;
+      const second = await context.newPage();
+      await second.goto(link);
+      await second.waitForSelector('[data-testid=score]');
+      await second.reload();
+      await second.waitForSelector('[data-testid=score]');
+      expect(second.url()).toBe(link);
+      await second.click('[data-testid=logout]');
+      await second.waitForSelector('form.login');
+      // The first tab learns of it without being touched.
+      await first.waitForSelector('form.login');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a wrong password message in the language chosen after it appeared', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await page.goto(`${base}/#/login`);
+      await page.fill('input[name=username]', `${tenantId}-admin`);
+      await page.fill('input[name=password]', 'not-the-password');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('.error:text-is("用户名或密码错误")');
+      await page.click('[data-testid=lang]');
+      await page.waitForSelector('.error:text-is("Wrong username or password")');
+      expect(await page.locator('.error').count()).toBe(1);
+      await page.click('[data-testid=lang]');
+      await page.waitForSelector('.error:text-is("用户名或密码错误")');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('refuses an agent without an agent id in the user form, naming the field', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, `${tenantId}-admin`);
+      await visit(page, '#/users');
+      const form = page.locator('[data-testid=user-form]');
+      await form.locator('input[name=username]').fill(`${tenantId}-agent2`);
+      await form.locator('input[name=password]').fill(password);
+      await form.locator('select[name=role]').selectOption('agent');
+      await form.locator('button[type=submit]').click();
+      await page.waitForSelector('.error code:text-is("agentId")');
+      expect(
+        await page.locator(`[data-testid=users] td:text-is("${tenantId}-agent2")`).count(),
+      ).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
