@@ -98,6 +98,8 @@ describe('没办法: a refusal or a fact', () => {
       'pass',
     );
     expect(verdict(rule, agentSays('这个没有办法因为系统已经出库了')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('线上没有办法退,会有专人联系您上门取件')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('这边没法直接改,我反馈到技术部门处理')).outcome).toBe('pass');
   });
 });
 
