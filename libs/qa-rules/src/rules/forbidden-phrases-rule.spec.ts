@@ -232,6 +232,7 @@ describe('"check it yourself" as the answer', () => {
 
   it('passes self-service with the way to do it', () => {
     expect(verdict(rule, agentSays('您可以在订单详情页自行查看物流')).outcome).toBe('pass');
+    expect(verdict(rule, agentSays('您自己问题解决了就好')).outcome).toBe('pass');
   });
 });
 

@@ -94,6 +94,8 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
     // Something unclear (a photo, a blurred address), not the agent not knowing.
     '得不(太|是很|大)?清楚',
     '(图片|照片|画面|信息|显示)不(太)?清楚',
+    // 您自己问题解决了: 问题, not 问.
+    '<您>自己问题',
     '有没有办法',
     // What a channel cannot do (没办法通过手机号查订单) is a limit, and points at another way.
     '(没有办法|没办法|没法)(通过|凭)',
