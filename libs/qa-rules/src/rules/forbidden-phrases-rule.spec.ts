@@ -1,6 +1,7 @@
 import { buildCall, CLOSING, CONTEXT, OPENING, verdict } from '../../test/support/call-builder';
 import { compileScorecard } from '../scorecard/compile-scorecard';
 import { defaultScorecard } from '../scorecard/default-scorecard';
+import { validateScorecard } from '../scorecard/validate-scorecard';
 import { evaluateCall } from '../engine/evaluate-call';
 import { forbiddenPhrasesRule } from './forbidden-phrases-rule';
 
@@ -271,5 +272,10 @@ describe("没办法 as a limit: of a channel, or in someone else's hands", () =>
       (x) => x.ruleId === rule,
     );
     expect(f?.outcome).toBe('fail');
+
+    card.items.find((i) => i.ruleId === rule)!.params = { remedyTurns: 99 };
+    expect(validateScorecard(card)).toEqual([
+      expect.objectContaining({ message: 'remedyTurns must be a number in 0..10' }),
+    ]);
   });
 });
