@@ -62,6 +62,7 @@ describe('kpi abandon rate (real Kafka and Postgres)', () => {
         csat: 0,
         handleSeconds: 0,
         scorecardActive: true,
+        callPurpose: 1,
       },
       tenantId,
     );

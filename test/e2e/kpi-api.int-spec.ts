@@ -126,6 +126,7 @@ describe('kpi service API and stream (real Kafka and Postgres)', () => {
           csat: 4,
           handleSeconds: 60,
           scorecardActive: true,
+          callPurpose: 1,
         },
         tenantId,
       );

@@ -141,6 +141,7 @@ describe('kpi exactness (real Kafka and Postgres)', () => {
       csat: call.csat,
       handleSeconds: 0,
       scorecardActive: o.active,
+      callPurpose: 1,
     };
     const fact: EvaluationFact = {
       evaluationId: ev.evaluationId,

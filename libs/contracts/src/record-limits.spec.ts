@@ -51,6 +51,7 @@ describe(topicMaxMessageBytes.name, () => {
         csat: 0,
         handleSeconds: 86_400,
         scorecardActive: true,
+        callPurpose: 1,
       })
       .finish().length;
     expect(bytes).toBeGreaterThan(1024 * 1024);

@@ -54,6 +54,7 @@ const samples: { [K in EventTopic]: EventMap[K] } = {
     csat: 4,
     handleSeconds: 243,
     scorecardActive: true,
+    callPurpose: 1,
   },
   'qa.evaluation.reviewed.v1': {
     evaluationId: 'e-1',

@@ -98,6 +98,7 @@ export function scoredCallbackCall(
     csat: 0,
     handleSeconds: 60,
     scorecardActive: true,
+    callPurpose: 1,
   };
 }
 

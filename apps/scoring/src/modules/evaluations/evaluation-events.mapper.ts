@@ -44,6 +44,7 @@ export function toEvaluationScored(
     csat: call.csat,
     handleSeconds: Math.round(r.metrics.handleSeconds ?? 0),
     scorecardActive,
+    callPurpose: call.purpose,
   };
 }
 

@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
+import { CallPurpose, callPurposeFromJSON, callPurposeToJSON } from './call';
 import { Evidence } from './common';
 
 export const protobufPackage = 'qa.v1';
@@ -93,6 +94,11 @@ export interface EvaluationScored {
    * call's earlier evaluation in KPIs; a trial version's does not.
    */
   scorecardActive: boolean;
+  /**
+   * The call's purpose: a training call (role play) counts in no production figure. Unspecified
+   * on events from before it was added: those were production calls.
+   */
+  callPurpose: CallPurpose;
 }
 
 export interface Override {
@@ -421,6 +427,7 @@ function createBaseEvaluationScored(): EvaluationScored {
     csat: 0,
     handleSeconds: 0,
     scorecardActive: false,
+    callPurpose: 0,
   };
 }
 
@@ -476,6 +483,9 @@ export const EvaluationScored: MessageFns<EvaluationScored> = {
     }
     if (message.scorecardActive !== false) {
       writer.uint32(136).bool(message.scorecardActive);
+    }
+    if (message.callPurpose !== 0) {
+      writer.uint32(144).int32(message.callPurpose);
     }
     return writer;
   },
@@ -629,6 +639,14 @@ export const EvaluationScored: MessageFns<EvaluationScored> = {
             message.scorecardActive = reader.bool();
             continue;
           }
+          case 18: {
+            if (tag !== 144) {
+              break;
+            }
+
+            message.callPurpose = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -712,6 +730,11 @@ export const EvaluationScored: MessageFns<EvaluationScored> = {
         : isSet(object.scorecard_active)
           ? globalThis.Boolean(object.scorecard_active)
           : false,
+      callPurpose: isSet(object.callPurpose)
+        ? callPurposeFromJSON(object.callPurpose)
+        : isSet(object.call_purpose)
+          ? callPurposeFromJSON(object.call_purpose)
+          : 0,
     };
   },
 
@@ -768,6 +791,9 @@ export const EvaluationScored: MessageFns<EvaluationScored> = {
     if (message.scorecardActive !== false) {
       obj.scorecardActive = message.scorecardActive;
     }
+    if (message.callPurpose !== 0) {
+      obj.callPurpose = callPurposeToJSON(message.callPurpose);
+    }
     return obj;
   },
 
@@ -793,6 +819,7 @@ export const EvaluationScored: MessageFns<EvaluationScored> = {
     message.csat = object.csat ?? 0;
     message.handleSeconds = object.handleSeconds ?? 0;
     message.scorecardActive = object.scorecardActive ?? false;
+    message.callPurpose = object.callPurpose ?? 0;
     return message;
   },
 };
