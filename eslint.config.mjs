@@ -3,7 +3,7 @@ import jest from 'eslint-plugin-jest';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-const appNames = ['gateway', 'ingestion', 'scoring', 'complaints', 'kpi'];
+const appNames = ['gateway', 'ingestion', 'scoring', 'complaints', 'kpi', 'coaching'];
 
 export default tseslint.config(
   {

@@ -23,8 +23,8 @@ done <"$secrets"
 echo "[platform] building" >&2
 npm run --silent build
 
-apps=(ingestion scoring complaints kpi gateway)
-declare -A ports=([gateway]=3000 [ingestion]=3001 [scoring]=3002 [complaints]=3003 [kpi]=3004)
+apps=(ingestion scoring complaints kpi coaching gateway)
+declare -A ports=([gateway]=3000 [ingestion]=3001 [scoring]=3002 [complaints]=3003 [kpi]=3004 [coaching]=3005)
 
 for app in "${apps[@]}"; do
   pidfile="$run/pids/$app.pid"

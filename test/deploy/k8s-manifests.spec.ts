@@ -9,6 +9,7 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { CoachingEnv } from '../../apps/coaching/src/config/coaching.env';
 import { ComplaintsEnv } from '../../apps/complaints/src/config/complaints.env';
 import { GatewayEnv } from '../../apps/gateway/src/config/gateway.env';
 import { IngestionEnv } from '../../apps/ingestion/src/config/ingestion.env';
@@ -23,7 +24,7 @@ import { ScoringEnv } from '../../apps/scoring/src/config/scoring.env';
 const ROOT = join(__dirname, '../../deploy/k8s');
 const BASE = join(ROOT, 'base');
 const OVERLAY = join(ROOT, 'overlays/example');
-const APPS = ['gateway', 'ingestion', 'scoring', 'complaints', 'kpi'] as const;
+const APPS = ['gateway', 'ingestion', 'scoring', 'complaints', 'kpi', 'coaching'] as const;
 type App = (typeof APPS)[number];
 const ENVS: Record<App, new () => object> = {
   gateway: GatewayEnv,
@@ -31,6 +32,7 @@ const ENVS: Record<App, new () => object> = {
   scoring: ScoringEnv,
   complaints: ComplaintsEnv,
   kpi: KpiEnv,
+  coaching: CoachingEnv,
 };
 
 interface K8sObject {

@@ -9,6 +9,10 @@ import {
   FORWARD_ROUTES,
   matchRoute,
 } from '../../apps/gateway/src/modules/proxy/forward-routes';
+import { AppModule as CoachingModule } from '../../apps/coaching/src/app.module';
+import { coachingServiceOptions } from '../../apps/coaching/src/coaching.options';
+import { AssignmentsController } from '../../apps/coaching/src/modules/assignments/assignments.controller';
+import { SettingsController as CoachingSettingsController } from '../../apps/coaching/src/modules/settings/settings.controller';
 import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
 import { SettingsController } from '../../apps/complaints/src/modules/settings/settings.controller';
@@ -59,6 +63,8 @@ const CONTROLLERS: Type<unknown>[] = [
   StatsController,
   SettingsController,
   KpisController,
+  AssignmentsController,
+  CoachingSettingsController,
 ];
 
 interface ApiRoute {
@@ -141,6 +147,10 @@ describe('authorisation matrix (every route × role × own/other tenant)', () =>
       apps.push(complaints);
       process.env.COMPLAINTS_URL = `http://127.0.0.1:${port(complaints)}`;
       process.env.KPI_URL = `http://127.0.0.1:${port(kpi)}`;
+      const coaching = await createService(CoachingModule, coachingServiceOptions);
+      await coaching.listen(0);
+      apps.push(coaching);
+      process.env.COACHING_URL = `http://127.0.0.1:${port(coaching)}`;
       const { AppModule } = await import('../../apps/gateway/src/app.module');
       const { gatewayServiceOptions } = await import('../../apps/gateway/src/gateway.options');
       const gateway = await createService(AppModule, gatewayServiceOptions);

@@ -97,6 +97,7 @@ describe('gateway forwarding', () => {
     process.env.INGESTION_URL = url;
     process.env.SCORING_URL = url;
     process.env.KPI_URL = url;
+    process.env.COACHING_URL = url;
     process.env.COMPLAINTS_URL = await deadUrl();
     const { AppModule } = await import('../../apps/gateway/src/app.module');
     const { gatewayServiceOptions } = await import('../../apps/gateway/src/gateway.options');

@@ -28,6 +28,30 @@ export function sent<K extends EventTopic>(
   return { topic, key, payload, tenantId, occurredAt, eventId: randomUUID() };
 }
 
+/** Sends each event as its producer would; a repeated entry is a redelivery (same event id). */
+export async function publishSent(producer: Producer, events: Sent[]): Promise<void> {
+  for (const e of events) {
+    const codec = Codecs[e.topic] as (typeof Codecs)[EventTopic];
+    await producer.send({
+      topic: e.topic,
+      messages: [
+        {
+          key: e.key,
+          value: Buffer.from(codec.encode(e.payload as never).finish()),
+          headers: {
+            [EventHeader.EventId]: e.eventId,
+            [EventHeader.EventType]: e.topic,
+            [EventHeader.SchemaVersion]: '1',
+            [EventHeader.OccurredAt]: e.occurredAt,
+            [EventHeader.TenantId]: e.tenantId,
+            [EventHeader.TraceId]: e.key,
+          },
+        },
+      ],
+    });
+  }
+}
+
 /** The kpi service as main.ts runs it, a producer, and a way to wait until it has settled. */
 export class KpiHarness {
   app!: INestApplication;
@@ -74,26 +98,7 @@ export class KpiHarness {
   }
 
   async publish(events: Sent[]): Promise<void> {
-    for (const e of events) {
-      const codec = Codecs[e.topic] as (typeof Codecs)[EventTopic];
-      await this.producer.send({
-        topic: e.topic,
-        messages: [
-          {
-            key: e.key,
-            value: Buffer.from(codec.encode(e.payload as never).finish()),
-            headers: {
-              [EventHeader.EventId]: e.eventId,
-              [EventHeader.EventType]: e.topic,
-              [EventHeader.SchemaVersion]: '1',
-              [EventHeader.OccurredAt]: e.occurredAt,
-              [EventHeader.TenantId]: e.tenantId,
-              [EventHeader.TraceId]: e.key,
-            },
-          },
-        ],
-      });
-    }
+    await publishSent(this.producer, events);
   }
 
   /** Waits until every given event id is in the inbox, then runs ticks until nothing is stale. */

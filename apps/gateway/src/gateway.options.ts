@@ -50,6 +50,7 @@ export const gatewayServiceOptions: ServiceOptions = {
       scoring: config.get('SCORING_URL'),
       complaints: config.get('COMPLAINTS_URL'),
       kpi: config.get('KPI_URL'),
+      coaching: config.get('COACHING_URL'),
     });
     SwaggerModule.setup('docs', app, doc, {
       jsonDocumentUrl: 'docs-json',

@@ -88,6 +88,9 @@ export class GatewayEnv extends InternalEnv {
   @IsUrl(url)
   KPI_URL: string = 'http://127.0.0.1:3004';
 
+  @IsUrl(url)
+  COACHING_URL: string = 'http://127.0.0.1:3005';
+
   /** The built dashboard (npm run build); served at /. */
   @IsString()
   WEB_DIST_DIR: string = 'web/dist';

@@ -5,7 +5,7 @@ import { KafkaHealthIndicator } from '@qa/messaging';
 import { Public } from '@qa/platform';
 import { DownstreamHealthIndicator } from './downstream.health';
 
-const DOWNSTREAM = ['ingestion', 'scoring', 'complaints', 'kpi'] as const;
+const DOWNSTREAM = ['ingestion', 'scoring', 'complaints', 'kpi', 'coaching'] as const;
 
 @Controller('health')
 export class HealthController {

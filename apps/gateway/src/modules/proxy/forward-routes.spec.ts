@@ -33,6 +33,8 @@ const GRID: Record<string, Partial<Record<Method, string>>> = {
   '/api/v1/complaints/settings': { GET: '-xxxx-', PUT: '-x-x--' },
   '/api/v1/kpis': { GET: '-xxxxx' },
   '/api/v1/kpis/targets': { GET: '-xxxxx', PUT: '-x----' },
+  '/api/v1/coaching/assignments': { GET: '-xxxxx', POST: '-x-x--' },
+  '/api/v1/coaching/settings': { GET: '-xxxx-', PUT: '-x----' },
 };
 
 /** The public API of DESIGN.md (and the services' additions): each must reach a rule. */
@@ -86,6 +88,13 @@ const PUBLIC_API: [Method, string][] = [
   ['GET', '/api/v1/kpis/agents?teamId=t-1&month=2026-11'],
   ['GET', '/api/v1/kpis/targets'],
   ['PUT', '/api/v1/kpis/targets'],
+  ['GET', '/api/v1/coaching/assignments?status=open'],
+  ['POST', '/api/v1/coaching/assignments'],
+  ['GET', '/api/v1/coaching/assignments/x'],
+  ['POST', '/api/v1/coaching/assignments/x/session'],
+  ['POST', '/api/v1/coaching/assignments/x/close'],
+  ['GET', '/api/v1/coaching/settings'],
+  ['PUT', '/api/v1/coaching/settings'],
 ];
 
 const expected = (prefix: string, method: Method, role: Role): boolean =>

@@ -1,6 +1,6 @@
 import type { Role } from '@qa/platform';
 
-export type Downstream = 'ingestion' | 'scoring' | 'complaints' | 'kpi';
+export type Downstream = 'ingestion' | 'scoring' | 'complaints' | 'kpi' | 'coaching';
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type Method = (typeof METHODS)[number];
 
@@ -159,6 +159,18 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
     prefix: '/api/v1/kpis/targets',
     service: 'kpi',
     roles: { GET: ALL_TENANT_ROLES, PUT: ['admin'] },
+  },
+  // Coaching: leads open assignments and record sessions; the coaching service narrows reads
+  // (agents their own, leads their team's).
+  {
+    prefix: '/api/v1/coaching/assignments',
+    service: 'coaching',
+    roles: { GET: ALL_TENANT_ROLES, POST: ['admin', 'lead'] },
+  },
+  {
+    prefix: '/api/v1/coaching/settings',
+    service: 'coaching',
+    roles: { GET: ['admin', 'qa', 'lead', 'ops'], PUT: ['admin'] },
   },
 ];
 

@@ -75,6 +75,7 @@ export class ProxyService {
       scoring: new URL(config.getOrThrow<string>('SCORING_URL')),
       complaints: new URL(config.getOrThrow<string>('COMPLAINTS_URL')),
       kpi: new URL(config.getOrThrow<string>('KPI_URL')),
+      coaching: new URL(config.getOrThrow<string>('COACHING_URL')),
     };
   }
 

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { HealthModule, ServiceCoreModule } from '@qa/service-core';
+import { CoachingEnv } from './config/coaching.env';
+import { migrations } from './migrations';
+import { AssignmentsModule } from './modules/assignments/assignments.module';
+import { SettingsModule } from './modules/settings/settings.module';
+
+@Module({
+  imports: [
+    ServiceCoreModule.forRoot({
+      name: 'coaching',
+      schema: 'coaching',
+      env: CoachingEnv,
+      entities: [],
+      migrations,
+      produces: [],
+    }),
+    HealthModule.forRoot({ redis: false }),
+    SettingsModule,
+    AssignmentsModule,
+  ],
+})
+export class AppModule {}
