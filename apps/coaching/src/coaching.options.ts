@@ -1,8 +1,7 @@
-import { DomainError, ServiceOptions } from '@qa/platform';
+import { mapErrors, ServiceOptions } from '@qa/platform';
 import { CoachingError, mapCoachingError } from './coaching.errors';
 
 export const coachingServiceOptions: ServiceOptions = {
   name: 'coaching',
-  mapDomainError: (err: DomainError) =>
-    err instanceof CoachingError ? mapCoachingError(err) : undefined,
+  domainErrors: [mapErrors(CoachingError, mapCoachingError)],
 };

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Identity } from '@qa/platform';
+import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { beforeAfter } from '../../domain/coaching-trigger';
 import { CoachingError } from '../../coaching.errors';
 import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import { SettingsRepository } from '../settings/settings.repository';
-import { tenantOf } from '../settings/settings.service';
 import {
   CloseAssignmentRequestDto,
   ListAssignmentsRequestDto,

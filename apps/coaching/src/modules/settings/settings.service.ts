@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Identity } from '@qa/platform';
+import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { CoachingSettings, mergeSettings } from '../../domain/coaching-settings';
 import { CoachingError } from '../../coaching.errors';
 import { SettingsRepository } from './settings.repository';
 
 export type SettingsView = CoachingSettings & { version: number };
-
-/** The caller's tenant; the platform admin belongs to none. */
-export function tenantOf(identity: Identity): string {
-  if (!identity.tenantId) throw CoachingError.notFound('tenant');
-  return identity.tenantId;
-}
 
 @Injectable()
 export class SettingsService {
