@@ -6,7 +6,7 @@ import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.modul
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
-import { aCall } from '../../apps/ingestion/src/modules/calls/test-calls';
+import { sampleCall } from '@qa/testing';
 import {
   PAGE,
   SHOTS,
@@ -42,7 +42,7 @@ describe('dashboard navigation in Chromium', () => {
     evaluationId = await scoredCall(
       platform,
       qa,
-      aCall({
+      sampleCall({
         callId: `c-${randomUUID()}`,
         tenantId,
         customer: undefined,

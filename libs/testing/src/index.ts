@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './topic-recorder';
 export * from './broker-control';
 export * from './events';
+export * from './sample-call';

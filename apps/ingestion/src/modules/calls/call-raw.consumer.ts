@@ -7,7 +7,7 @@ import {
   EventConsumerHost,
   PermanentConsumeError,
 } from '@qa/messaging';
-import { validateCallPayload } from './call-validation';
+import { validateCallPayload } from './validation/full-validation';
 import type { CallBody } from './calls.types';
 import { TenantSettingsRepository } from '../tenants/tenant-settings.repository';
 import { IngestCallsService } from './ingest-calls.service';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentIdentity, Identity, Roles, TraceId } from '@qa/platform';
 import type { Request, Response } from 'express';
-import { parseBatch } from './batch-parser';
+import { parseBatch } from './validation/batch-parsing';
 import { CallError } from './calls.errors';
 import { CallsService } from './calls.service';
 import { BatchResultResponseDto } from './dto/batch-result.response.dto';

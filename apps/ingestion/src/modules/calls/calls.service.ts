@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isISO8601 } from 'class-validator';
 import { canSeePii, Identity, tenantOf } from '@qa/platform';
-import { MAX_BATCH, ParsedItem } from './batch-parser';
-import { BatchItemResult, screenBatch } from './batch-screen';
-import { validateCallPayload } from './call-validation';
+import { MAX_BATCH, ParsedItem } from './validation/batch-parsing';
+import { BatchItemResult, screenBatch } from './validation/batch-screening';
+import { validateCallPayload } from './validation/full-validation';
 import { CallError } from './calls.errors';
 import { toCallResponse } from './calls.mapper';
 import { CallsRepository } from './calls.repository';

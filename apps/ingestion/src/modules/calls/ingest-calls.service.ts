@@ -4,7 +4,8 @@ import { Topics } from '@qa/contracts';
 import { OutboxService } from '@qa/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { TenantSettingsRepository } from '../tenants/tenant-settings.repository';
-import { deriveRingCount, differingFields, hashCallBody, toCallIngested } from './calls.mapper';
+import { differingFields, hashCallBody } from './call-body';
+import { deriveRingCount, toCallIngested } from './calls.mapper';
 import { CallsRepository, NewCallRow } from './calls.repository';
 import type { CallBody } from './calls.types';
 

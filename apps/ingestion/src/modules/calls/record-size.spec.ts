@@ -8,9 +8,9 @@ import {
 } from '@qa/contracts';
 import { configurePii } from '@qa/pii';
 import { decodeRawCall } from './call-raw.consumer';
-import { validateCallPayload } from './call-validation';
+import { validateCallPayload } from './validation/full-validation';
 import { toCallIngested } from './calls.mapper';
-import { aCall } from './test-calls';
+import { sampleCall } from '@qa/testing';
 import { MAX_SEGMENTS } from './dto/create-call.request.dto';
 
 /** Every non-ASCII character as \uXXXX (Python's json.dumps default): the costliest legal JSON. */
@@ -24,7 +24,7 @@ const id = (c: string) => c.repeat(128);
 /** Every field at its longest: the most characters, segments, ids and links a call may have. */
 function largestLegalCall(chars = MAX_CALL_TEXT_CHARS): Record<string, unknown> {
   const perSegment = chars / MAX_SEGMENTS;
-  return aCall({
+  return sampleCall({
     callId: id('c'),
     tenantId: id('t'),
     agentId: id('a'),
@@ -83,7 +83,7 @@ describe('the largest legal call', () => {
   });
 
   it('refuses a raw record over 5 MiB before parsing it, whatever it holds', () => {
-    const json = JSON.stringify(aCall());
+    const json = JSON.stringify(sampleCall());
     const padded = json + ' '.repeat(MAX_CALL_RECORD_BYTES - Buffer.byteLength(json));
     expect(decodeRawCall(Buffer.from(padded)).ok).toBe(true);
     expect(decodeRawCall(Buffer.from(`${padded} `))).toEqual({

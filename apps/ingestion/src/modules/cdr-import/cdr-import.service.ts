@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
-import type { ParsedItem } from '../calls/batch-parser';
+import type { ParsedItem } from '../calls/validation/batch-parsing';
 import { CallError } from '../calls/calls.errors';
 import { CallsService } from '../calls/calls.service';
 import type { BatchResultResponseDto } from '../calls/dto/batch-result.response.dto';

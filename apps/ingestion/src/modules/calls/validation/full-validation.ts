@@ -2,11 +2,11 @@ import type { FieldError } from '@qa/platform';
 import { flattenValidationErrors } from '@qa/platform';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { checkCallConsistency } from './call-consistency';
-import { toCallBody } from './calls.mapper';
-import type { CallBody } from './calls.types';
-import { CreateCallRequestDto } from './dto/create-call.request.dto';
-import { fastCallCheck } from './fast-call-check';
+import { checkCallConsistency } from './consistency';
+import { toCallBody } from '../call-body';
+import type { CallBody } from '../calls.types';
+import { CreateCallRequestDto } from '../dto/create-call.request.dto';
+import { fastCallCheck } from './fast-check';
 
 export type ValidatedCall = { ok: true; body: CallBody } | { ok: false; errors: FieldError[] };
 

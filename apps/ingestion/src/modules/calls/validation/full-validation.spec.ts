@@ -1,6 +1,6 @@
-import { checkStructure, validateCallPayload } from './call-validation';
-import { hashCallBody } from './calls.mapper';
-import { aCall } from './test-calls';
+import { checkStructure, validateCallPayload } from './full-validation';
+import { hashCallBody } from '../call-body';
+import { sampleCall } from '@qa/testing';
 
 const paths = (raw: unknown) => {
   const v = validateCallPayload(raw);
@@ -9,46 +9,48 @@ const paths = (raw: unknown) => {
 
 describe(validateCallPayload.name, () => {
   it('accepts a valid call through the fast path and the class-validator path alike', () => {
-    const fast = validateCallPayload(aCall());
-    const slow = validateCallPayload({ ...aCall(), csat: null }); // null is not fast-path material
+    const fast = validateCallPayload(sampleCall());
+    const slow = validateCallPayload({ ...sampleCall(), csat: null }); // null is not fast-path material
     expect(fast.ok && slow.ok && hashCallBody(fast.body) === hashCallBody(slow.body)).toBe(true);
   });
 
   it('treats null optional fields as absent', () => {
-    const v = validateCallPayload(aCall({ ringCount: null, recordingUrl: null, customer: null }));
+    const v = validateCallPayload(
+      sampleCall({ ringCount: null, recordingUrl: null, customer: null }),
+    );
     expect(v.ok && v.body).toEqual(expect.not.objectContaining({ ringCount: expect.anything() }));
     expect(v.ok && 'customer' in v.body).toBe(false);
   });
 
   it.each([
-    ['a time without an offset', aCall({ startedAt: '2026-11-22T09:00:00' }), 'startedAt'],
-    ['a date without a time', aCall({ endedAt: '2026-11-22' }), 'endedAt'],
+    ['a time without an offset', sampleCall({ startedAt: '2026-11-22T09:00:00' }), 'startedAt'],
+    ['a date without a time', sampleCall({ endedAt: '2026-11-22' }), 'endedAt'],
     [
       'answeredAt left out (null is how to say abandoned)',
-      aCall({ answeredAt: undefined }),
+      sampleCall({ answeredAt: undefined }),
       'answeredAt',
     ],
-    ['a year out of range', aCall({ startedAt: '1999-12-31T23:59:00Z' }), 'startedAt'],
+    ['a year out of range', sampleCall({ startedAt: '1999-12-31T23:59:00Z' }), 'startedAt'],
     [
       'a lone surrogate',
-      aCall({ segments: [{ speaker: 'agent', startMs: 0, endMs: 1, text: 'a\ud800' }] }),
+      sampleCall({ segments: [{ speaker: 'agent', startMs: 0, endMs: 1, text: 'a\ud800' }] }),
       'segments.0.text',
     ],
-    ['NUL in customer.id', aCall({ customer: { id: 'a\u0000b' } }), 'customer.id'],
+    ['NUL in customer.id', sampleCall({ customer: { id: 'a\u0000b' } }), 'customer.id'],
     [
       'control characters in recordingUrl',
-      aCall({ recordingUrl: 'file:///a\u0007' }),
+      sampleCall({ recordingUrl: 'file:///a\u0007' }),
       'recordingUrl',
     ],
-    ['a constructor key', { ...aCall(), constructor: { x: 1 } }, 'constructor'],
+    ['a constructor key', { ...sampleCall(), constructor: { x: 1 } }, 'constructor'],
     [
       'a __proto__ key',
-      JSON.parse(`{"__proto__":{"x":1},${JSON.stringify(aCall()).slice(1)}`),
+      JSON.parse(`{"__proto__":{"x":1},${JSON.stringify(sampleCall()).slice(1)}`),
       '__proto__',
     ],
     [
       'segments out of order',
-      aCall({
+      sampleCall({
         segments: [
           { speaker: 'agent', startMs: 5, endMs: 6, text: 'a' },
           { speaker: 'agent', startMs: 1, endMs: 2, text: 'b' },
@@ -61,13 +63,13 @@ describe(validateCallPayload.name, () => {
   });
 
   it('lists every failing field, not only the first', () => {
-    expect(paths(aCall({ direction: 'x', purpose: 'y', csat: 9 }))).toEqual(
+    expect(paths(sampleCall({ direction: 'x', purpose: 'y', csat: 9 }))).toEqual(
       expect.arrayContaining(['direction', 'purpose', 'csat']),
     );
   });
 
   it('refuses non-objects', () => {
-    expect(paths([aCall()])).toEqual(['']);
+    expect(paths([sampleCall()])).toEqual(['']);
     expect(paths('call')).toEqual(['']);
     expect(paths(null)).toEqual(['']);
   });
@@ -84,6 +86,6 @@ describe(checkStructure.name, () => {
   });
 
   it('passes an ordinary call', () => {
-    expect(checkStructure(aCall())).toEqual([]);
+    expect(checkStructure(sampleCall())).toEqual([]);
   });
 });

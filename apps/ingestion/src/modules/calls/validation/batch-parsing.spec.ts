@@ -1,4 +1,4 @@
-import { parseBatch } from './batch-parser';
+import { parseBatch } from './batch-parsing';
 
 describe(parseBatch.name, () => {
   it('takes a parsed JSON array as it is', () => {

@@ -1,7 +1,7 @@
 import type { FieldError } from '@qa/platform';
-import type { ParsedItem } from './batch-parser';
-import { validateCallPayload } from './call-validation';
-import type { CallBody } from './calls.types';
+import type { ParsedItem } from './batch-parsing';
+import { validateCallPayload } from './full-validation';
+import type { CallBody } from '../calls.types';
 
 export interface BatchItemResult {
   index: number;

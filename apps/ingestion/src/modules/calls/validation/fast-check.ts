@@ -1,6 +1,6 @@
-import { CALL_PURPOSES, DISPOSITIONS, HANGUP_BY } from './calls.types';
-import { HANGUP_CAUSE, MAX_SEGMENT_TEXT, MAX_SEGMENTS } from './dto/create-call.request.dto';
-import { CONTROL_CHAR as CONTROL, ID_PATTERN as ID, LONE_SURROGATE } from './dto/text-rules';
+import { CALL_PURPOSES, DISPOSITIONS, HANGUP_BY } from '../calls.types';
+import { HANGUP_CAUSE, MAX_SEGMENT_TEXT, MAX_SEGMENTS } from '../dto/create-call.request.dto';
+import { CONTROL_CHAR as CONTROL, ID_PATTERN as ID, LONE_SURROGATE } from '../dto/text-rules';
 
 /**
  * A quick accept for the common, valid call: true only when the DTO's class-validator rules would

@@ -1,6 +1,6 @@
 import { MAX_CALL_TEXT_CHARS } from '@qa/contracts';
 import type { FieldError } from '@qa/platform';
-import type { CallBody } from './calls.types';
+import type { CallBody } from '../calls.types';
 
 /** Contact-centre records start well after 2000; a year outside this is a clock or parsing fault. */
 const EARLIEST = Date.UTC(2000, 0, 1);

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import fc from 'fast-check';
-import { canonicalJson, toCallBody } from './calls.mapper';
-import { CreateCallRequestDto } from './dto/create-call.request.dto';
-import { fastCallCheck } from './fast-call-check';
+import { canonicalJson, toCallBody } from '../call-body';
+import { CreateCallRequestDto } from '../dto/create-call.request.dto';
+import { fastCallCheck } from './fast-check';
 
 const dtoAccepts = (raw: unknown) =>
   validateSync(plainToInstance(CreateCallRequestDto, raw as object), {

@@ -1,12 +1,16 @@
-import { screenBatch } from './batch-screen';
-import { aCall } from './test-calls';
+import { screenBatch } from './batch-screening';
+import { sampleCall } from '@qa/testing';
 
 const ok = (value: unknown) => ({ ok: true as const, value });
 
 describe(screenBatch.name, () => {
   it('keeps valid calls and rejects each bad one with its errors and position', () => {
     const { rejected, byTenant } = screenBatch(
-      [ok(aCall()), ok(aCall({ callId: 'c-2', direction: 'up' })), ok(aCall({ callId: 'c-3' }))],
+      [
+        ok(sampleCall()),
+        ok(sampleCall({ callId: 'c-2', direction: 'up' })),
+        ok(sampleCall({ callId: 'c-3' })),
+      ],
       'acme',
     );
     expect(byTenant.get('acme')?.map((v) => v.index)).toEqual([0, 2]);
@@ -22,7 +26,11 @@ describe(screenBatch.name, () => {
 
   it('rejects the later copies of a callId and calls of another tenant', () => {
     const { rejected } = screenBatch(
-      [ok(aCall()), ok(aCall({ csat: 5 })), ok(aCall({ callId: 'c-9', tenantId: 'other' }))],
+      [
+        ok(sampleCall()),
+        ok(sampleCall({ csat: 5 })),
+        ok(sampleCall({ callId: 'c-9', tenantId: 'other' })),
+      ],
       'acme',
     );
     expect(rejected.map((r) => [r.index, r.errors?.[0].path, r.errors?.[0].message])).toEqual([
@@ -32,7 +40,10 @@ describe(screenBatch.name, () => {
   });
 
   it('lets the platform admin send calls of several tenants, grouped by tenant', () => {
-    const { byTenant } = screenBatch([ok(aCall()), ok(aCall({ tenantId: 'beta' }))], null);
+    const { byTenant } = screenBatch(
+      [ok(sampleCall()), ok(sampleCall({ tenantId: 'beta' }))],
+      null,
+    );
     expect([...byTenant.keys()]).toEqual(['acme', 'beta']);
   });
 
