@@ -26,6 +26,7 @@ describe(forbiddenPhrasesRule.id, () => {
     ['你听不懂吗', '你听不懂吗'],
     ['亲爱的这边没法帮您联系站点', '没法'],
     ['我已经说过了', '我已经说过了'],
+    ['这个您看着办吧', '看着办'],
   ])('fails agent speech with a seed or taboo phrase: %s', (text, phrase) => {
     expect(verdict(rule, agentSays(text))).toEqual({ outcome: 'fail', evidence: [phrase] });
   });

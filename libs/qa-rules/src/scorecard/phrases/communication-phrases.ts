@@ -47,6 +47,7 @@ export const FORBIDDEN_PHRASES: PhraseLists = {
     '你怎么这么',
     '问别人去',
     '随便你',
+    '看着办',
     '我解决不了',
     // Professing ignorance in other words (the set <不了解>), and "can't tell" as the answer.
     '不(太|是很|大)清楚',
