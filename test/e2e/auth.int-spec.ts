@@ -36,7 +36,8 @@ describe('gateway accounts and sessions', () => {
     await http
       .post('/api/v1/users')
       .auth(platformAdmin, { type: 'bearer' })
-      .send({ username, password, role, tenantId })
+      // An agent is linked to the agent id their calls carry.
+      .send({ username, password, role, tenantId, ...(role === 'agent' && { agentId: username }) })
       .expect(201);
     return username;
   };
