@@ -6,6 +6,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mkdir -p artifacts
 rm -f artifacts/jest-unit.json artifacts/jest-int.json  # never count a previous run's results
+# Every log line of the run lands here and is checked for personal numbers at the end.
+export QA_TEST_LOG_DIR="$root/artifacts/logs"
+rm -rf "$QA_TEST_LOG_DIR" && mkdir -p "$QA_TEST_LOG_DIR"
 start=$(date +%s)
 
 # Tests get their own broker (port, data dir) so a broker or platform a developer runs on 9092 is
@@ -40,6 +43,12 @@ export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 bash scripts/setup.sh --with-browser --with-clients || { echo "[test] setup failed" >&2; exit 1; }
 
 status=0
+# Runs a command with its output also kept in a log file (for the log check).
+logged() {
+  local log="$1"; shift
+  "$@" 2>&1 | tee "$log"
+  return "${PIPESTATUS[0]}"
+}
 step() {
   local name="$1"; shift
   local t0=$(date +%s)
@@ -50,11 +59,12 @@ step() {
 
 step "typecheck" npm run --silent typecheck
 step "lint" npx eslint --max-warnings=0 .
-step "unit tests" npx jest --selectProjects unit --ci --json --outputFile=artifacts/jest-unit.json
+step "unit tests" logged "$QA_TEST_LOG_DIR/jest-unit.log" npx jest --selectProjects unit --ci --json --outputFile=artifacts/jest-unit.json
 step "build dashboard" npx vite build web --logLevel warn
 # No --forceExit: a connection or timer left open is a bug to see. The watchdog turns a run that
 # does not exit into a failure in minutes rather than a CI timeout (they take about one minute).
-step "integration tests" timeout --kill-after=30 900 npx jest --selectProjects int --ci --runInBand --json --outputFile=artifacts/jest-int.json
+step "integration tests" logged "$QA_TEST_LOG_DIR/jest-int.log" timeout --kill-after=30 900 npx jest --selectProjects int --ci --runInBand --json --outputFile=artifacts/jest-int.json
+step "no personal numbers in any log line" node -r @swc-node/register test/logs/check-log-pii.ts "$QA_TEST_LOG_DIR"
 node scripts/test-summary.js artifacts/jest-unit.json artifacts/jest-int.json || status=1
 echo "[test] total $(( $(date +%s) - start )) s" >&2
 exit $status

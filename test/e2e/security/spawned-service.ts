@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../../..');
 
@@ -34,9 +34,25 @@ export class SpawnedService {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.child.stdout!.on('data', (c: Buffer) => (this.out += c.toString()));
-    this.child.stderr!.on('data', (c: Buffer) => (this.out += c.toString()));
-    this.exited = new Promise((r) => this.child.on('exit', (code) => r(code)));
+    // The test command checks every log line of the run for personal numbers (test/logs).
+    const dir = process.env.QA_TEST_LOG_DIR;
+    let file: WriteStream | undefined;
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      file = createWriteStream(join(dir, `${app}-${this.child.pid}.log`));
+    }
+    const take = (c: Buffer) => {
+      this.out += c.toString();
+      file?.write(c);
+    };
+    this.child.stdout!.on('data', take);
+    this.child.stderr!.on('data', take);
+    this.exited = new Promise((r) =>
+      this.child.on('exit', (code) => {
+        file?.end();
+        r(code);
+      }),
+    );
   }
 
   /** Everything it wrote to stdout and stderr so far. */

@@ -1,0 +1,42 @@
+import { maskPii } from '@qa/pii';
+
+/**
+ * Issue 18 item 2: no log line of a test run may hold a personal number. A log line is a pino JSON
+ * line (services log nothing else); its numeric fields (time, pid) are not text and are left out.
+ */
+export interface LogPiiFinding {
+  file: string;
+  line: number;
+  /** The line with the numbers masked, so the report itself leaks nothing. */
+  masked: string;
+}
+
+const NUMERIC_FIELD = /"(?:time|pid|hostname|responseTime|ms|durationMs)":(?:\d+|"[^"]*")/g;
+
+export function isLogLine(line: string): boolean {
+  return line.startsWith('{') && line.includes('"level"');
+}
+
+/** The line with its personal numbers masked, or null when it holds none. */
+export function piiInLogLine(line: string): string | null {
+  const text = line.replace(NUMERIC_FIELD, '');
+  const masked = maskPii(text);
+  return masked === text ? null : masked;
+}
+
+export function scanLog(
+  file: string,
+  content: string,
+): { lines: number; findings: LogPiiFinding[] } {
+  let lines = 0;
+  const findings: LogPiiFinding[] = [];
+  content.split('\n').forEach((raw, i) => {
+    // Jest prefixes nothing to a child's stdout, but a console capture may indent it.
+    const line = raw.trim();
+    if (!isLogLine(line)) return;
+    lines++;
+    const masked = piiInLogLine(line);
+    if (masked) findings.push({ file, line: i + 1, masked: masked.slice(0, 300) });
+  });
+  return { lines, findings };
+}
