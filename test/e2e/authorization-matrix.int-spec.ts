@@ -11,6 +11,7 @@ import {
 } from '../../apps/gateway/src/modules/proxy/forward-routes';
 import { AppModule as CoachingModule } from '../../apps/coaching/src/app.module';
 import { coachingServiceOptions } from '../../apps/coaching/src/coaching.options';
+import { AppraisalController } from '../../apps/coaching/src/modules/appraisal/appraisal.controller';
 import { AssignmentsController } from '../../apps/coaching/src/modules/assignments/assignments.controller';
 import { SettingsController as CoachingSettingsController } from '../../apps/coaching/src/modules/settings/settings.controller';
 import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
@@ -65,6 +66,7 @@ const CONTROLLERS: Type<unknown>[] = [
   KpisController,
   AssignmentsController,
   CoachingSettingsController,
+  AppraisalController,
 ];
 
 interface ApiRoute {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { HealthModule, ServiceCoreModule } from '@qa/service-core';
 import { CoachingEnv } from './config/coaching.env';
 import { migrations } from './migrations';
+import { AppraisalModule } from './modules/appraisal/appraisal.module';
 import { AssignmentsModule } from './modules/assignments/assignments.module';
 import { SettingsModule } from './modules/settings/settings.module';
 
@@ -18,6 +19,7 @@ import { SettingsModule } from './modules/settings/settings.module';
     HealthModule.forRoot({ redis: false }),
     SettingsModule,
     AssignmentsModule,
+    AppraisalModule,
   ],
 })
 export class AppModule {}

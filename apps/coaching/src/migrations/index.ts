@@ -1,4 +1,9 @@
 import { CreateMessaging1765152000000 } from './1765152000000-create-messaging';
 import { CreateCoaching1765152000001 } from './1765152000001-create-coaching';
+import { CreateDailyPlans1765152000002 } from './1765152000002-create-daily-plans';
 
-export const migrations = [CreateMessaging1765152000000, CreateCoaching1765152000001];
+export const migrations = [
+  CreateMessaging1765152000000,
+  CreateCoaching1765152000001,
+  CreateDailyPlans1765152000002,
+];

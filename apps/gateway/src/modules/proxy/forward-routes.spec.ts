@@ -35,6 +35,8 @@ const GRID: Record<string, Partial<Record<Method, string>>> = {
   '/api/v1/kpis/targets': { GET: '-xxxxx', PUT: '-x----' },
   '/api/v1/coaching/assignments': { GET: '-xxxxx', POST: '-x-x--' },
   '/api/v1/coaching/settings': { GET: '-xxxx-', PUT: '-x----' },
+  '/api/v1/appraisal/plans': { GET: '-xxxxx', PUT: '-x-x-x' },
+  '/api/v1/appraisal/months': { GET: '-xxxxx' },
 };
 
 /** The public API of DESIGN.md (and the services' additions): each must reach a rule. */
@@ -95,6 +97,9 @@ const PUBLIC_API: [Method, string][] = [
   ['POST', '/api/v1/coaching/assignments/x/close'],
   ['GET', '/api/v1/coaching/settings'],
   ['PUT', '/api/v1/coaching/settings'],
+  ['PUT', '/api/v1/appraisal/plans/a-1/2026-11-04'],
+  ['GET', '/api/v1/appraisal/plans?month=2026-11'],
+  ['GET', '/api/v1/appraisal/months/2026-11'],
 ];
 
 const expected = (prefix: string, method: Method, role: Role): boolean =>
@@ -120,7 +125,7 @@ describe('forward route table', () => {
     expect(ROLES.some((role) => allows(route!, method, role))).toBe(true);
   });
 
-  it('never lets the platform admin read tenant data, nor ops change anything, nor agents beyond disputes and complaints', () => {
+  it('never lets the platform admin read tenant data, nor ops change anything, nor agents beyond disputes, complaints and their plans', () => {
     for (const route of FORWARD_ROUTES) {
       expect(allows(route, 'GET', 'platform_admin')).toBe(false);
       for (const m of METHODS.filter((x) => x !== 'GET'))
@@ -129,11 +134,13 @@ describe('forward route table', () => {
     const agentWrites = FORWARD_ROUTES.filter((r) =>
       METHODS.some((m) => m !== 'GET' && allows(r, m, 'agent')),
     );
-    // Agents acknowledge and dispute their evaluations and may log a complaint by hand (issue 13).
+    // Agents acknowledge and dispute their evaluations, may log a complaint by hand (issue 13)
+    // and enter their own daily plans (issue 19, seed 002).
     expect(agentWrites.map((r) => r.prefix)).toEqual([
       '/api/v1/evaluations/:id/acknowledge',
       '/api/v1/evaluations/:id/disputes',
       '/api/v1/complaints',
+      '/api/v1/appraisal/plans',
     ]);
   });
 

@@ -172,6 +172,18 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
     service: 'coaching',
     roles: { GET: ['admin', 'qa', 'lead', 'ops'], PUT: ['admin'] },
   },
+  // Monthly appraisal (seed 002): agents and leads enter daily plans (agents their own); agents
+  // see their own results (the coaching service narrows).
+  {
+    prefix: '/api/v1/appraisal/plans',
+    service: 'coaching',
+    roles: { GET: ALL_TENANT_ROLES, PUT: ['admin', 'lead', 'agent'] },
+  },
+  {
+    prefix: '/api/v1/appraisal/months',
+    service: 'coaching',
+    roles: { GET: ALL_TENANT_ROLES },
+  },
 ];
 
 const segments = (path: string) => path.split('/').filter(Boolean);
