@@ -140,15 +140,16 @@ export class FactsRepository {
     keys: { tenant_id: string; id: string }[],
   ): Promise<void> {
     if (keys.length === 0) return;
+    // One round trip: the tenants shared first, then the keys, each set in sorted order.
     await m.query(
-      `SELECT pg_advisory_xact_lock_shared(hashtext('kpi.facts'), hashtext(t))
-       FROM (SELECT DISTINCT t FROM unnest($1::text[]) AS x(t) ORDER BY t) s`,
-      [[...new Set(keys.map((k) => k.tenant_id))]],
-    );
-    await m.query(
-      `SELECT pg_advisory_xact_lock(hashtext($1), h)
-       FROM (SELECT DISTINCT hashtext(t || '/' || k) AS h
-             FROM unnest($2::text[], $3::text[]) AS x(t, k) ORDER BY h) s`,
+      `SELECT CASE WHEN s.shared THEN pg_advisory_xact_lock_shared(s.a, s.b)
+         ELSE pg_advisory_xact_lock(s.a, s.b) END
+       FROM (SELECT DISTINCT true AS shared, hashtext('kpi.facts') AS a, hashtext(t) AS b
+             FROM unnest($2::text[]) AS x(t)
+             UNION
+             SELECT false, hashtext($1), hashtext(t || '/' || k)
+             FROM unnest($2::text[], $3::text[]) AS x(t, k)
+             ORDER BY shared DESC, a, b) s`,
       [`kpi.${kind}`, keys.map((k) => k.tenant_id), keys.map((k) => k.id)],
     );
   }
