@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { Controller, INestApplication, Module } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   dlqTopic,
   DlqHeader,
@@ -8,7 +9,7 @@ import {
   Topics,
   validateTenantUpserted,
 } from '@qa/contracts';
-import { BatchItem, createKafka, EventConsumerHost } from '@qa/messaging';
+import { ChunkContext, ChunkItem, createKafka, EventOptions } from '@qa/messaging';
 import { createService } from '@qa/platform';
 import { ServiceCoreModule } from '@qa/service-core';
 import { TopicRecorder, waitFor } from '@qa/testing';
@@ -21,30 +22,28 @@ const EFFECTS = 'consumer_batch_test.effects';
 
 /** A set-based consumer writing one row per event it is handed; no unique key, so a second
  * application of the same event would show as a second row. */
-@Injectable()
-class TenantBatchConsumer implements OnModuleInit {
+@Controller()
+class TenantBatchConsumer {
   /** Sizes of the chunks handed over (test events only). */
   readonly chunkSizes: number[] = [];
 
-  constructor(private readonly host: EventConsumerHost) {}
-
-  onModuleInit(): void {
-    this.host.onBatch(
-      Topics.TenantUpserted,
-      async (items: ReadonlyArray<BatchItem<TenantUpserted>>, { manager }) => {
-        // Other tests publish tenants on the same topic: only this test's are ours.
-        const ours = items.filter((i) => i.event.tenantId.startsWith('bt-'));
-        if (ours.length === 0) return;
-        await manager.query(
-          `INSERT INTO ${EFFECTS} (event_id, tenant_id) SELECT * FROM unnest($1::text[], $2::text[])`,
-          [ours.map((i) => i.meta.eventId), ours.map((i) => i.event.tenantId)],
-        );
-        if (ours.some((i) => i.event.tenantId.endsWith('-poison')))
-          throw new Error('poison tenant');
-        this.chunkSizes.push(ours.length);
-      },
-      validateTenantUpserted,
+  @EventPattern(Topics.TenantUpserted, {
+    chunk: true,
+    validate: validateTenantUpserted,
+  } satisfies EventOptions<TenantUpserted>)
+  async handle(
+    @Payload() items: ChunkItem<TenantUpserted>[],
+    @Ctx() { manager }: ChunkContext,
+  ): Promise<void> {
+    // Other tests publish tenants on the same topic: only this test's are ours.
+    const ours = items.filter((i) => i.event.tenantId.startsWith('bt-'));
+    if (ours.length === 0) return;
+    await manager.query(
+      `INSERT INTO ${EFFECTS} (event_id, tenant_id) SELECT * FROM unnest($1::text[], $2::text[])`,
+      [ours.map((i) => i.meta.eventId), ours.map((i) => i.event.tenantId)],
     );
+    if (ours.some((i) => i.event.tenantId.endsWith('-poison'))) throw new Error('poison tenant');
+    this.chunkSizes.push(ours.length);
   }
 }
 
@@ -59,11 +58,11 @@ class TenantBatchConsumer implements OnModuleInit {
       produces: [],
     }),
   ],
-  providers: [TenantBatchConsumer],
+  controllers: [TenantBatchConsumer],
 })
 class BatchModule {}
 
-/** `onBatch` against the real broker and database: one claim a chunk, exactly-once, DLQ intact. */
+/** A chunk handler against the real broker and database: one claim a chunk, exactly-once, DLQ intact. */
 describe('event consumer host, set-based handlers', () => {
   let app: INestApplication;
   let db: DataSource;

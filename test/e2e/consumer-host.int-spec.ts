@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Controller,
-  Get,
-  INestApplication,
-  Injectable,
-  Module,
-  OnModuleInit,
-} from '@nestjs/common';
+import { Controller, Get, INestApplication, Module } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { DlqHeader, dlqTopic } from '@qa/contracts';
-import { createKafka, EventConsumerHost } from '@qa/messaging';
+import { createKafka, DecodeResult, EventOptions } from '@qa/messaging';
 import { createService } from '@qa/platform';
 import { ServiceCoreModule } from '@qa/service-core';
 import { asIdentity, sleep, TopicRecorder, waitFor } from '@qa/testing';
@@ -21,26 +15,20 @@ import { migrations } from '../../apps/kpi/src/migrations';
 
 const TOPIC = 'qa.test.consumer-host.v1';
 
-/** A raw consumer whose decoder throws on some payloads, as a future decoder might. */
-@Injectable()
-class FragileConsumer implements OnModuleInit {
+/** A raw topic's decoder that throws on some payloads, as a future decoder might. */
+function fragileDecode(value: Buffer | null): DecodeResult<string> {
+  const text = value?.toString('utf8') ?? '';
+  if (text.startsWith('throw')) throw new TypeError(`cannot read ${text} (secret 13800138000)`);
+  return { ok: true, value: text };
+}
+
+@Controller()
+class FragileConsumer {
   readonly handled: string[] = [];
 
-  constructor(private readonly host: EventConsumerHost) {}
-
-  onModuleInit(): void {
-    this.host.onRaw(
-      TOPIC,
-      (value) => {
-        const text = value?.toString('utf8') ?? '';
-        if (text.startsWith('throw'))
-          throw new TypeError(`cannot read ${text} (secret 13800138000)`);
-        return { ok: true, value: text };
-      },
-      async (text) => {
-        this.handled.push(text);
-      },
-    );
+  @EventPattern(TOPIC, { decode: fragileDecode } satisfies EventOptions<string>)
+  async handle(@Payload() text: string): Promise<void> {
+    this.handled.push(text);
   }
 }
 
@@ -57,7 +45,7 @@ class ProbeController {
 }
 
 @Module({
-  controllers: [ProbeController],
+  controllers: [ProbeController, FragileConsumer],
   imports: [
     ServiceCoreModule.forRoot({
       name: 'consumer-host-test',
@@ -68,7 +56,6 @@ class ProbeController {
       produces: [],
     }),
   ],
-  providers: [FragileConsumer],
 })
 class FragileModule {}
 

@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { EventApplier } from './consumer/event-applier';
 import { EventConsumerHost } from './consumer/event-consumer.host';
+import { DeadLetterPublisher } from './dlq/dead-letter.publisher';
 import { InboxRepository } from './inbox/inbox.repository';
 import { createKafka } from './kafka/kafka-client';
 import { KafkaHealthIndicator } from './kafka/kafka.health';
@@ -38,6 +40,8 @@ export class MessagingModule {
         OutboxRelay,
         OutboxService,
         InboxRepository,
+        DeadLetterPublisher,
+        EventApplier,
         EventConsumerHost,
         KafkaHealthIndicator,
         KafkaShutdown,

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { INestApplication, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { INSECURE_DEV_SECRETS_FLAG } from './config/secrets';
@@ -30,6 +30,19 @@ export interface ServiceOptions {
   gatewayIdentity?: boolean;
 }
 
+/**
+ * A module's set-up of the app it is part of, which createService runs right after creating it
+ * (service-core's: connect the event transport). Provide it under this token.
+ */
+export const APP_SETUP = Symbol('APP_SETUP');
+export type AppSetup = (app: INestApplication) => void;
+
+function moduleSetups(app: INestApplication): AppSetup[] {
+  return [...app.get(ModulesContainer).values()]
+    .map((m) => m.providers.get(APP_SETUP)?.instance as AppSetup | undefined)
+    .filter((s): s is AppSetup => typeof s === 'function');
+}
+
 /** Applies the house conventions to a Nest app (used by main.ts and by integration tests). */
 export async function createService(
   module: Type<unknown>,
@@ -42,6 +55,7 @@ export async function createService(
     rawBody: opts.rawBody,
   });
   app.useLogger(app.get(Logger));
+  for (const setup of moduleSetups(app)) setup(app);
   app.disable('x-powered-by');
   if (app.get(ConfigService).get<boolean>(INSECURE_DEV_SECRETS_FLAG)) {
     app

@@ -2,10 +2,10 @@ import { CanActivate, DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule } from '@qa/messaging';
+import { connectEventTransport, MessagingModule } from '@qa/messaging';
 import { ensureSchema, serviceDataSourceOptions } from '@qa/persistence';
 import { MixedList } from 'typeorm';
-import { IdentityGuard, PlatformLoggerModule, validateEnv } from '@qa/platform';
+import { APP_SETUP, IdentityGuard, PlatformLoggerModule, validateEnv } from '@qa/platform';
 
 export interface ServiceCoreOptions {
   /** Service name: log field, Kafka client id and consumer group. */
@@ -24,7 +24,10 @@ export interface ServiceCoreOptions {
   beforeDatabase?: (config: ConfigService) => void;
 }
 
-/** Config, logs, database, messaging and the identity guard: what every backend service needs. */
+/**
+ * Config, logs, database, messaging (outbox, and the Kafka transport that serves the app's
+ * @EventPattern handlers) and the identity guard: what every backend service needs.
+ */
 @Module({})
 export class ServiceCoreModule {
   static forRoot(opts: ServiceCoreOptions): DynamicModule {
@@ -65,7 +68,11 @@ export class ServiceCoreModule {
           }),
         }),
       ],
-      providers: [{ provide: APP_GUARD, useClass: opts.guard ?? IdentityGuard }],
+      providers: [
+        { provide: APP_GUARD, useClass: opts.guard ?? IdentityGuard },
+        // Consumers are @EventPattern handlers, served by messaging's Kafka transport.
+        { provide: APP_SETUP, useValue: connectEventTransport },
+      ],
     };
   }
 }

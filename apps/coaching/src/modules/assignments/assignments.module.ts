@@ -9,12 +9,7 @@ import { RecordEvaluationsService } from './record-evaluations.service';
 
 @Module({
   imports: [EvaluationsModule, SettingsModule],
-  controllers: [AssignmentsController],
-  providers: [
-    AssignmentsRepository,
-    AssignmentsService,
-    RecordEvaluationsService,
-    CoachingEventsConsumer,
-  ],
+  controllers: [AssignmentsController, CoachingEventsConsumer],
+  providers: [AssignmentsRepository, AssignmentsService, RecordEvaluationsService],
 })
 export class AssignmentsModule {}

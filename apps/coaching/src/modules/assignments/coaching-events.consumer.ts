@@ -1,6 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EvaluationReviewed, EvaluationScored, Topics } from '@qa/contracts';
-import { EventConsumerHost } from '@qa/messaging';
+import { ChunkContext, ChunkItem, EventOptions } from '@qa/messaging';
 import { RecordEvaluationsService } from './record-evaluations.service';
 
 const isTime = (s: string) => s !== '' && !Number.isNaN(Date.parse(s));
@@ -23,35 +24,23 @@ export function validateReviewed(e: EvaluationReviewed): string[] {
 }
 
 /** Scored and reviewed evaluations, a chunk at a time, into coaching's per-rule history. */
-@Injectable()
-export class CoachingEventsConsumer implements OnModuleInit {
-  constructor(
-    private readonly host: EventConsumerHost,
-    private readonly record: RecordEvaluationsService,
-  ) {}
+@Controller()
+export class CoachingEventsConsumer {
+  constructor(private readonly record: RecordEvaluationsService) {}
 
-  onModuleInit(): void {
-    this.host.onBatch(
-      Topics.EvaluationScored,
-      async (items, ctx) => {
-        if (items.length)
-          await this.record.scored(
-            ctx.manager,
-            items.map(({ event, meta }) => ({ event, meta })),
-          );
-      },
-      validateScored,
-    );
-    this.host.onBatch(
-      Topics.EvaluationReviewed,
-      async (items, ctx) => {
-        if (items.length)
-          await this.record.reviewed(
-            ctx.manager,
-            items.map(({ event, meta }) => ({ event, meta })),
-          );
-      },
-      validateReviewed,
-    );
+  @EventPattern(Topics.EvaluationScored, {
+    chunk: true,
+    validate: validateScored,
+  } satisfies EventOptions<EvaluationScored>)
+  async scored(@Payload() items: ChunkItem<EvaluationScored>[], @Ctx() ctx: ChunkContext) {
+    await this.record.scored(ctx.manager, items);
+  }
+
+  @EventPattern(Topics.EvaluationReviewed, {
+    chunk: true,
+    validate: validateReviewed,
+  } satisfies EventOptions<EvaluationReviewed>)
+  async reviewed(@Payload() items: ChunkItem<EvaluationReviewed>[], @Ctx() ctx: ChunkContext) {
+    await this.record.reviewed(ctx.manager, items);
   }
 }

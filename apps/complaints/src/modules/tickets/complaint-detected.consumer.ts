@@ -1,6 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { ComplaintDetected, Topics } from '@qa/contracts';
-import { EventConsumerHost } from '@qa/messaging';
+import { ChunkContext, ChunkItem, EventOptions } from '@qa/messaging';
 import { OpenTicketService } from './open-ticket.service';
 
 /** Decode-and-check; the host dead-letters what fails it. */
@@ -12,20 +13,15 @@ export function validateComplaintDetected(e: ComplaintDetected): string[] {
 }
 
 /** One ticket per detected call: the inbox drops redeliveries, the (tenant, call) key the rest. */
-@Injectable()
-export class ComplaintDetectedConsumer implements OnModuleInit {
-  constructor(
-    private readonly host: EventConsumerHost,
-    private readonly opener: OpenTicketService,
-  ) {}
+@Controller()
+export class ComplaintDetectedConsumer {
+  constructor(private readonly opener: OpenTicketService) {}
 
-  onModuleInit(): void {
-    this.host.onBatch(
-      Topics.ComplaintDetected,
-      async (items, ctx) => {
-        await this.opener.openFromDetections(ctx.manager, items, new Date());
-      },
-      validateComplaintDetected,
-    );
+  @EventPattern(Topics.ComplaintDetected, {
+    chunk: true,
+    validate: validateComplaintDetected,
+  } satisfies EventOptions<ComplaintDetected>)
+  async handle(@Payload() items: ChunkItem<ComplaintDetected>[], @Ctx() ctx: ChunkContext) {
+    await this.opener.openFromDetections(ctx.manager, items, new Date());
   }
 }

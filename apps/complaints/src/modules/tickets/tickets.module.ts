@@ -27,7 +27,7 @@ import { TicketsService } from './tickets.service';
     JobsModule.registerQueue(SLA_QUEUE),
     SettingsStoreModule,
   ],
-  controllers: [TicketsController],
+  controllers: [TicketsController, CallbackCallsConsumer, ComplaintDetectedConsumer],
   providers: [
     TicketsRepository,
     TicketWorkflow,
@@ -36,8 +36,6 @@ import { TicketsService } from './tickets.service';
     CallbacksService,
     CallbackCallsRepository,
     AutoCallbackService,
-    CallbackCallsConsumer,
-    ComplaintDetectedConsumer,
     SlaTimers,
     SlaBreachService,
     SlaProcessor,

@@ -1,10 +1,11 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { MAX_CALL_RECORD_BYTES, Topics } from '@qa/contracts';
 import {
-  BatchContext,
-  BatchItem,
+  ChunkContext,
+  ChunkItem,
   DecodeResult,
-  EventConsumerHost,
+  EventOptions,
   PermanentConsumeError,
 } from '@qa/messaging';
 import { validateCallPayload } from './validation/full-validation';
@@ -46,21 +47,20 @@ export function decodeRawCall(value: Buffer | null): DecodeResult<CallBody> {
  * qa.call.raw.v1 → calls, a chunk at a time: one insert per tenant and round; bad messages go to
  * qa.call.raw.v1.dlq with every field error.
  */
-@Injectable()
-export class CallRawConsumer implements OnModuleInit {
+@Controller()
+export class CallRawConsumer {
   private readonly logger = new Logger(CallRawConsumer.name);
 
   constructor(
-    private readonly host: EventConsumerHost,
     private readonly ingestion: IngestCallsService,
     private readonly tenants: TenantSettingsRepository,
   ) {}
 
-  onModuleInit(): void {
-    this.host.onRawBatch(Topics.CallRaw, decodeRawCall, (items, ctx) => this.handle(items, ctx));
-  }
-
-  async handle(items: ReadonlyArray<BatchItem<CallBody>>, ctx: BatchContext): Promise<void> {
+  @EventPattern(Topics.CallRaw, {
+    chunk: true,
+    decode: decodeRawCall,
+  } satisfies EventOptions<CallBody>)
+  async handle(@Payload() items: ChunkItem<CallBody>[], @Ctx() ctx: ChunkContext): Promise<void> {
     const known = await this.tenants.known(ctx.manager, [
       ...new Set(items.map((i) => i.event.tenantId)),
     ]);
@@ -102,7 +102,7 @@ export class CallRawConsumer implements OnModuleInit {
  * (403 over HTTP), a tenant-id header naming another tenant, a key that is not the call id (the
  * key orders a call's records; none at all is taken as the call id).
  */
-export function envelopeProblems(item: BatchItem<CallBody>, known: Set<string>): string[] {
+export function envelopeProblems(item: ChunkItem<CallBody>, known: Set<string>): string[] {
   const { tenantId, callId } = item.event;
   const problems: string[] = [];
   if (!known.has(tenantId)) problems.push(`tenant ${tenantId} does not exist`);

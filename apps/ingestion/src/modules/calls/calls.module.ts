@@ -10,8 +10,8 @@ import { IngestCallsService } from './ingest-calls.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CallEntity]), TenantsModule],
-  controllers: [CallsController],
-  providers: [CallsService, CallsRepository, IngestCallsService, CallRawConsumer],
+  controllers: [CallsController, CallRawConsumer],
+  providers: [CallsService, CallsRepository, IngestCallsService],
   exports: [CallsService, CallsRepository, IngestCallsService],
 })
 export class CallsModule {}

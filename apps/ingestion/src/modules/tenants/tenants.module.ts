@@ -3,7 +3,8 @@ import { TenantSettingsRepository } from './tenant-settings.repository';
 import { TenantUpsertedConsumer } from './tenant-upserted.consumer';
 
 @Module({
-  providers: [TenantSettingsRepository, TenantUpsertedConsumer],
+  controllers: [TenantUpsertedConsumer],
+  providers: [TenantSettingsRepository],
   exports: [TenantSettingsRepository],
 })
 export class TenantsModule {}

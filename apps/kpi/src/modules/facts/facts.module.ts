@@ -4,7 +4,8 @@ import { KpiEventsConsumer } from './kpi-events.consumer';
 import { RecordFactsService } from './record-facts.service';
 
 @Module({
-  providers: [FactsRepository, RecordFactsService, KpiEventsConsumer],
+  controllers: [KpiEventsConsumer],
+  providers: [FactsRepository, RecordFactsService],
   exports: [FactsRepository, RecordFactsService],
 })
 export class FactsModule {}

@@ -1,8 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { CallIngested, EventMap, EventTopic, Topics, validateTenantUpserted } from '@qa/contracts';
-import { BatchItem, EventConsumerHost } from '@qa/messaging';
-import { EntityManager } from 'typeorm';
-import { Incoming, RecordFactsService } from './record-facts.service';
+import { ChunkContext, ChunkItem, EventOptions } from '@qa/messaging';
+import { RecordFactsService } from './record-facts.service';
 
 const isTime = (s: string) => s !== '' && !Number.isNaN(Date.parse(s));
 
@@ -65,42 +65,73 @@ const VALIDATORS: { [K in EventTopic]?: (e: EventMap[K]) => string[] } = {
   ]),
 };
 
-/** Every event the KPIs are made of, a chunk at a time, into facts (RecordFactsService). */
-@Injectable()
-export class KpiEventsConsumer implements OnModuleInit {
-  constructor(
-    private readonly host: EventConsumerHost,
-    private readonly record: RecordFactsService,
-  ) {}
+/** A chunk handler of `topic`, checked by its validator above. */
+const facts = <K extends EventTopic>(topic: K): EventOptions<EventMap[K]> => ({
+  chunk: true,
+  validate: VALIDATORS[topic] as ((e: EventMap[K]) => string[]) | undefined,
+});
 
-  onModuleInit(): void {
-    const r = this.record;
-    this.register(Topics.TenantUpserted, (m, i) => r.tenants(m, i));
-    this.register(Topics.CallIngested, (m, i) => r.calls(m, i));
-    this.register(Topics.EvaluationScored, (m, i) => r.scored(m, i));
-    this.register(Topics.EvaluationReviewed, (m, i) => r.reviewed(m, i));
-    this.register(Topics.ComplaintOpened, (m, i) => r.opened(m, i));
-    this.register(Topics.ComplaintTransitioned, (m, i) => r.transitioned(m, i));
-    this.register(Topics.ComplaintSlaBreached, (m, i) => r.breached(m, i));
-    this.register(Topics.CallbackScheduled, (m, i) => r.callbackScheduled(m, i));
-    this.register(Topics.CallbackCompleted, (m, i) => r.callbackCompleted(m, i));
+type Items<K extends EventTopic> = ChunkItem<EventMap[K]>[];
+
+/** Every event the KPIs are made of, a chunk at a time, into facts (RecordFactsService). */
+@Controller()
+export class KpiEventsConsumer {
+  constructor(private readonly record: RecordFactsService) {}
+
+  @EventPattern(Topics.TenantUpserted, facts(Topics.TenantUpserted))
+  async tenants(@Payload() items: Items<'qa.tenant.upserted.v1'>, @Ctx() ctx: ChunkContext) {
+    await this.record.tenants(ctx.manager, items);
   }
 
-  private register<K extends EventTopic>(
-    topic: K,
-    apply: (m: EntityManager, items: Incoming<EventMap[K]>[]) => Promise<void>,
-  ): void {
-    const validate = VALIDATORS[topic] as ((e: EventMap[K]) => string[]) | undefined;
-    this.host.onBatch(
-      topic,
-      async (items: ReadonlyArray<BatchItem<EventMap[K]>>, ctx) => {
-        if (items.length)
-          await apply(
-            ctx.manager,
-            items.map(({ event, meta }) => ({ event, meta })),
-          );
-      },
-      validate,
-    );
+  @EventPattern(Topics.CallIngested, facts(Topics.CallIngested))
+  async calls(@Payload() items: Items<'qa.call.ingested.v1'>, @Ctx() ctx: ChunkContext) {
+    await this.record.calls(ctx.manager, items);
+  }
+
+  @EventPattern(Topics.EvaluationScored, facts(Topics.EvaluationScored))
+  async scored(@Payload() items: Items<'qa.evaluation.scored.v1'>, @Ctx() ctx: ChunkContext) {
+    await this.record.scored(ctx.manager, items);
+  }
+
+  @EventPattern(Topics.EvaluationReviewed, facts(Topics.EvaluationReviewed))
+  async reviewed(@Payload() items: Items<'qa.evaluation.reviewed.v1'>, @Ctx() ctx: ChunkContext) {
+    await this.record.reviewed(ctx.manager, items);
+  }
+
+  @EventPattern(Topics.ComplaintOpened, facts(Topics.ComplaintOpened))
+  async opened(@Payload() items: Items<'qa.complaint.opened.v1'>, @Ctx() ctx: ChunkContext) {
+    await this.record.opened(ctx.manager, items);
+  }
+
+  @EventPattern(Topics.ComplaintTransitioned, facts(Topics.ComplaintTransitioned))
+  async transitioned(
+    @Payload() items: Items<'qa.complaint.transitioned.v1'>,
+    @Ctx() ctx: ChunkContext,
+  ) {
+    await this.record.transitioned(ctx.manager, items);
+  }
+
+  @EventPattern(Topics.ComplaintSlaBreached, facts(Topics.ComplaintSlaBreached))
+  async breached(
+    @Payload() items: Items<'qa.complaint.sla-breached.v1'>,
+    @Ctx() ctx: ChunkContext,
+  ) {
+    await this.record.breached(ctx.manager, items);
+  }
+
+  @EventPattern(Topics.CallbackScheduled, facts(Topics.CallbackScheduled))
+  async callbackScheduled(
+    @Payload() items: Items<'qa.callback.scheduled.v1'>,
+    @Ctx() ctx: ChunkContext,
+  ) {
+    await this.record.callbackScheduled(ctx.manager, items);
+  }
+
+  @EventPattern(Topics.CallbackCompleted, facts(Topics.CallbackCompleted))
+  async callbackCompleted(
+    @Payload() items: Items<'qa.callback.completed.v1'>,
+    @Ctx() ctx: ChunkContext,
+  ) {
+    await this.record.callbackCompleted(ctx.manager, items);
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Call, CallIngested, CallPurpose, Topics } from '@qa/contracts';
-import { BatchContext, BatchItem, EventConsumerHost } from '@qa/messaging';
+import { ChunkContext, ChunkItem, EventOptions } from '@qa/messaging';
 import { AssignEvaluationsService } from '../assignments/assign-evaluations.service';
 import { ScoreCallService } from '../evaluations/score-call.service';
 import { ScoredCallsRepository } from './scored-calls.repository';
@@ -18,26 +19,24 @@ export function validateCallIngested(event: CallIngested): string[] {
 }
 
 /** Scores each chunk of ingested calls set-based: one statement per table, one log line. */
-@Injectable()
-export class CallIngestedConsumer implements OnModuleInit {
+@Controller()
+export class CallIngestedConsumer {
   private readonly logger = new Logger(CallIngestedConsumer.name);
 
   constructor(
-    private readonly host: EventConsumerHost,
     private readonly calls: ScoredCallsRepository,
     private readonly scoring: ScoreCallService,
     private readonly assign: AssignEvaluationsService,
   ) {}
 
-  onModuleInit(): void {
-    this.host.onBatch(
-      Topics.CallIngested,
-      (items, ctx) => this.handle(items, ctx),
-      validateCallIngested,
-    );
-  }
-
-  async handle(items: ReadonlyArray<BatchItem<CallIngested>>, ctx: BatchContext): Promise<void> {
+  @EventPattern(Topics.CallIngested, {
+    chunk: true,
+    validate: validateCallIngested,
+  } satisfies EventOptions<CallIngested>)
+  async handle(
+    @Payload() items: ChunkItem<CallIngested>[],
+    @Ctx() ctx: ChunkContext,
+  ): Promise<void> {
     const started = performance.now();
     const calls = items.map((i) => ({
       call: i.event.call as Call,

@@ -8,7 +8,8 @@ import { ScoredCallsRepository } from './scored-calls.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ScoredCallEntity]), EvaluationsModule, AssignmentsModule],
-  providers: [CallIngestedConsumer, ScoredCallsRepository],
+  controllers: [CallIngestedConsumer],
+  providers: [ScoredCallsRepository],
   exports: [ScoredCallsRepository],
 })
 export class CallsModule {}

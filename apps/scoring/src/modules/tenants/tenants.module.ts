@@ -5,7 +5,8 @@ import { TenantsRepository } from './tenants.repository';
 
 @Module({
   imports: [ScorecardsModule],
-  providers: [TenantsRepository, TenantUpsertedConsumer],
+  controllers: [TenantUpsertedConsumer],
+  providers: [TenantsRepository],
   exports: [TenantsRepository],
 })
 export class TenantsModule {}

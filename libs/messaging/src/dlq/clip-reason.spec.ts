@@ -1,4 +1,4 @@
-import { clipReason, MAX_REASON } from './event-consumer.host';
+import { clipReason, MAX_REASON } from './dead-letter.publisher';
 
 describe(clipReason.name, () => {
   const reasons = (n: number) =>

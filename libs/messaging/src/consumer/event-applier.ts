@@ -1,0 +1,213 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventMeta } from '@qa/contracts';
+import { isInfrastructureError } from '@qa/persistence';
+import { KafkaMessage } from 'kafkajs';
+import { DataSource, EntityManager } from 'typeorm';
+import { DeadLetterPublisher } from '../dlq/dead-letter.publisher';
+import { InboxRepository } from '../inbox/inbox.repository';
+import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
+import { OutboxRelay } from '../outbox/outbox.relay';
+import { DecodeResult, PermanentConsumeError } from './consume-errors';
+import { ChunkContext, ChunkItem, EventContext } from './event-context';
+import { rawEventMeta, readEventMeta } from './event-headers';
+import { Registration } from './event-registration';
+
+interface Prepared {
+  reg: Registration;
+  meta: EventMeta;
+  value: unknown;
+  message: KafkaMessage;
+  topic: string;
+  partition: number;
+}
+
+/** What a batch lends to the messages it hands out. */
+export interface Loop {
+  heartbeat(): Promise<void>;
+  /** The consumer is stopping or the batch is stale (rebalance): give the partition back. */
+  stopping(): boolean;
+}
+
+/**
+ * Applies a chunk of one partition's messages. Each message: decode and validate (else
+ * dead-letter), then the handler and the inbox row commit in one transaction, so redelivery is a
+ * no-op. A message that keeps failing is retried with backoff, then dead-lettered, so it cannot
+ * block its partition; a database that is down is waited out instead, so an outage dead-letters
+ * nothing.
+ */
+@Injectable()
+export class EventApplier {
+  private readonly logger = new Logger(EventApplier.name);
+  private readonly committedListeners: ((topic: string) => void)[] = [];
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly opts: MessagingOptions,
+    private readonly dataSource: DataSource,
+    private readonly inbox: InboxRepository,
+    private readonly relay: OutboxRelay,
+    private readonly dlq: DeadLetterPublisher,
+  ) {}
+
+  onCommitted(listener: (topic: string) => void): void {
+    this.committedListeners.push(listener);
+  }
+
+  private committed(topic: string): void {
+    // Handlers write their events to the outbox: publish them now, not at the next poll.
+    this.relay.wake();
+    for (const listener of this.committedListeners) listener(topic);
+  }
+
+  /**
+   * The whole chunk in one transaction (one inbox claim and one commit instead of one per event);
+   * if anything in it fails, each message is redone alone with retries, so one bad event cannot
+   * hold up the rest. False when the consumer stopped before the chunk was done.
+   */
+  async processChunk(
+    reg: Registration | undefined,
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    loop: Loop,
+  ): Promise<boolean> {
+    const ready: Prepared[] = [];
+    for (const m of messages) {
+      const p = await this.prepare(reg, topic, partition, m);
+      if (p) ready.push(p);
+    }
+    if (ready.length === 0) return true;
+    if (ready.length > 1) {
+      try {
+        await this.dataSource.transaction((manager) => this.apply(manager, ready));
+        this.committed(topic);
+        return true;
+      } catch (err) {
+        this.logger.warn(
+          { topic, partition, size: ready.length, err: (err as Error).message },
+          'chunk failed; handling its messages one by one',
+        );
+      }
+    }
+    for (const p of ready) if (!(await this.processOne(p, loop))) return false;
+    return true;
+  }
+
+  /** Decodes and validates; dead-letters what cannot be handled and returns null for it. */
+  private async prepare(
+    reg: Registration | undefined,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+  ): Promise<Prepared | null> {
+    const dead = (reason: string) =>
+      this.dlq.send(topic, partition, message, reason).then(() => null);
+    if (!reg) return dead(`no handler for ${topic}`);
+    let meta = readEventMeta(message.headers, topic);
+    if (typeof meta === 'string') {
+      if (reg.requireHeaders) return dead(meta);
+      meta = rawEventMeta(topic, partition, message);
+    } else if (!reg.requireHeaders) {
+      // An outside producer's event ids need not be unique: two records with one id are two
+      // records. The record's own id (position, time, digest) keeps redeliveries out.
+      meta = { ...meta, eventId: rawEventMeta(topic, partition, message).eventId };
+    }
+    let decoded: DecodeResult<unknown>;
+    try {
+      decoded = reg.decode(message.value);
+    } catch (err) {
+      // A throwing decoder must not make a poison pill that stalls the partition. Only the error's
+      // name goes out: its message may quote the payload.
+      return dead(`the decoder failed (${err instanceof Error ? err.name : typeof err})`);
+    }
+    if (!decoded.ok) return dead(decoded.reason);
+    return { reg, meta, value: decoded.value, message, topic, partition };
+  }
+
+  /** Claims the events in the inbox and hands the ones not seen before to the handler. */
+  private async apply(manager: EntityManager, ready: Prepared[]): Promise<void> {
+    const { reg, topic, partition } = ready[0];
+    const fresh = await this.inbox.claimMany(
+      manager,
+      ready.map((p) => ({ eventId: p.meta.eventId, topic, partition, offset: p.message.offset })),
+    );
+    // The first copy of an event id repeated within the chunk is the one applied.
+    const todo = ready.filter((p) => fresh.delete(p.meta.eventId));
+    if (todo.length === 0) return;
+    if (reg.chunk) {
+      const items: ChunkItem<unknown>[] = todo.map((p) => ({
+        event: p.value,
+        meta: p.meta,
+        offset: p.message.offset,
+        key: p.message.key?.toString() ?? null,
+      }));
+      const ctx: ChunkContext = { manager, topic, partition };
+      await reg.handle(items, ctx);
+      return;
+    }
+    for (const p of todo) {
+      const ctx: EventContext = {
+        meta: p.meta,
+        manager,
+        topic,
+        partition,
+        offset: p.message.offset,
+        key: p.message.key?.toString() ?? null,
+      };
+      await reg.handle(p.value, ctx);
+    }
+  }
+
+  /**
+   * One message in its own transaction. A failure of the message is retried a few times, then
+   * dead-lettered; a database that is down is waited out for as long as it takes (no message could
+   * be handled meanwhile), heartbeating. False when the consumer stops before it succeeds.
+   */
+  private async processOne(p: Prepared, loop: Loop): Promise<boolean> {
+    const maxAttempts = this.opts.maxAttempts ?? 5;
+    const base = this.opts.retryBaseMs ?? 200;
+    const where = { topic: p.topic, partition: p.partition, offset: p.message.offset };
+    let outage = 0;
+    for (let attempt = 1; ;) {
+      let delay: number;
+      try {
+        await this.dataSource.transaction((manager) => this.apply(manager, [p]));
+        this.committed(p.topic);
+        if (outage > 0) this.logger.log({ topic: p.topic, waits: outage }, 'database back');
+        return true;
+      } catch (err) {
+        const reason = (err as Error)?.message ?? String(err);
+        const permanent = err instanceof PermanentConsumeError;
+        if (!permanent && isInfrastructureError(err)) {
+          if (outage % 10 === 0) {
+            this.logger.warn(
+              { ...where, waits: outage, err: reason },
+              'database unavailable; waiting',
+            );
+          }
+          outage++;
+          delay = Math.min(5000, base * 2 ** Math.min(outage, 5));
+        } else if (permanent || attempt >= maxAttempts) {
+          await this.dlq.send(
+            p.topic,
+            p.partition,
+            p.message,
+            `${attempt} attempt(s) failed: ${reason}`,
+          );
+          return true;
+        } else {
+          this.logger.warn(
+            { ...where, attempt, err: reason, traceId: p.meta.traceId },
+            'handler failed; retrying',
+          );
+          delay = Math.min(10000, base * 2 ** (attempt - 1));
+          attempt++;
+        }
+      }
+      await sleep(delay);
+      if (loop.stopping()) return false;
+      await loop.heartbeat();
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
