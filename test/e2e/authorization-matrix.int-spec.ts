@@ -13,6 +13,7 @@ import { AppModule as CoachingModule } from '../../apps/coaching/src/app.module'
 import { coachingServiceOptions } from '../../apps/coaching/src/coaching.options';
 import { AppraisalController } from '../../apps/coaching/src/modules/appraisal/appraisal.controller';
 import { AssignmentsController } from '../../apps/coaching/src/modules/assignments/assignments.controller';
+import { PromotionController } from '../../apps/coaching/src/modules/promotion/promotion.controller';
 import { SettingsController as CoachingSettingsController } from '../../apps/coaching/src/modules/settings/settings.controller';
 import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
@@ -67,6 +68,7 @@ const CONTROLLERS: Type<unknown>[] = [
   AssignmentsController,
   CoachingSettingsController,
   AppraisalController,
+  PromotionController,
 ];
 
 interface ApiRoute {

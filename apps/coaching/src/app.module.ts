@@ -4,6 +4,7 @@ import { CoachingEnv } from './config/coaching.env';
 import { migrations } from './migrations';
 import { AppraisalModule } from './modules/appraisal/appraisal.module';
 import { AssignmentsModule } from './modules/assignments/assignments.module';
+import { PromotionModule } from './modules/promotion/promotion.module';
 import { SettingsModule } from './modules/settings/settings.module';
 
 @Module({
@@ -20,6 +21,7 @@ import { SettingsModule } from './modules/settings/settings.module';
     SettingsModule,
     AssignmentsModule,
     AppraisalModule,
+    PromotionModule,
   ],
 })
 export class AppModule {}

@@ -8,5 +8,6 @@ import { AppraisalService } from './appraisal.service';
   imports: [SettingsModule],
   controllers: [AppraisalController],
   providers: [AppraisalRepository, AppraisalService],
+  exports: [AppraisalService],
 })
 export class AppraisalModule {}

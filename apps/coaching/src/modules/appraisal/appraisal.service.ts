@@ -6,6 +6,7 @@ import { CoachingError } from '../../coaching.errors';
 import {
   AgentMonthInput,
   appraiseMonth,
+  Band,
   BAND_NAMES,
   dayPoints,
   flagged,
@@ -164,6 +165,13 @@ export class AppraisalService {
       hasBest: current.result.hasBest,
       items,
     };
+  }
+
+  /** Each agent's band in a month (agents with neither plans nor surveys have none). */
+  async monthBands(tenantId: string, month: string): Promise<Map<string, Band>> {
+    const { settings } = await this.settings.get(tenantId);
+    const { result } = await this.appraise(tenantId, settings.calendar, month);
+    return new Map(result.items.map((i) => [i.agentId, i.band]));
   }
 
   /** Every agent with a plan or a surveyed call in the month, as the seed scores them. */

@@ -37,6 +37,7 @@ const GRID: Record<string, Partial<Record<Method, string>>> = {
   '/api/v1/coaching/settings': { GET: '-xxxx-', PUT: '-x----' },
   '/api/v1/appraisal/plans': { GET: '-xxxxx', PUT: '-x-x-x' },
   '/api/v1/appraisal/months': { GET: '-xxxxx' },
+  '/api/v1/promotion/rounds': { GET: '-x-x--', POST: '-x-x--', PUT: '-x-x--' },
 };
 
 /** The public API of DESIGN.md (and the services' additions): each must reach a rule. */
@@ -100,6 +101,9 @@ const PUBLIC_API: [Method, string][] = [
   ['PUT', '/api/v1/appraisal/plans/a-1/2026-11-04'],
   ['GET', '/api/v1/appraisal/plans?month=2026-11'],
   ['GET', '/api/v1/appraisal/months/2026-11'],
+  ['POST', '/api/v1/promotion/rounds'],
+  ['PUT', '/api/v1/promotion/rounds/x/candidates/a-1'],
+  ['GET', '/api/v1/promotion/rounds/x/ranking?format=csv'],
 ];
 
 const expected = (prefix: string, method: Method, role: Role): boolean =>

@@ -184,6 +184,12 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
     service: 'coaching',
     roles: { GET: ALL_TENANT_ROLES },
   },
+  // Internal promotion rounds (竞聘): leads and admins run them.
+  {
+    prefix: '/api/v1/promotion/rounds',
+    service: 'coaching',
+    roles: { GET: ['admin', 'lead'], POST: ['admin', 'lead'], PUT: ['admin', 'lead'] },
+  },
 ];
 
 const segments = (path: string) => path.split('/').filter(Boolean);
