@@ -123,5 +123,22 @@ export default tseslint.config(
     files: ['scripts/**/*.ts', '**/tools/**/*.ts', 'test/bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // The dashboard and the import CLI use a package's index, never the files behind it.
+    files: ['web/src/**/*.{ts,tsx}', 'scripts/import-calls.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/libs/*/src/**', '**/apps/*/src/**'],
+              message: "Import the package's index (libs/<lib>/src, apps/<app>/src).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -19,9 +19,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { readCelHangups } from '../apps/ingestion/src/modules/cdr-import/asterisk-cel';
-import { readCdrFile } from '../apps/ingestion/src/modules/cdr-import/cdr-file';
-import { isValidZone } from '../apps/ingestion/src/modules/cdr-import/pbx-time';
+import { isValidZone, readCdrFile, readCelHangups } from '../apps/ingestion/src';
 
 interface Args {
   [name: string]: string | string[] | undefined;

@@ -1,6 +1,5 @@
 // What the engine reports is what the API returns: the same types, not a copy.
-import type { Evidence } from '../../libs/qa-rules/src/types/evaluation.types';
-import type { Outcome } from '../../libs/qa-rules/src/types/outcome.types';
+import type { Evidence, Outcome } from '../../libs/qa-rules/src';
 
 export interface Session {
   accessToken: string;

@@ -1,4 +1,4 @@
-export { CALL_PURPOSES } from './types/call.types';
+export { CALL_PURPOSES, DEFAULT_SECONDS_PER_RING } from './types/call.types';
 export type {
   CallDirection,
   CallInput,

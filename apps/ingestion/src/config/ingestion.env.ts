@@ -1,5 +1,6 @@
 import { IsPiiKey } from '@qa/pii';
 import { InternalEnv } from '@qa/platform';
+import { DEFAULT_SECONDS_PER_RING } from '@qa/qa-rules';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 
@@ -10,12 +11,12 @@ export class IngestionEnv extends InternalEnv {
 
   override PORT = 3001;
 
-  /** Seed manuals: one ring is about 3 s; used when a call carries no ringCount. */
+  /** Used when a call carries no ringCount and its tenant no secondsPerRing. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(30)
-  DEFAULT_SECONDS_PER_RING: number = 3;
+  DEFAULT_SECONDS_PER_RING: number = DEFAULT_SECONDS_PER_RING;
 
   /** Where uploaded recordings are kept, one folder per tenant. */
   @IsString()

@@ -3,7 +3,7 @@ import { recordCallWork } from '../limits/call-work';
 import { notApplicable, RuleResult } from '../rules/rule-definition';
 import type { CompiledScorecard } from '../scorecard/compile-scorecard';
 import { aggregateScore } from '../scoring/aggregate-score';
-import type { EvaluationContext } from '../types/call.types';
+import { DEFAULT_SECONDS_PER_RING, type EvaluationContext } from '../types/call.types';
 import type { EvaluationResult, Finding, PendingManualItem } from '../types/evaluation.types';
 import type { Outcome } from '../types/outcome.types';
 import { RuleContext } from './rule-context';
@@ -20,7 +20,7 @@ function run(
   const view = ctx.view.load(call);
   ctx.companyName = typeof context?.companyName === 'string' ? context.companyName.trim() : '';
   const spr = Number(context?.secondsPerRing);
-  ctx.secondsPerRing = Number.isFinite(spr) && spr > 0 ? spr : 3;
+  ctx.secondsPerRing = Number.isFinite(spr) && spr > 0 ? spr : DEFAULT_SECONDS_PER_RING;
   ctx.rings = view.rings(ctx.secondsPerRing);
   ctx.hits.fill(compiled.automaton, view.texts, view.count, view.silent);
   const version = compiled.version;
@@ -107,6 +107,6 @@ export function evaluateCall(
   try {
     return run(compiled, call, context);
   } catch {
-    return run(compiled, {}, { companyName: '', secondsPerRing: 3 });
+    return run(compiled, {}, { companyName: '', secondsPerRing: DEFAULT_SECONDS_PER_RING });
   }
 }

@@ -1,4 +1,5 @@
 import { CallView } from '../input/call-view';
+import { DEFAULT_SECONDS_PER_RING } from '../types/call.types';
 import type { Evidence, EvidenceMeasure, EvidenceRole } from '../types/evaluation.types';
 import { HitTable } from './hit-table';
 
@@ -7,7 +8,7 @@ export class RuleContext {
   readonly view = new CallView();
   readonly hits = new HitTable();
   companyName = '';
-  secondsPerRing = 3;
+  secondsPerRing = DEFAULT_SECONDS_PER_RING;
   /** Rings before the answer (or before the caller gave up), null when unknown. */
   rings: number | null = null;
 

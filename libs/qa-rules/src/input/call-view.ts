@@ -1,5 +1,5 @@
 import { parseInstant } from './parse-instant';
-import { CALL_PURPOSES } from '../types/call.types';
+import { CALL_PURPOSES, DEFAULT_SECONDS_PER_RING } from '../types/call.types';
 import type { CallDirection, CallPurpose, HangupBy } from '../types/call.types';
 
 export const OTHER = 0;
@@ -133,7 +133,10 @@ export class CallView {
     const until = this.abandoned ? this.endedMs : this.answeredMs;
     const ms = until - this.startedMs;
     if (ms >= 0) {
-      const spr = Number.isFinite(secondsPerRing) && secondsPerRing > 0 ? secondsPerRing : 3;
+      const spr =
+        Number.isFinite(secondsPerRing) && secondsPerRing > 0
+          ? secondsPerRing
+          : DEFAULT_SECONDS_PER_RING;
       return Math.min(Math.ceil(ms / 1000 / spr), 1e6);
     }
     return this.givenRings === 0 ? 0 : null;

@@ -35,6 +35,9 @@ export interface CallInput {
   relatedCallIds?: string[];
 }
 
+/** One ring is about 3 s (seed manuals): used when neither the call nor the tenant says. */
+export const DEFAULT_SECONDS_PER_RING = 3;
+
 /** Tenant settings the rules need. */
 export interface EvaluationContext {
   /** Looked for in the greeting. */

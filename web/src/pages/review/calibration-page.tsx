@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call, Session } from '../../api';
 import { FieldErrors } from '../../components/field-errors';
-import type { Outcome } from '../../../../libs/qa-rules/src/types/outcome.types';
+import type { Outcome } from '../../../../libs/qa-rules/src';
 import { OutcomeSelect } from './outcome-select';
 import { CalibrationReport, CalibrationSession, reviewApi } from './review-api';
 import { useReviewText } from './review-i18n';

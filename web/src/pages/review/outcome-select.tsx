@@ -1,4 +1,4 @@
-import type { Outcome } from '../../../../libs/qa-rules/src/types/outcome.types';
+import type { Outcome } from '../../../../libs/qa-rules/src';
 import { useReviewText } from './review-i18n';
 
 export const OUTCOMES: Outcome[] = ['pass', 'fail', 'not_applicable'];

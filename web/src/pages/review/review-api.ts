@@ -1,5 +1,5 @@
 import { call, Evaluation } from '../../api';
-import type { Outcome } from '../../../../libs/qa-rules/src/types/outcome.types';
+import type { Outcome } from '../../../../libs/qa-rules/src';
 
 export type ReviewStatus = 'auto' | 'in_review' | 'final';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApiError, Evaluation } from '../../api';
 import { FieldErrors } from '../../components/field-errors';
-import type { Outcome } from '../../../../libs/qa-rules/src/types/outcome.types';
+import type { Outcome } from '../../../../libs/qa-rules/src';
 import { FieldMessage } from './field-error';
 import { OutcomeSelect, OUTCOMES } from './outcome-select';
 import { Answer, Override, reviewApi } from './review-api';

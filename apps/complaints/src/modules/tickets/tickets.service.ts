@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { piiCipher } from '@qa/pii';
-import { canSeePii, Identity, tenantOf } from '@qa/platform';
+import { canSeePii, decodeCursor, encodeCursor, Identity, tenantOf } from '@qa/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ComplaintSettings } from '../../domain/complaint-settings';
 import { startClock } from '../../domain/sla-clock';
@@ -26,19 +26,10 @@ import { TicketError } from './tickets.errors';
 import { toCallbackResponse, toHistoryEntry, toTicketResponse } from './tickets.mapper';
 import { TicketsRepository } from './tickets.repository';
 
-const encodeCursor = (c: { rank: number; due: string; id: string }) =>
-  Buffer.from(JSON.stringify([c.rank, c.due, c.id])).toString('base64url');
-
-function decodeCursor(cursor: string): { rank: number; due: string; id: string } {
-  try {
-    const [rank, due, id] = JSON.parse(
-      Buffer.from(cursor, 'base64url').toString('utf8'),
-    ) as unknown[];
-    if (typeof rank === 'number' && typeof due === 'string' && typeof id === 'string')
-      return { rank, due, id };
-  } catch {
-    // falls through to the field error
-  }
+function ticketsCursor(cursor: string): { rank: number; due: string; id: string } {
+  const [rank, due, id] = decodeCursor(cursor, 3) ?? [];
+  if (typeof rank === 'number' && typeof due === 'string' && typeof id === 'string')
+    return { rank, due, id };
   throw TicketError.invalid([{ path: 'cursor', message: 'not a cursor this list gave out' }]);
 }
 
@@ -105,7 +96,7 @@ export class TicketsService {
       customerIdHmac: q.customerId
         ? (customerLookup(piiCipher(), tenantId, { id: q.customerId }).idHmac ?? '')
         : undefined,
-      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      after: q.cursor ? ticketsCursor(q.cursor) : undefined,
       limit: limit + 1,
     });
     const { settings } = await this.settingsRepo.get(tenantId);
@@ -115,9 +106,7 @@ export class TicketsService {
     return {
       items: page.map((r) => toTicketResponse(r.row, canSeePii(identity), settings.calendar, now)),
       nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ rank: last.rank, due: last.due, id: last.row.id })
-          : null,
+        rows.length > limit && last ? encodeCursor([last.rank, last.due, last.row.id]) : null,
     };
   }
 

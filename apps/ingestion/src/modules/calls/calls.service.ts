@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isISO8601 } from 'class-validator';
-import { canSeePii, Identity, tenantOf } from '@qa/platform';
+import { canSeePii, decodeCursor, encodeCursor, Identity, tenantOf } from '@qa/platform';
 import { MAX_BATCH, ParsedItem } from './validation/batch-parsing';
 import { BatchItemResult, screenBatch } from './validation/batch-screening';
 import { validateCallPayload } from './validation/full-validation';
@@ -113,7 +113,7 @@ export class CallsService {
   /** Newest first; agents see only their own calls, whatever agentId they ask for. */
   async list(identity: Identity, q: ListCallsRequestDto): Promise<CallPageResponseDto> {
     const tenantId = tenantOf(identity);
-    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const after = q.cursor ? callsCursor(q.cursor) : undefined;
     if (after === null) throw CallError.badCursor();
     const limit = q.limit ?? 50;
     // An agent account not linked to an agent id has no calls to see.
@@ -133,29 +133,19 @@ export class CallsService {
     return {
       items: page.map((c) => toCallResponse(c, pii)),
       nextCursor:
-        rows.length > limit && last ? encodeCursor(last.body.startedAt, last.callId) : null,
+        rows.length > limit && last ? encodeCursor([last.body.startedAt, last.callId]) : null,
     };
   }
 }
 
 /** The cursor carries startedAt exactly as sent, so no precision is lost between pages. */
-function encodeCursor(startedAt: string, callId: string): string {
-  return Buffer.from(JSON.stringify([startedAt, callId])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { startedAt: string; callId: string } | null {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
-    const [startedAt, callId] = parsed as unknown[];
-    if (typeof startedAt !== 'string' || typeof callId !== 'string') return null;
-    // Only what this service hands out: a real date (not 02-31) and an id it accepts.
-    return RFC3339.test(startedAt) &&
-      isISO8601(startedAt, { strict: true, strictSeparator: true }) &&
-      ID_PATTERN.test(callId)
-      ? { startedAt, callId }
-      : null;
-  } catch {
-    return null;
-  }
+function callsCursor(cursor: string): { startedAt: string; callId: string } | null {
+  const [startedAt, callId] = decodeCursor(cursor, 2) ?? [];
+  if (typeof startedAt !== 'string' || typeof callId !== 'string') return null;
+  // Only what this service hands out: a real date (not 02-31) and an id it accepts.
+  return RFC3339.test(startedAt) &&
+    isISO8601(startedAt, { strict: true, strictSeparator: true }) &&
+    ID_PATTERN.test(callId)
+    ? { startedAt, callId }
+    : null;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
-import { decodeCursor } from '../evaluations/evaluations.mapper';
+import { parseTimeIdCursor, timeIdCursor } from '../evaluations/evaluations.mapper';
 import { AssignmentError } from './assignments.errors';
 import { AssignmentsRepository, QueueRow } from './assignments.repository';
 import { ReassignRequestDto, ReviewQueueRequestDto } from './dto/review-queue.request.dto';
@@ -22,7 +22,7 @@ export class ReviewQueueService {
   async list(identity: Identity, q: ReviewQueueRequestDto): Promise<ReviewQueuePageResponseDto> {
     const tenantId = tenantOf(identity);
     // The same keyset cursor as the evaluation list: [ISO time, uuid].
-    const decoded = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const decoded = q.cursor ? parseTimeIdCursor(q.cursor) : undefined;
     if (decoded === null) {
       throw AssignmentError.invalid([{ path: 'cursor', message: 'unknown cursor' }]);
     }
@@ -38,7 +38,10 @@ export class ReviewQueueService {
     const now = new Date();
     return {
       items: page.map((r) => toResponse(r, now)),
-      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+      nextCursor:
+        rows.length > limit
+          ? timeIdCursor(page[page.length - 1].dueAt, page[page.length - 1].id)
+          : null,
     };
   }
 
@@ -85,8 +88,4 @@ function toResponse(r: QueueRow, now: Date): ReviewAssignmentResponseDto {
     grade: r.grade,
     reassignments: r.history,
   };
-}
-
-function encodeCursor(r: QueueRow): string {
-  return Buffer.from(JSON.stringify([r.dueAt.toISOString(), r.id])).toString('base64url');
 }

@@ -1,6 +1,7 @@
 import { Call, ComplaintDetected, EvaluationScored, FindingOutcome } from '@qa/contracts';
 import { openEventCustomer, piiCipher, sealEventCustomer } from '@qa/pii';
 import type { EvaluationEntity } from './entities/evaluation.entity';
+import { toEvidenceSpan } from './evaluations.mapper';
 
 export const OUTCOME: Record<string, FindingOutcome> = {
   pass: FindingOutcome.FINDING_OUTCOME_PASS,
@@ -30,12 +31,7 @@ export function toEvaluationScored(
       section: f.section,
       outcome: OUTCOME[f.outcome] ?? FindingOutcome.FINDING_OUTCOME_UNSPECIFIED,
       critical: f.critical,
-      evidence: f.evidence.map((v) => ({
-        segment: v.segment,
-        start: v.start,
-        end: v.end,
-        text: v.text,
-      })),
+      evidence: f.evidence.map((v) => toEvidenceSpan(v)),
     })),
     sections: r.sections.map((s) => ({ section: s.name, weight: s.weight, score: s.score })),
     callStartedAt: call.startedAt,
@@ -67,12 +63,7 @@ export function toComplaintDetected(
     customerKey: call.customer?.customerKey || sealed.customerKey,
     customerSealed: sealed.sealed,
     reason: c.reason ?? 'keyword',
-    evidence: c.evidence.map((v) => ({
-      segment: v.segment,
-      start: v.start,
-      end: v.end,
-      text: v.text,
-    })),
+    evidence: c.evidence.map((v) => toEvidenceSpan(v)),
     evaluationId: e.id,
     callStartedAt: call.startedAt,
   };

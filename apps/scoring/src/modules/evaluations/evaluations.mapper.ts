@@ -1,3 +1,4 @@
+import { decodeCursor, encodeCursor } from '@qa/platform';
 import { maskPii } from '@qa/pii';
 import type { Evidence } from '@qa/qa-rules';
 import { isISO8601 } from 'class-validator';
@@ -34,14 +35,19 @@ export function toEvaluationSummary(e: EvaluationEntity): EvaluationSummaryRespo
   };
 }
 
+/** Where a piece of evidence sits in the transcript and what it quotes: on the API and events. */
+export const toEvidenceSpan = (v: Evidence, text: (t: string) => string = (t) => t) => ({
+  segment: v.segment,
+  start: v.start,
+  end: v.end,
+  text: text(v.text),
+});
+
 /** One piece of evidence; results stored before evidence had roles read as matches. */
 function toEvidenceResponse(v: Evidence, text: (t: string) => string): EvidenceResponseDto {
   return {
     role: (v.role as Evidence['role'] | undefined) ?? 'match',
-    segment: v.segment,
-    start: v.start,
-    end: v.end,
-    text: text(v.text),
+    ...toEvidenceSpan(v, text),
     ...(v.measure ? { measure: { ...v.measure } } : {}),
   };
 }
@@ -101,23 +107,16 @@ export function toEvaluationResponse(
   };
 }
 
-export function encodeCursor(e: EvaluationEntity): string {
-  return Buffer.from(JSON.stringify([e.callStartedAt.toISOString(), e.id])).toString('base64url');
-}
+/** A [time, uuid] page key: evaluations by call start, the review queue by due time. */
+export const timeIdCursor = (at: Date, id: string): string => encodeCursor([at.toISOString(), id]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function decodeCursor(cursor: string): { startedAt: Date; id: string } | null {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
-    const [at, id] = parsed as unknown[];
-    // Only what encodeCursor makes: anything else would reach Postgres as a bad uuid or date.
-    if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id)) return null;
-    if (!isISO8601(at, { strict: true, strictSeparator: true })) return null;
-    const startedAt = new Date(at);
-    return Number.isNaN(startedAt.getTime()) ? null : { startedAt, id };
-  } catch {
-    return null;
-  }
+export function parseTimeIdCursor(cursor: string): { startedAt: Date; id: string } | null {
+  const [at, id] = decodeCursor(cursor, 2) ?? [];
+  // Only what timeIdCursor makes: anything else would reach Postgres as a bad uuid or date.
+  if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id)) return null;
+  if (!isISO8601(at, { strict: true, strictSeparator: true })) return null;
+  const startedAt = new Date(at);
+  return Number.isNaN(startedAt.getTime()) ? null : { startedAt, id };
 }

@@ -6,8 +6,8 @@ import { EvaluationEntity } from './entities/evaluation.entity';
 import { EvaluationError } from './evaluations.errors';
 import { EvaluationsRepository } from './evaluations.repository';
 import {
-  decodeCursor,
-  encodeCursor,
+  parseTimeIdCursor,
+  timeIdCursor,
   toEvaluationResponse,
   toEvaluationSummary,
 } from './evaluations.mapper';
@@ -24,7 +24,7 @@ export class EvaluationsService {
     const tenantId = tenantOf(identity);
     // An agent linked to no agent id has no calls (a NUL placeholder made Postgres answer 500).
     if (identity.role === 'agent' && !identity.agentId) return { items: [], nextCursor: null };
-    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const after = q.cursor ? parseTimeIdCursor(q.cursor) : undefined;
     if (after === null) throw EvaluationError.badCursor();
     const limit = q.limit ?? 50;
     const rows = await this.evaluations.list({
@@ -44,7 +44,10 @@ export class EvaluationsService {
     const page = rows.slice(0, limit);
     return {
       items: page.map(toEvaluationSummary),
-      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+      nextCursor:
+        rows.length > limit
+          ? timeIdCursor(page[page.length - 1].callStartedAt, page[page.length - 1].id)
+          : null,
     };
   }
 

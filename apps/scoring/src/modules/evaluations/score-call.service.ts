@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Call, CallPurpose, Topics } from '@qa/contracts';
 import { OutboxService, OutgoingEvent } from '@qa/messaging';
-import { evaluateCall, EvaluationResult, getCompiledScorecard } from '@qa/qa-rules';
+import {
+  DEFAULT_SECONDS_PER_RING,
+  evaluateCall,
+  EvaluationResult,
+  getCompiledScorecard,
+} from '@qa/qa-rules';
 import { EntityManager } from 'typeorm';
 import { ScorecardEntity } from '../scorecards/entities/scorecard.entity';
 import { ScorecardsService } from '../scorecards/scorecards.service';
@@ -13,8 +18,6 @@ import { toComplaintDetected, toEvaluationScored } from './evaluation-events.map
 import { EvaluationHistoryRepository } from './evaluation-history.repository';
 import { EvaluationsRepository } from './evaluations.repository';
 import { reviewedResult } from './reviewed-result';
-
-const DEFAULT_SECONDS_PER_RING = 3;
 
 export type EvaluationRow = Omit<EvaluationEntity, 'createdAt'>;
 

@@ -1,3 +1,4 @@
+import { PageRequestDto } from '@qa/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -8,7 +9,6 @@ import {
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
   Min,
   MinLength,
@@ -48,7 +48,7 @@ export class CreateTicketRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) teamId?: string;
 }
 
-export class ListTicketsRequestDto {
+export class ListTicketsRequestDto extends PageRequestDto {
   @ApiPropertyOptional({ enum: TICKET_STATUSES })
   @IsOptional()
   @IsIn(TICKET_STATUSES)
@@ -63,15 +63,6 @@ export class ListTicketsRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) assignee?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) callId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) customerId?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,300}$/) cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 export class PatchTicketRequestDto {

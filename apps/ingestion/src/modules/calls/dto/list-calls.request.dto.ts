@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { PageRequestDto } from '@qa/platform';
+import { IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 import { ID_MESSAGE, ID_PATTERN } from './text-rules';
 
 /** What Postgres reads as a timestamptz: a day, or a time of day with an optional offset. */
@@ -8,7 +8,7 @@ const DAY_OR_TIME =
   /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 const DAY_OR_TIME_MESSAGE = '$property must be a date (2026-11-22) or an RFC 3339 time';
 
-export class ListCallsRequestDto {
+export class ListCallsRequestDto extends PageRequestDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -32,17 +32,4 @@ export class ListCallsRequestDto {
   @Matches(DAY_OR_TIME, { message: DAY_OR_TIME_MESSAGE })
   @IsISO8601({ strict: true })
   to?: string;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,300}$/, { message: '$property must be a nextCursor as given' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { PageRequestDto } from '../../evaluations/dto/page.request.dto';
+import { PageRequestDto } from '@qa/platform';
 
 export class ReviewQueueRequestDto extends PageRequestDto {
   @ApiPropertyOptional({

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageRequestDto } from './page.request.dto';
+import { PageRequestDto } from '@qa/platform';
 
 export class ListEvaluationsRequestDto extends PageRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) callId?: string;
