@@ -58,7 +58,8 @@ export class RebuildService {
       const keys = await this.facts.keysInPeriod(m, tenantId, opts.from, opts.to);
       await this.dataSource.transaction(async (t) => {
         await this.facts.lockTenants(t, [tenantId]);
-        if (keys.calls.length) await this.facts.deriveCallScores(t, keys.calls);
+        if (keys.calls.length)
+          await this.facts.deriveCallScores(t, keys.calls, { markStale: false });
         await this.record.deriveTickets(t, keys.tickets);
       });
       for (const window of WINDOWS) {

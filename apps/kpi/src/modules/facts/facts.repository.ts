@@ -107,6 +107,13 @@ export interface TicketKey {
   ticket_id: string;
 }
 
+/**
+ * Marks the minutes of `source`'s (tenant_id, at) rows stale. A statement that changes facts ends
+ * with it, so the facts and their marks cost one round trip.
+ */
+const MARK_STALE = (source: string) => `INSERT INTO kpi.stale_minutes (tenant_id, minute)
+  SELECT DISTINCT tenant_id, date_bin('1 minute', at, TIMESTAMPTZ 'epoch') FROM ${source}`;
+
 /** Pairs as two parallel arrays, for unnest(). */
 const pairs = <T>(rows: T[], a: keyof T, b: keyof T) => [
   rows.map((r) => r[a]),
@@ -176,10 +183,14 @@ export class FactsRepository {
     return before[0]?.timezone ?? null;
   }
 
-  /** Keeps the latest version of each call. */
-  async upsertCalls(m: EntityManager, rows: CallFactRow[]): Promise<void> {
+  /** Keeps the latest version of each call and marks `stale` in the same statement. */
+  async upsertCalls(
+    m: EntityManager,
+    rows: CallFactRow[],
+    stale: { tenant_id: string; at: Date | string }[],
+  ): Promise<void> {
     await m.query(
-      `INSERT INTO kpi.call_facts (tenant_id, call_id, agent_id, team_id, purpose, customer_id,
+      `WITH up AS (INSERT INTO kpi.call_facts (tenant_id, call_id, agent_id, team_id, purpose, customer_id,
          started_at, answered_at, ended_at, csat, related_call_ids, disposition, direction,
          occurred_at)
        SELECT x.tenant_id, x.call_id, x.agent_id, x.team_id, x.purpose, x.customer_id, x.started_at,
@@ -195,8 +206,9 @@ export class FactsRepository {
          ended_at = excluded.ended_at, csat = excluded.csat,
          related_call_ids = excluded.related_call_ids, disposition = excluded.disposition,
          direction = excluded.direction, occurred_at = excluded.occurred_at
-       WHERE excluded.occurred_at > kpi.call_facts.occurred_at`,
-      [JSON.stringify(rows)],
+       WHERE excluded.occurred_at > kpi.call_facts.occurred_at)
+       ${MARK_STALE('unnest($2::text[], $3::timestamptz[]) AS x(tenant_id, at)')}`,
+      [JSON.stringify(rows), stale.map((x) => x.tenant_id), stale.map((x) => x.at)],
     );
     const links = rows.flatMap((r) =>
       r.related_call_ids.map((rel) => ({ t: r.tenant_id, rel, c: r.call_id })),
@@ -258,10 +270,11 @@ export class FactsRepository {
   async deriveCallScores(
     m: EntityManager,
     keys: { tenant_id: string; call_id: string }[],
-  ): Promise<{ tenant_id: string; call_started_at: Date }[]> {
+    opts: { markStale: boolean },
+  ): Promise<void> {
     const [t, c] = pairs(keys, 'tenant_id', 'call_id');
-    return (await m.query(
-      `INSERT INTO kpi.call_scores (tenant_id, call_id, evaluation_id, agent_id, team_id,
+    await m.query(
+      `WITH derived AS (INSERT INTO kpi.call_scores (tenant_id, call_id, evaluation_id, agent_id, team_id,
          call_started_at, score, three_ring, forbidden_hits)
        SELECT DISTINCT ON (e.tenant_id, e.call_id) e.tenant_id, e.call_id, e.evaluation_id,
          e.agent_id, e.team_id, e.call_started_at, COALESCE(r.score, e.score), e.three_ring,
@@ -280,9 +293,10 @@ export class FactsRepository {
          team_id = excluded.team_id, call_started_at = excluded.call_started_at,
          score = excluded.score, three_ring = excluded.three_ring,
          forbidden_hits = excluded.forbidden_hits
-       RETURNING tenant_id, call_started_at`,
-      [t, c],
-    )) as { tenant_id: string; call_started_at: Date }[];
+       RETURNING tenant_id, call_started_at AS at)
+       ${MARK_STALE('derived WHERE $3::boolean')}`,
+      [t, c, opts.markStale],
+    );
   }
 
   async upsertComplaints(m: EntityManager, rows: ComplaintFactRow[]): Promise<void> {
@@ -447,12 +461,10 @@ export class FactsRepository {
    */
   async markStale(m: EntityManager, marks: { tenant_id: string; at: Date | string }[]) {
     if (marks.length === 0) return;
-    await m.query(
-      `INSERT INTO kpi.stale_minutes (tenant_id, minute)
-       SELECT DISTINCT tenant_id, date_bin('1 minute', at, TIMESTAMPTZ 'epoch')
-       FROM unnest($1::text[], $2::timestamptz[]) AS x(tenant_id, at)`,
-      [marks.map((x) => x.tenant_id), marks.map((x) => x.at)],
-    );
+    await m.query(MARK_STALE('unnest($1::text[], $2::timestamptz[]) AS x(tenant_id, at)'), [
+      marks.map((x) => x.tenant_id),
+      marks.map((x) => x.at),
+    ]);
   }
 
   /** After a time-zone change: drop the tenant's calendar buckets and recompute from its minutes. */

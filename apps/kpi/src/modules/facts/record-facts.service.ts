@@ -134,8 +134,7 @@ export class RecordFactsService {
     ]);
     await this.facts.lockKeys(m, 'call', keys.map(callKey));
     const before = await this.facts.callStarts(m, keys);
-    await this.facts.upsertCalls(m, unique);
-    await this.facts.markStale(m, [
+    await this.facts.upsertCalls(m, unique, [
       ...before.map((r) => ({ tenant_id: r.tenant_id, at: r.started_at })),
       ...unique.map((r) => ({ tenant_id: r.tenant_id, at: r.started_at })),
     ]);
@@ -192,11 +191,7 @@ export class RecordFactsService {
   }
 
   private async rederiveCalls(m: EntityManager, rows: { tenant_id: string; call_id: string }[]) {
-    const derived = await this.facts.deriveCallScores(m, rows);
-    await this.facts.markStale(
-      m,
-      derived.map((d) => ({ tenant_id: d.tenant_id, at: d.call_started_at })),
-    );
+    await this.facts.deriveCallScores(m, rows, { markStale: true });
   }
 
   async opened(m: EntityManager, items: Incoming<ComplaintOpened>[]): Promise<void> {
