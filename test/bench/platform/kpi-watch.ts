@@ -88,9 +88,9 @@ export class KpiWatch {
         sent: number | null;
         kpi: number | null;
       }>(
-        `SELECT o.key, extract(epoch FROM o.created_at) * 1000 AS created,
-           extract(epoch FROM o.sent_at) * 1000 AS sent,
-           extract(epoch FROM i.received_at) * 1000 AS kpi
+        `SELECT o.key, (extract(epoch FROM o.created_at) * 1000)::float8 AS created,
+           (extract(epoch FROM o.sent_at) * 1000)::float8 AS sent,
+           (extract(epoch FROM i.received_at) * 1000)::float8 AS kpi
          FROM ingestion.outbox o
          LEFT JOIN kpi.inbox i ON i.consumer = 'kpi' AND i.event_id = o.event_id::text
          WHERE o.topic = 'qa.call.ingested.v1' AND o.key = ANY($1::text[])`,
@@ -231,7 +231,8 @@ export async function kpiFreshnessThroughGateway(
  * Per seen call, its ingested event's way in stages (p50/p99 ms): written to ingestion's outbox →
  * taken by the relay (`outboxToRelay`), → received by kpi's consumer (`relayToKpi`: the produce,
  * the fetch and the wait for a free consumer), → the streamed update (`kpiToStream`: kpi's own
- * share: facts, aggregation, update sequence, hub, SSE through the gateway).
+ * share: facts, aggregation, update sequence, hub, SSE through the gateway). Database times are
+ * transaction starts; summaries are rounded to whole ms.
  */
 async function eventStages(
   watch: KpiWatch,
@@ -242,18 +243,22 @@ async function eventStages(
   const times = await watch.eventTimes([...seen.keys()].map((p) => p.callId));
   const outboxToRelay: number[] = [];
   const relayToKpi: number[] = [];
-  const kpiToStream: number[] = [];
-  for (const [p, at] of seen) {
+  // kpi's own share, ranked by when kpi received the calls: the n-th call of a minute to reach
+  // kpi is shown once the minute's count reaches n (a call late upstream is not counted here).
+  const atKpi: PostedCall[] = [];
+  for (const p of seen.keys()) {
     const t = times.get(p.callId);
     if (!t || t.sent === null || t.kpi === null) continue;
     outboxToRelay.push(t.sent - t.created);
     relayToKpi.push(t.kpi - t.sent);
-    kpiToStream.push(at - t.kpi);
+    atKpi.push({ sentAt: t.kpi, bucket: p.bucket });
   }
+  const kpiToStream = [...seenAt(atKpi, updates)].map(([p, at]) => at - p.sentAt);
+  const ms = (xs: number[]) => summarize(xs.map(Math.round));
   return {
-    calls: kpiToStream.length,
-    outboxToRelayMs: summarize(outboxToRelay),
-    relayToKpiMs: summarize(relayToKpi),
-    kpiToStreamMs: summarize(kpiToStream),
+    calls: relayToKpi.length,
+    outboxToRelayMs: ms(outboxToRelay),
+    relayToKpiMs: ms(relayToKpi),
+    kpiToStreamMs: ms(kpiToStream),
   };
 }
