@@ -120,7 +120,8 @@ export async function runEngineBench(
       forbiddenPhrases: forbidden.length,
       automatonStates: compiled.automaton.stateCount,
       characterClasses: compiled.automaton.classCount,
-      denseTable: compiled.automaton.dense,
+      compactTable: compiled.automaton.compact,
+      tableSlots: compiled.automaton.table.length / 2,
     },
     results: [engine, baseline, ac, alt],
     ratios: {

@@ -50,7 +50,7 @@ describe(PhraseAutomaton.name, () => {
     expect(found(a, '我😡投诉')).toEqual([['😡投诉', 1]]);
   });
 
-  it('agrees with a naive search, dense and sparse', () => {
+  it('agrees with a naive search, compact and sparse', () => {
     const alphabet = fc.constantFrom('不', '清', '楚', '知', '道', '您', '好', 'a', 'b', '\ud83d');
     const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((cs) => cs.join(''));
     fc.assert(
@@ -61,8 +61,8 @@ describe(PhraseAutomaton.name, () => {
           const text = chars.join('');
           const want = naive(patterns, text);
           expect(found(new PhraseAutomaton(patterns), text)).toEqual(want);
-          const sparse = new PhraseAutomaton(patterns, { maxDenseEntries: 0 });
-          expect(sparse.dense).toBe(false);
+          const sparse = new PhraseAutomaton(patterns, { maxTableEntries: 0 });
+          expect(sparse.compact).toBe(false);
           expect(found(sparse, text)).toEqual(want);
         },
       ),

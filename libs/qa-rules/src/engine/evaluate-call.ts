@@ -68,7 +68,7 @@ function run(
       forbiddenPhraseCount = r.outcome === 'fail' ? r.evidence.length : 0;
     }
   }
-  const summary = aggregateScore(compiled.basis, outcomes, compiled.sectionOf);
+  const summary = aggregateScore(compiled.scoring, outcomes, compiled.sectionOf);
   const complaint = detectComplaint(ctx, compiled.complaintList, compiled.complaintExceptions);
   recordCallWork(ctx.hits, view.count);
   const handleMs = view.endedMs - view.answeredMs;

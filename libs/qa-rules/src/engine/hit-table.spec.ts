@@ -23,7 +23,7 @@ describe(HitTable.name, () => {
     expect(t.first(1, 0)).toBe(-1);
   });
 
-  it('gives the same table from the dense and the sparse automaton, and grows past its size', () => {
+  it('gives the same table from the compact and the sparse automaton, and grows past its size', () => {
     const alphabet = fc.constantFrom('不', '清', '楚', '知', '道', 'a');
     const word = fc.array(alphabet, { minLength: 1, maxLength: 4 }).map((c) => c.join(''));
     fc.assert(
@@ -35,17 +35,17 @@ describe(HitTable.name, () => {
         ),
         (patterns, texts) => {
           const payloads = patterns.map((_, i) => [i % 3]);
-          const dense = new HitTable();
+          const compact = new HitTable();
           const sparse = new HitTable();
           const skip = new Uint8Array(texts.length);
-          dense.fill(new PhraseAutomaton(patterns, { payloads }), texts, texts.length, skip);
+          compact.fill(new PhraseAutomaton(patterns, { payloads }), texts, texts.length, skip);
           sparse.fill(
-            new PhraseAutomaton(patterns, { payloads, maxDenseEntries: 0 }),
+            new PhraseAutomaton(patterns, { payloads, maxTableEntries: 0 }),
             texts,
             texts.length,
             skip,
           );
-          expect(rows(sparse)).toEqual(rows(dense));
+          expect(rows(sparse)).toEqual(rows(compact));
         },
       ),
       { numRuns: 200 },

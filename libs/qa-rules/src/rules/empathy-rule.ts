@@ -35,10 +35,16 @@ export const empathyRule: RuleDefinition<EmpathyConfig> = {
     let upsetTurns = 0;
     // A call routed as a complaint opens with one, whatever words the customer uses.
     const complaintCall = v.purpose === 'complaint';
+    // After the agent's last empathy phrase, a turn without an upset word cannot count: most
+    // turns of most calls are settled without looking at the agent's replies.
+    let lastEmpathy = -1;
+    for (let x = hits.count - 1; x >= 0 && lastEmpathy < 0; x--)
+      if (hits.list[x] === cfg.empathy) lastEmpathy = hits.segment[x];
     for (let k = 0; k < v.customerCount; k++) {
       const c = v.customerTurns[k];
       const h = hits.firstExcept(cfg.upset, c, cfg.exceptions);
       const upsetWord = h >= 0 || (complaintCall && k === 0);
+      if (!upsetWord && c >= lastEmpathy) continue;
       // Upset at the very end with no agent turn after it: nothing to judge.
       let reply = -1;
       let seen = 0;

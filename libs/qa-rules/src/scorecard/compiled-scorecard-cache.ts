@@ -36,7 +36,9 @@ function sizeOf(c: CompiledScorecard): number {
   const a = c.automaton;
   return (
     a.classes.byteLength +
-    a.delta.byteLength +
+    a.table.byteLength +
+    a.rootNext.byteLength +
+    a.stateOfBase.byteLength +
     a.outStart.byteLength +
     a.outValue.byteLength +
     a.outLength.byteLength +

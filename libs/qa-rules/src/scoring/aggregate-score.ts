@@ -33,8 +33,10 @@ export function aggregateScore(
     earned = new Float64Array(sections.length);
     possible = new Float64Array(sections.length);
   }
-  earned.fill(0, 0, sections.length);
-  possible.fill(0, 0, sections.length);
+  for (let s = 0; s < sections.length; s++) {
+    earned[s] = 0;
+    possible[s] = 0;
+  }
   let criticalFailed = false;
   for (let i = 0; i < basis.items.length; i++) {
     const o = outcomes[i];
