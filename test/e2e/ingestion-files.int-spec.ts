@@ -285,6 +285,19 @@ describe('ingestion files', () => {
     expect(await readdir(join(recordingsDir, '.incoming'))).toEqual([]);
   });
 
+  it('takes an upload sent without an audio type (curl -F recording=@x.wav) by its content', async () => {
+    const callId = await newCall();
+    const res = await upload(callId, wav(100), 'application/octet-stream').expect(201);
+    expect(res.body.contentType).toBe('audio/wav');
+    expect((await fetchRecording(callId)).headers['content-type']).toBe('audio/wav');
+    const text = await upload(
+      callId,
+      Buffer.from('hello world, not audio'),
+      'application/octet-stream',
+    );
+    expect(text.status).toBe(415);
+  });
+
   it('serves recordings only inside the tenant, and to agents only for their own calls', async () => {
     const mine = await newCall('a-7');
     const theirs = await newCall('a-8');

@@ -10,6 +10,17 @@ export const AUDIO_TYPES: Record<string, string> = {
   'audio/webm': 'webm',
 };
 
+/** What a client sends when it does not say (curl -F file=@x.wav): the bytes decide. */
+export const UNTYPED = new Set(['', 'application/octet-stream']);
+
+/** The type a sniffed container is stored and served as. */
+export const TYPE_OF: Record<string, string> = {
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+  webm: 'audio/webm',
+};
+
 /** How many leading bytes `sniffAudio` needs. */
 export const SNIFF_BYTES = 12;
 

@@ -8,7 +8,7 @@ import { Identity, tenantOf } from '@qa/platform';
 import { CallError } from '../calls/calls.errors';
 import { CallsRepository } from '../calls/calls.repository';
 import { ID_PATTERN } from '../calls/dto/text-rules';
-import { AUDIO_TYPES, SNIFF_BYTES, sniffAudio } from './audio-type';
+import { AUDIO_TYPES, SNIFF_BYTES, sniffAudio, TYPE_OF, UNTYPED } from './audio-type';
 import { RecordingRow, RecordingsRepository } from './recordings.repository';
 import type { RecordingResponseDto } from './dto/recording.response.dto';
 
@@ -64,7 +64,9 @@ export class RecordingsService {
   ): Promise<RecordingResponseDto> {
     if (!file) throw CallError.recordingRequired();
     try {
-      const type = file.mimetype.split(';')[0].trim().toLowerCase();
+      const claimed = file.mimetype.split(';')[0].trim().toLowerCase();
+      const sniffed = UNTYPED.has(claimed) ? sniffAudio(await head(file.path)) : null;
+      const type = sniffed ? TYPE_OF[sniffed] : claimed;
       const ext = AUDIO_TYPES[type];
       const accepted = Object.keys(AUDIO_TYPES);
       if (!ext) throw CallError.recordingType(`${type} is not an accepted audio type`, accepted);
