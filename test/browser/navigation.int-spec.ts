@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Browser, Page } from 'playwright-core';
+import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
+import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
+import { AppModule as KpiModule } from '../../apps/kpi/src/app.module';
+import { kpiServiceOptions } from '../../apps/kpi/src/kpi.options';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
 import { sampleCall } from '@qa/testing';
@@ -24,12 +28,16 @@ describe('dashboard navigation in Chromium', () => {
   let base = '';
   let browser: Browser;
   let evaluationId = '';
+  let scored: { grade: string; failedRules: string[] };
 
   beforeAll(async () => {
     const platform = await startBrowserPlatform(
       [
         ['INGESTION_URL', IngestionModule, ingestionServiceOptions],
         ['SCORING_URL', ScoringModule, scoringServiceOptions],
+        // Every page of the QA role's nav is visited at phone width.
+        ['COMPLAINTS_URL', ComplaintsModule, complaintsServiceOptions],
+        ['KPI_URL', KpiModule, kpiServiceOptions],
       ],
       tenantId,
       apps,
@@ -47,14 +55,18 @@ describe('dashboard navigation in Chromium', () => {
         tenantId,
         customer: undefined,
         startedAt: '2026-11-22T14:00:00+08:00',
-        answeredAt: '2026-11-22T14:00:05+08:00',
-        endedAt: '2026-11-22T14:00:20+08:00',
+        // Answered after five rings, unapologetic, a forbidden phrase: several rules fail.
+        answeredAt: '2026-11-22T14:00:15+08:00',
+        endedAt: '2026-11-22T14:00:30+08:00',
         segments: [
           { speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司,很高兴为您服务' },
           { speaker: 'agent', startMs: 3500, endMs: 6000, text: '这个我不清楚,感谢您的来电,再见' },
         ],
       }) as { callId: string },
     );
+    scored = (
+      await platform.http.get(`/api/v1/evaluations/${evaluationId}`).auth(qa, { type: 'bearer' })
+    ).body as typeof scored;
     browser = await launchChromium();
   });
 
@@ -174,5 +186,107 @@ describe('dashboard navigation in Chromium', () => {
     } finally {
       await page.close();
     }
+  });
+
+  it("shows times in the tenant's time zone, whatever the browser's", async () => {
+    // The tenant is in Asia/Shanghai; this browser is in New York (13 hours behind in November).
+    const page = await browser.newPage({ ...PAGE, timezoneId: 'America/New_York' });
+    try {
+      await login(page, `${tenantId}-qa`);
+      const row = page.locator(
+        `[data-testid=evaluations] tr:has(a[href="#/evaluations/${evaluationId}"])`,
+      );
+      expect(await row.locator('td').first().textContent()).toBe('2026/11/22 14:00:00');
+      // A day picked in the filter is the tenant's day (14:00 there is 01:00 here).
+      await page.fill('input[name=from]', '2026-11-22');
+      await page.fill('input[name=to]', '2026-11-22');
+      await page.click('form.filters button[type=submit]');
+      await row.waitFor();
+      await page.fill('input[name=from]', '2026-11-21');
+      await page.fill('input[name=to]', '2026-11-21');
+      await page.click('form.filters button[type=submit]');
+      await row.waitFor({ state: 'detached' });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('says grades, sections and lists in English, and the grade filter takes the English name', async () => {
+    const english: Record<string, string> = {
+      最佳: 'Best',
+      优秀: 'Excellent',
+      良好: 'Good',
+      及格: 'Pass',
+      不及格: 'Fail',
+    };
+    const page = await browser.newPage(PAGE);
+    try {
+      await page.goto(`${base}/#/login`);
+      await page.click('[data-testid=lang]');
+      await login(page, `${tenantId}-qa`);
+      const row = page.locator(
+        `[data-testid=evaluations] tr:has(a[href="#/evaluations/${evaluationId}"])`,
+      );
+      const cells = await row.locator('td').allTextContents();
+      expect(cells[5]).toBe(english[scored.grade]);
+      expect(scored.failedRules.length).toBeGreaterThan(1);
+      expect(cells[7].split(', ')).toHaveLength(scored.failedRules.length);
+      expect(cells.join(' ')).not.toMatch(/\p{Script=Han}/u);
+      await page.fill('input[name=grade]', english[scored.grade].toLowerCase());
+      await page.click('form.filters button[type=submit]');
+      await row.waitFor();
+      expect(await page.locator('[data-testid=evaluations] tbody tr').count()).toBe(1);
+      await row.locator('a').click();
+      await page.waitForSelector('[data-testid=score]');
+      expect(await page.locator('[data-testid=score]').textContent()).toContain(
+        english[scored.grade],
+      );
+      const sections = await page
+        .locator('.evaluation aside table td:first-child')
+        .allTextContents();
+      expect(sections).toEqual(['Etiquette', 'Communication', 'Resolution', 'Efficiency']);
+      await page.screenshot({ path: join(SHOTS, 'evaluation-en.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('fits a 390 px phone: no page runs off the side and rule names stay on one line', async () => {
+    const page = await browser.newPage({ ...PAGE, viewport: { width: 390, height: 844 } });
+    const overflow = () =>
+      page.evaluate('document.documentElement.scrollWidth - innerWidth') as Promise<number>;
+    try {
+      await login(page, `${tenantId}-qa`);
+      await page.waitForSelector(`a[href="#/evaluations/${evaluationId}"]`);
+      // A table may scroll within itself; the page may not.
+      const heights = await page
+        .locator('[data-testid=evaluations] tbody td')
+        .evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().height));
+      expect(Math.max(...heights)).toBeLessThan(48);
+      for (const href of await page
+        .locator('header nav a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+        await page.click(`header nav a[href="${href}"]`);
+        await page.waitForLoadState('networkidle');
+        expect({ href, overflow: await overflow() }).toEqual({ href, overflow: 0 });
+      }
+      await page.goto(`${base}/#/evaluations/${evaluationId}`);
+      await page.waitForSelector('[data-testid=findings] li');
+      expect(await overflow()).toBe(0);
+      const widths = await page
+        .locator('[data-testid=findings] li')
+        .evaluateAll((lis) => lis.map((li) => li.getBoundingClientRect().width));
+      expect(Math.min(...widths)).toBeGreaterThan(250);
+      await page.screenshot({ path: join(SHOTS, 'evaluation-390.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('serves a favicon', async () => {
+    const res = await fetch(`${base}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^image\//);
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
   });
 });

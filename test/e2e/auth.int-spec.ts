@@ -226,6 +226,7 @@ describe('gateway accounts and sessions', () => {
         username,
         role: 'lead',
         tenantId: tenant,
+        timezone: 'Asia/Shanghai',
       });
     });
 

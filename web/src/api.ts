@@ -8,6 +8,8 @@ export interface Session {
   role: string;
   tenantId: string | null;
   agentId?: string;
+  /** The tenant's IANA time zone (null for the platform admin). */
+  timezone?: string | null;
 }
 
 export type { Evidence };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, session, Session } from './api';
 import { Lang, MessageKey, messages } from './i18n';
-import { UiContext } from './ui';
+import { formatWhen, UiContext } from './ui';
 import { LoginPage } from './pages/login-page';
 import { resolve } from './routes';
 import { navFor, roleKey } from './nav';
@@ -24,6 +24,9 @@ export function App() {
   const [user, setUser] = useState<Session | null>(session.get());
   const hash = useHash();
   const t = (k: MessageKey) => messages[lang][k];
+  // The tenant's zone (the platform admin, in none, keeps the browser's).
+  const timeZone = user?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const when = (iso: string) => formatWhen(iso, lang, timeZone);
   const switchLang = () => {
     const next = lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('qa.lang', next);
@@ -75,7 +78,7 @@ export function App() {
       );
   }
   return (
-    <UiContext.Provider value={{ lang, t }}>
+    <UiContext.Provider value={{ lang, t, timeZone, when }}>
       <header className="top">
         <strong>{t('title')}</strong>
         {user && (

@@ -148,8 +148,39 @@ const en: Record<MessageKey, string> = {
   evaluationNotFound: 'This evaluation does not exist, or you may not see it.',
 };
 
-/** The seed scorecard's grades (seed 002), offered in the grade filter. */
-export const GRADES = ['最佳', '优秀', '良好', '及格', '不及格'];
+/** The seed scorecard's grades (seed 002) as the API names them, and in English. */
+export const GRADE_NAMES: Record<string, [string, string]> = {
+  最佳: ['最佳', 'Best'],
+  优秀: ['优秀', 'Excellent'],
+  良好: ['良好', 'Good'],
+  及格: ['及格', 'Pass'],
+  不及格: ['不及格', 'Fail'],
+};
+
+/** The seed scorecard's sections by id; another scorecard's keep the name it gives them. */
+export const SECTION_NAMES: Record<string, [string, string]> = {
+  etiquette: ['礼仪', 'Etiquette'],
+  communication: ['沟通', 'Communication'],
+  resolution: ['问题解决', 'Resolution'],
+  efficiency: ['效率', 'Efficiency'],
+};
+
+const pick = (names: [string, string] | undefined, lang: Lang, fallback: string) =>
+  names?.[lang === 'zh' ? 0 : 1] ?? fallback;
+
+export const gradeName = (grade: string, lang: Lang) => pick(GRADE_NAMES[grade], lang, grade);
+export const sectionName = (s: { sectionId: string; name: string }, lang: Lang) =>
+  pick(SECTION_NAMES[s.sectionId], lang, s.name);
+export const ruleName = (ruleId: string, lang: Lang) => pick(RULE_NAMES[ruleId], lang, ruleId);
+
+/** A grade as typed in either language, as the API names it. */
+export const gradeOf = (typed: string) =>
+  Object.entries(GRADE_NAMES).find(([, names]) =>
+    names.some((n) => n.toLowerCase() === typed.trim().toLowerCase()),
+  )?.[0] ?? typed.trim();
+
+/** Items of a list: 、 in Chinese, a comma in English. */
+export const listOf = (items: string[], lang: Lang) => items.join(lang === 'zh' ? '、' : ', ');
 
 /** Rule names a QA person reads (Chinese first: the seed manuals' wording). */
 export const RULE_NAMES: Record<string, [string, string]> = {

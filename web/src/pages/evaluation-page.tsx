@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, CallView, Evaluation, type Evidence } from '../api';
 import { useUi } from '../ui';
 import { Transcript } from '../components/transcript';
-import { RULE_NAMES } from '../i18n';
+import { gradeName, ruleName, sectionName } from '../i18n';
 import { OverrideNote } from './review/override-note';
 import { ReviewPanel } from './review/review-panel';
 
@@ -80,12 +80,12 @@ export function EvaluationPage({ id }: { id: string }) {
       </section>
     );
   if (!evaluation || !call) return <p>…</p>;
-  const name = (ruleId: string) => RULE_NAMES[ruleId]?.[lang === 'zh' ? 0 : 1] ?? ruleId;
+  const name = (ruleId: string) => ruleName(ruleId, lang);
   return (
     <section className="evaluation">
       <a href="#/evaluations">← {t('back')}</a>
       <h1 data-testid="score">
-        {evaluation.callId} · {t('score')} {evaluation.score} · {evaluation.grade}
+        {evaluation.callId} · {t('score')} {evaluation.score} · {gradeName(evaluation.grade, lang)}
       </h1>
       <p>
         {t('version')}: <strong data-testid="version">v{evaluation.scorecardVersion}</strong>
@@ -112,7 +112,7 @@ export function EvaluationPage({ id }: { id: string }) {
             <tbody>
               {evaluation.sections.map((s) => (
                 <tr key={s.sectionId}>
-                  <td>{s.name}</td>
+                  <td>{sectionName(s, lang)}</td>
                   <td className="num">
                     {s.score} / {s.weight}
                   </td>

@@ -1,12 +1,12 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, EvaluationSummary, Session } from '../api';
-import { useUi } from '../ui';
-import { GRADES, RULE_NAMES } from '../i18n';
+import { dayStart, useUi } from '../ui';
+import { GRADE_NAMES, gradeName, gradeOf, listOf, RULE_NAMES, ruleName } from '../i18n';
 
 const FILTERS = ['teamId', 'agentId', 'from', 'to', 'grade', 'ruleFailed'] as const;
 
 export function EvaluationsPage({ user }: { user: Session }) {
-  const { t, lang } = useUi();
+  const { t, lang, when, timeZone } = useUi();
   // A drill-down from a KPI arrives as #/evaluations?teamId=…&from=…: start with those filters.
   const [filters, setFilters] = useState<Record<string, string>>(() =>
     Object.fromEntries(
@@ -23,9 +23,11 @@ export function EvaluationsPage({ user }: { user: Session }) {
     setError('');
     try {
       const q: Record<string, string> = { ...filters };
-      // Dates are whole days in the user's time zone; "to" includes its day.
-      if (q.from) q.from = new Date(`${q.from}T00:00:00`).toISOString();
-      if (q.to) q.to = new Date(`${q.to}T23:59:59.999`).toISOString();
+      // Dates are whole days in the tenant's time zone; "to" includes its day.
+      if (q.from) q.from = dayStart(q.from, timeZone);
+      if (q.to) q.to = new Date(Date.parse(dayStart(q.to, timeZone, 1)) - 1).toISOString();
+      // The grade as the API names it, whichever language it was typed in.
+      if (q.grade) q.grade = gradeOf(q.grade);
       if (more && cursor) q.cursor = cursor;
       const page = await api.evaluations(q);
       setItems(more ? [...items, ...page.items] : page.items);
@@ -79,8 +81,8 @@ export function EvaluationsPage({ user }: { user: Session }) {
           </label>
         ))}
         <datalist id="grades">
-          {GRADES.map((g) => (
-            <option key={g} value={g} />
+          {Object.keys(GRADE_NAMES).map((g) => (
+            <option key={g} value={gradeName(g, lang)} />
           ))}
         </datalist>
         <button type="submit">{t('search')}</button>
@@ -102,17 +104,20 @@ export function EvaluationsPage({ user }: { user: Session }) {
         <tbody>
           {items.map((e) => (
             <tr key={e.id}>
-              <td>{new Date(e.callStartedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
+              <td>{when(e.callStartedAt)}</td>
               <td>
                 <a href={`#/evaluations/${e.id}`}>{e.callId}</a>
               </td>
               <td>{e.teamId}</td>
               <td>{e.agentId}</td>
               <td className="num">{e.score}</td>
-              <td>{e.grade}</td>
+              <td>{gradeName(e.grade, lang)}</td>
               <td data-status={e.status}>{t(e.status)}</td>
               <td>
-                {e.failedRules.map((r) => RULE_NAMES[r]?.[lang === 'zh' ? 0 : 1] ?? r).join('、')}
+                {listOf(
+                  e.failedRules.map((r) => ruleName(r, lang)),
+                  lang,
+                )}
               </td>
             </tr>
           ))}

@@ -174,10 +174,9 @@ const STATUS_ONLY: Record<string, { zh: string; en: string }> = {
 
 /** This page's strings; statuses and outcomes arrive as codes and are translated here. */
 export function useComplaintsText() {
-  const { lang } = useUi();
+  const { lang, when } = useUi();
   const dict = lang === 'zh' ? zh : en;
   const t = (k: Key) => dict[k];
   const code = (c: string) => STATUS_ONLY[c]?.[lang] ?? (c in dict ? dict[c as Key] : c);
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
   return { t, code, when, lang };
 }

@@ -21,7 +21,7 @@ const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
  * others' answers or the engine's findings here); once all are in, the report compares them.
  */
 export function CalibrationPage({ id, user }: { id: string; user: Session }) {
-  const { t, code, rule } = useReviewText();
+  const { t, code, rule, list } = useReviewText();
   const [session, setSession] = useState<CalibrationSession | null>(null);
   const [names, setNames] = useState<Record<string, string>>({});
   const [scores, setScores] = useState<Record<string, Record<string, string>>>({});
@@ -90,8 +90,8 @@ export function CalibrationPage({ id, user }: { id: string; user: Session }) {
         <span data-testid="calibration-status">{code(session.status)}</span>
       </h2>
       <p className="muted">
-        {t('evaluator')}: {session.evaluators.join('、')} · {t('expert')}: {session.expert} ·{' '}
-        {t('submitted')}: {session.submitted.join('、') || '—'}
+        {t('evaluator')}: {list(session.evaluators)} · {t('expert')}: {session.expert} ·{' '}
+        {t('submitted')}: {list(session.submitted) || '—'}
       </p>
       <FieldErrors error={error} />
       {toScore && (

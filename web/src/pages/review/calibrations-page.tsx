@@ -12,7 +12,7 @@ const list = (s: string) =>
 
 /** Calibration sessions: a lead or QA sets one up from call ids, evaluators and an expert. */
 export function CalibrationsPage({ user }: { user: Session }) {
-  const { t, code, when } = useReviewText();
+  const { t, code, list: listed, when } = useReviewText();
   const [items, setItems] = useState<CalibrationSession[]>([]);
   const [form, setForm] = useState({ name: '', callIds: '', evaluators: '', expert: '' });
   const [error, setError] = useState<unknown>(null);
@@ -88,7 +88,7 @@ export function CalibrationsPage({ user }: { user: Session }) {
               </td>
               <td>{code(s.status)}</td>
               <td>{s.callIds.length}</td>
-              <td>{s.evaluators.join('、')}</td>
+              <td>{listed(s.evaluators)}</td>
               <td>{s.expert}</td>
               <td>{s.createdAt ? when(s.createdAt) : ''}</td>
             </tr>

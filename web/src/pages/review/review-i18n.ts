@@ -1,5 +1,5 @@
 import { useUi } from '../../ui';
-import { RULE_NAMES } from '../../i18n';
+import { gradeName, listOf, ruleName } from '../../i18n';
 
 const zh = {
   review: '人工复核',
@@ -263,14 +263,15 @@ const ACTIONS: Record<string, Key> = {
 
 /** The review pages' strings; codes from the API (statuses, outcomes, actions) translate here. */
 export function useReviewText() {
-  const { lang } = useUi();
+  const { lang, when } = useUi();
   const dict = lang === 'zh' ? zh : en;
   const t = (k: Key) => dict[k];
   // 'held' is also the held-for-review flag's label key: history values read as 'held_'.
   const code = (c: string | null | undefined) =>
     c == null ? '—' : c === 'held' ? dict.held_ : c in dict ? dict[c as Key] : c;
   const action = (a: string) => (ACTIONS[a] ? dict[ACTIONS[a]] : a);
-  const rule = (ruleId: string) => RULE_NAMES[ruleId]?.[lang === 'zh' ? 0 : 1] ?? ruleId;
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
-  return { t, code, action, rule, when, lang };
+  const rule = (ruleId: string) => ruleName(ruleId, lang);
+  const grade = (g: string) => gradeName(g, lang);
+  const list = (items: string[]) => listOf(items, lang);
+  return { t, code, action, rule, grade, list, when, lang };
 }

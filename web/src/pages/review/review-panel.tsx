@@ -33,7 +33,7 @@ export function ReviewPanel({
   onChange: (ev: Evaluation) => void;
   reload: () => Promise<void>;
 }) {
-  const { t, code } = useReviewText();
+  const { t, code, grade } = useReviewText();
   const role = session.get()?.role ?? '';
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [itemNames, setItemNames] = useState<Record<string, string>>({});
@@ -106,11 +106,11 @@ export function ReviewPanel({
         <dd data-testid="eval-version">{evaluation.version}</dd>
         <dt>{t('autoScore')}</dt>
         <dd data-testid="auto-score">
-          {evaluation.autoScore} · {evaluation.autoGrade}
+          {evaluation.autoScore} · {grade(evaluation.autoGrade)}
         </dd>
         <dt>{t('reviewedScore')}</dt>
         <dd data-testid="reviewed-score">
-          {evaluation.status === 'auto' ? '—' : `${evaluation.score} · ${evaluation.grade}`}
+          {evaluation.status === 'auto' ? '—' : `${evaluation.score} · ${grade(evaluation.grade)}`}
         </dd>
         {evaluation.finalizedBy && (
           <>

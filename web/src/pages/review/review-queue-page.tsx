@@ -6,7 +6,7 @@ import { useReviewText } from './review-i18n';
 
 /** My assigned calls, due first, overdue in red. A lead sees anyone's queue and can reassign. */
 export function ReviewQueuePage({ user }: { user: Session }) {
-  const { t, code, when } = useReviewText();
+  const { t, code, grade, list, when } = useReviewText();
   const lead = user.role === 'lead' || user.role === 'admin';
   const [assignee, setAssignee] = useState('');
   const [items, setItems] = useState<QueueItem[]>([]);
@@ -83,10 +83,10 @@ export function ReviewQueuePage({ user }: { user: Session }) {
               </td>
               <td>{q.agentId}</td>
               <td className="num">
-                {q.score} · {q.grade}
+                {q.score} · {grade(q.grade)}
               </td>
               <td>{code(q.evaluationStatus)}</td>
-              <td>{q.reasons.map(code).join('、')}</td>
+              <td>{list(q.reasons.map(code))}</td>
               <td data-testid="assignee">{q.assignee}</td>
               {lead && (
                 <td>

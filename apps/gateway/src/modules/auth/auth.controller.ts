@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentIdentity, Identity, Public } from '@qa/platform';
+import { DataSource } from 'typeorm';
+import { TenantsRepository } from '../tenants/tenants.repository';
 import { AuthService } from './auth.service';
 import {
   ChangePasswordRequestDto,
@@ -12,7 +14,11 @@ import {
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly dataSource: DataSource,
+    private readonly tenants: TenantsRepository,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -48,8 +54,12 @@ export class AuthController {
     await this.auth.changePassword(identity, dto.currentPassword, dto.newPassword, ip);
   }
 
+  /** Who is logged in, and the tenant's time zone: the dashboard shows times as the tenant reads them. */
   @Get('me')
-  me(@CurrentIdentity() identity: Identity): Identity {
-    return identity;
+  async me(@CurrentIdentity() identity: Identity): Promise<Identity & { timezone: string | null }> {
+    const timezone = identity.tenantId
+      ? await this.tenants.timezoneOf(this.dataSource.manager, identity.tenantId)
+      : null;
+    return { ...identity, timezone };
   }
 }

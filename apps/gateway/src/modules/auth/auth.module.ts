@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { TenantsModule } from '../tenants/tenants.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -9,7 +10,7 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([RefreshTokenEntity]), UsersModule],
+  imports: [TypeOrmModule.forFeature([RefreshTokenEntity]), UsersModule, TenantsModule],
   controllers: [AuthController],
   providers: [AuthService, BearerAuthGuard, RefreshTokensRepository],
   exports: [AuthService, BearerAuthGuard],

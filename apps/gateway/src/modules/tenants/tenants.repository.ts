@@ -20,6 +20,13 @@ export class TenantsRepository {
     return manager.getRepository(TenantEntity).find({ order: { tenantId: 'ASC' } });
   }
 
+  timezoneOf(manager: EntityManager, tenantId: string): Promise<string | null> {
+    return manager
+      .getRepository(TenantEntity)
+      .findOne({ where: { tenantId }, select: { timezone: true } })
+      .then((t) => t?.timezone ?? null);
+  }
+
   exists(manager: EntityManager, tenantId: string): Promise<boolean> {
     return manager.getRepository(TenantEntity).existsBy({ tenantId });
   }
