@@ -113,4 +113,17 @@ describe('account validation', () => {
     }
     expect((await tenant('Europe/Berlin')).status).toBe(201);
   });
+
+  it('documents these refusals in the OpenAPI document', async () => {
+    const doc = (await http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: object }> }>>;
+    };
+    const refusals = (path: string, method: string) =>
+      Object.entries(doc.paths[path][method].responses)
+        .filter(([, r]) => r.content && 'application/problem+json' in r.content)
+        .map(([status]) => status);
+    expect(refusals('/api/v1/users', 'post')).toEqual(['400', '401', '403', '404', '409']);
+    expect(refusals('/api/v1/tenants', 'post')).toEqual(['400', '401', '403']);
+    expect(refusals('/api/v1/auth/login', 'post')).toEqual(['400', '401', '429']);
+  });
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, Public } from '@qa/platform';
+import { ApiProblems, CurrentIdentity, Identity, Public } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { AuthService } from './auth.service';
@@ -24,6 +24,11 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: TokenPairResponseDto })
+  @ApiProblems({
+    400: 'invalid body, naming the fields',
+    401: 'wrong username or password (the same answer for an unknown username)',
+    429: 'too many failed logins: wait Retry-After seconds',
+  })
   login(@Body() dto: LoginRequestDto, @Ip() ip: string) {
     return this.auth.login(dto.username, dto.password, ip);
   }
@@ -32,6 +37,11 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: TokenPairResponseDto })
+  @ApiProblems({
+    400: 'invalid body',
+    401: 'invalid, expired or already spent refresh token',
+    429: 'the account waits out a login backoff',
+  })
   refresh(@Body() dto: RefreshRequestDto) {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -39,6 +49,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Public()
+  @ApiProblems({ 400: 'invalid body' })
   async logout(@Body() dto: RefreshRequestDto): Promise<void> {
     await this.auth.logout(dto.refreshToken);
   }
@@ -46,6 +57,11 @@ export class AuthController {
   /** Ends every session of the user, this one included: log in again with the new password. */
   @Post('password')
   @HttpCode(204)
+  @ApiProblems({
+    400: 'wrong current password or a weak new one, naming the field',
+    401: 'no valid access token',
+    429: 'too many failed attempts',
+  })
   async changePassword(
     @CurrentIdentity() identity: Identity,
     @Body() dto: ChangePasswordRequestDto,
@@ -56,6 +72,7 @@ export class AuthController {
 
   /** Who is logged in, and the tenant's time zone: the dashboard shows times as the tenant reads them. */
   @Get('me')
+  @ApiProblems({ 401: 'no valid access token' })
   async me(@CurrentIdentity() identity: Identity): Promise<Identity & { timezone: string | null }> {
     const timezone = identity.tenantId
       ? await this.tenants.timezoneOf(this.dataSource.manager, identity.tenantId)

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles, TraceId } from '@qa/platform';
+import { ApiProblems, Roles, TraceId } from '@qa/platform';
 import { CreateTenantRequestDto } from './dto/create-tenant.request.dto';
 import { TenantResponseDto } from './dto/tenant.response.dto';
 import { TenantsService } from './tenants.service';
@@ -14,6 +14,7 @@ export class TenantsController {
   @Get()
   @Roles('platform_admin')
   @ApiOkResponse({ type: [TenantResponseDto] })
+  @ApiProblems({ 401: 'no valid access token', 403: 'not the platform admin' })
   list() {
     return this.tenants.list();
   }
@@ -21,6 +22,11 @@ export class TenantsController {
   @Post()
   @HttpCode(201)
   @Roles('platform_admin')
+  @ApiProblems({
+    400: 'invalid fields, each named (a timezone must be in the IANA database)',
+    401: 'no valid access token',
+    403: 'not the platform admin',
+  })
   create(@Body() dto: CreateTenantRequestDto, @TraceId() traceId: string) {
     return this.tenants.upsert(dto, traceId);
   }

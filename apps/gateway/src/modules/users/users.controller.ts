@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, Roles } from '@qa/platform';
+import { ApiProblems, CurrentIdentity, Identity, Roles } from '@qa/platform';
 import { CreateUserRequestDto, UserResponseDto } from './dto/create-user.request.dto';
 import { ListUsersRequestDto } from './dto/list-users.request.dto';
 import { UsersService } from './users.service';
@@ -14,6 +14,7 @@ export class UsersController {
   @Get()
   @Roles('platform_admin', 'admin')
   @ApiOkResponse({ type: [UserResponseDto] })
+  @ApiProblems({ 400: 'invalid query', 401: 'no valid access token', 403: 'not an admin' })
   list(@CurrentIdentity() actor: Identity, @Query() query: ListUsersRequestDto) {
     return this.users.list(actor, query);
   }
@@ -22,6 +23,13 @@ export class UsersController {
   @HttpCode(201)
   @Roles('platform_admin', 'admin')
   @ApiCreatedResponse({ type: UserResponseDto })
+  @ApiProblems({
+    400: 'invalid fields, each named: a weak password, a platform_admin role, an agent without agentId',
+    401: 'no valid access token',
+    403: 'not an admin',
+    404: 'no such tenant (or another tenant, for a tenant admin)',
+    409: 'username taken',
+  })
   create(@CurrentIdentity() actor: Identity, @Body() dto: CreateUserRequestDto) {
     return this.users.create(actor, dto);
   }
