@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@qa/contracts';
 import { configurePii } from '@qa/pii';
+import { JobsModule } from '@qa/platform';
 import { HealthModule, ServiceCoreModule } from '@qa/service-core';
 import { ScoringEnv } from './config/scoring.env';
 import { migrations } from './migrations';
@@ -48,6 +49,7 @@ import { TenantsModule } from './modules/tenants/tenants.module';
       beforeDatabase: (config) => configurePii(config.getOrThrow<string>('PII_KEY')),
     }),
     HealthModule.forRoot({ redis: true }),
+    JobsModule.forRoot(),
     TenantsModule,
     ScorecardsModule,
     EvaluationsModule,

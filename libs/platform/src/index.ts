@@ -14,5 +14,6 @@ export * from './identity/identity.guard';
 export * from './identity/identity-verifier';
 export * from './identity/nonce-cache';
 export * from './jobs/jobs.module';
+export * from './jobs/queues';
 export * from './jobs/redis-connection';
 export * from './http/api-problem';

@@ -10,6 +10,7 @@ import {
 import { ConfigService } from '@nestjs/config';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import type { DefaultJobOptions } from 'bullmq';
+import { QueueName } from './queues';
 import { redisConnection } from './redis-connection';
 
 /** Jobs carry ids only and are retried; finished ones are kept a while for inspection. */
@@ -81,10 +82,14 @@ export class JobsModule {
     };
   }
 
-  /** Queues for a feature module; each needs a @Processor somewhere in the app. */
-  static registerQueue(...names: string[]): DynamicModule {
-    return BullModule.registerQueue(
-      ...names.map((name) => ({ name, defaultJobOptions: DEFAULT_JOB_OPTIONS })),
-    );
+  /**
+   * A feature's queue, with the house job options or `options` over them; it needs a @Processor
+   * somewhere in the app.
+   */
+  static registerQueue(name: QueueName, options: DefaultJobOptions = {}): DynamicModule {
+    return BullModule.registerQueue({
+      name,
+      defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...options },
+    });
   }
 }

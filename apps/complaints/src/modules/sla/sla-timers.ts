@@ -2,12 +2,13 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { BusinessCalendar } from '@qa/business-calendar';
+import { Queues } from '@qa/platform';
 import { dueAt } from '../../domain/sla-clock';
 import { SLA_PURPOSES } from '../../domain/ticket-clocks';
 import { SettingsRepository } from '../settings/settings.repository';
 import { TicketEntity } from '../tickets/entities/ticket.entity';
 import { TicketsRepository } from '../tickets/tickets.repository';
-import { SLA_QUEUE, SlaJobData, slaJobId } from './sla.types';
+import { SlaJobData, slaJobId } from './sla.types';
 
 const RESYNC_CHUNK = 500;
 
@@ -21,7 +22,7 @@ export class SlaTimers implements OnApplicationBootstrap {
   private readonly logger = new Logger(SlaTimers.name);
 
   constructor(
-    @InjectQueue(SLA_QUEUE) private readonly queue: Queue<SlaJobData>,
+    @InjectQueue(Queues.ComplaintSla) private readonly queue: Queue<SlaJobData>,
     private readonly tickets: TicketsRepository,
     private readonly settings: SettingsRepository,
   ) {}

@@ -1,10 +1,11 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
+import { Queues } from '@qa/platform';
 import type { Job } from 'bullmq';
 import { BreachOutcome, SlaBreachService } from './sla-breach.service';
-import { SLA_QUEUE, SlaJobData } from './sla.types';
+import { SlaJobData } from './sla.types';
 
-@Processor(SLA_QUEUE, { concurrency: 4 })
+@Processor(Queues.ComplaintSla, { concurrency: 4 })
 export class SlaProcessor extends WorkerHost {
   private readonly logger = new Logger(SlaProcessor.name);
 

@@ -1,7 +1,5 @@
 import type { SlaPurpose } from '../../domain/ticket-clocks';
 
-export const SLA_QUEUE = 'complaint-sla';
-
 /** Ids only: the processor re-reads the ticket, which is the truth. */
 export interface SlaJobData {
   tenantId: string;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobsModule } from '@qa/platform';
+import { JobsModule, Queues } from '@qa/platform';
 import { CallbackEntity } from '../callbacks/callback.entity';
 import { AutoCallbackService } from '../callbacks/auto-callback.service';
 import { CallbackCallsConsumer } from '../callbacks/callback-calls.consumer';
@@ -10,7 +10,6 @@ import { SettingsStoreModule } from '../settings/settings-store.module';
 import { SlaBreachService } from '../sla/sla-breach.service';
 import { SlaTimers } from '../sla/sla-timers';
 import { SlaProcessor } from '../sla/sla.processor';
-import { SLA_QUEUE } from '../sla/sla.types';
 import { ComplaintDetectedConsumer } from './complaint-detected.consumer';
 import { TicketHistoryEntity } from './entities/ticket-history.entity';
 import { TicketEntity } from './entities/ticket.entity';
@@ -24,7 +23,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([TicketEntity, TicketHistoryEntity, CallbackEntity]),
-    JobsModule.registerQueue(SLA_QUEUE),
+    JobsModule.registerQueue(Queues.ComplaintSla),
     SettingsStoreModule,
   ],
   controllers: [TicketsController, CallbackCallsConsumer, ComplaintDetectedConsumer],

@@ -1,10 +1,11 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
+import { Queues } from '@qa/platform';
 import type { Job } from 'bullmq';
 import { RescoreService } from './rescore.service';
-import { RESCORE_QUEUE, RescoreJobData, RescoreSummary } from './rescore.types';
+import { RescoreJobData, RescoreSummary } from './rescore.types';
 
-@Processor(RESCORE_QUEUE, { concurrency: 1 })
+@Processor(Queues.Rescore, { concurrency: 1 })
 export class RescoreProcessor extends WorkerHost {
   private readonly logger = new Logger(RescoreProcessor.name);
 

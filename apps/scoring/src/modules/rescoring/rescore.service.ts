@@ -1,12 +1,23 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
+import { Queues } from '@qa/platform';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ScoredCallsRepository } from '../calls/scored-calls.repository';
 import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import { isAnsweredCall } from '../evaluations/call-input.mapper';
+import { EvaluationError } from '../evaluations/evaluations.errors';
 import { ScoreCallService } from '../evaluations/score-call.service';
 import { ScorecardError } from '../scorecards/scorecards.errors';
 import { ScorecardsRepository } from '../scorecards/scorecards.repository';
 import { RescoreJobData, RescoreSummary, ScoreMove } from './rescore.types';
+
+export interface RescoreRequest {
+  from: string;
+  to: string;
+  /** Default true: report how scores would move, store and publish nothing. */
+  dryRun?: boolean;
+}
 
 const PAGE = 500;
 const LARGEST_MOVES = 20;
@@ -26,7 +37,62 @@ export class RescoreService {
     private readonly calls: ScoredCallsRepository,
     private readonly evaluations: EvaluationsRepository,
     private readonly scoring: ScoreCallService,
+    @InjectQueue(Queues.Rescore) private readonly queue: Queue<RescoreJobData>,
   ) {}
+
+  /** Queues a re-score of the tenant's calls in [from, to) with one scorecard version. */
+  async start(
+    tenantId: string,
+    scorecardKey: string,
+    version: number,
+    req: RescoreRequest,
+    traceId: string,
+  ) {
+    if (!(await this.scorecards.findVersion(tenantId, scorecardKey, version)))
+      throw ScorecardError.notFound(scorecardKey, version);
+    const from = new Date(req.from);
+    const to = new Date(req.to);
+    if (!(from < to)) throw EvaluationError.badPeriod();
+    const dryRun = req.dryRun ?? true;
+    // Deterministic id: asking twice for the same re-score gives the same job, not a second one.
+    const jobId = [
+      'rescore',
+      tenantId,
+      scorecardKey,
+      `v${version}`,
+      from.getTime(),
+      to.getTime(),
+      dryRun ? 'dry' : 'run',
+    ].join('.');
+    const job = await this.queue.add(
+      'rescore',
+      {
+        tenantId,
+        scorecardKey,
+        version,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        dryRun,
+        traceId,
+      },
+      { jobId },
+    );
+    return { jobId: job.id, state: await job.getState() };
+  }
+
+  /** A job of the caller's tenant; another tenant's (or none) is not found. */
+  async status(tenantId: string | null, jobId: string) {
+    const job = await this.queue.getJob(jobId);
+    if (!job || job.data.tenantId !== tenantId) throw EvaluationError.notFound(`job ${jobId}`);
+    return {
+      jobId: job.id,
+      state: await job.getState(),
+      progress: job.progress,
+      dryRun: job.data.dryRun,
+      result: job.returnvalue ?? null,
+      failedReason: job.failedReason ?? null,
+    };
+  }
 
   async run(
     job: RescoreJobData,

@@ -1,5 +1,3 @@
-export const RESCORE_QUEUE = 'rescore';
-
 /** Jobs carry ids only; the scorecard row and the stored calls are the truth. */
 export interface RescoreJobData {
   tenantId: string;

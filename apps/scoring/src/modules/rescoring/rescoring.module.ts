@@ -1,25 +1,21 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { redisConnection } from '@qa/platform';
+import { JobsModule, Queues } from '@qa/platform';
 import { CallsModule } from '../calls/calls.module';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { RescoreController } from './rescore.controller';
 import { RescoreProcessor } from './rescore.processor';
 import { RescoreService } from './rescore.service';
-import { RESCORE_QUEUE } from './rescore.types';
 
 @Module({
   imports: [
-    BullModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({
-        connection: redisConnection(config.getOrThrow<string>('REDIS_URL')),
-        prefix: 'qa',
-      }),
+    // A re-score is long and asked for by a person: fewer attempts, kept a day (failed: a week).
+    JobsModule.registerQueue(Queues.Rescore, {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: { age: 86400 },
+      removeOnFail: { age: 7 * 86400 },
     }),
-    BullModule.registerQueue({ name: RESCORE_QUEUE }),
     CallsModule,
     EvaluationsModule,
     ScorecardsModule,
