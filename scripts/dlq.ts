@@ -8,7 +8,7 @@
  * prints a JSON summary. Each dead letter is replayed at most once (the replayer's consumer group
  * remembers); one that fails again comes back as a new dead letter. Exit: 0 done, 2 could not run.
  */
-import { closeKafkaLeftovers, createKafka, DlqReplayer } from '../libs/messaging/src';
+import { closeKafkaLeftovers, createKafka, DlqReplayer } from '@qa/messaging';
 
 const USAGE = 'usage: npm run dlq -- list|replay <topic> [--key K] [--reason TEXT] [--dry-run]';
 

@@ -8,9 +8,8 @@
  * progress bar on stderr and a JSON report on stdout. Exit: 0 done, 2 could not run.
  */
 import 'reflect-metadata';
-import { MessagingOptions, OutboxRelay, OutboxService } from '../libs/messaging/src';
-import { OutboxRepository } from '../libs/messaging/src/outbox/outbox.repository';
-import { serviceDataSourceOptions } from '../libs/persistence/src';
+import { MessagingOptions, OutboxRelay, OutboxRepository, OutboxService } from '@qa/messaging';
+import { serviceDataSourceOptions } from '@qa/persistence';
 import { DataSource } from 'typeorm';
 import { migrations } from '../apps/kpi/src/migrations';
 import { AggregatesRepository } from '../apps/kpi/src/modules/aggregates/aggregates.repository';

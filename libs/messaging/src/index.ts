@@ -6,6 +6,7 @@ export * from './kafka/topic-admin';
 export * from './kafka/kafka.health';
 export * from './outbox/outbox.service';
 export * from './outbox/outbox.relay';
+export * from './outbox/outbox.repository';
 export * from './consumer/event-consumer.host';
 export * from './consumer/event-context';
 export * from './consumer/connect-event-transport';
