@@ -1,6 +1,4 @@
 import { createContext, useContext } from 'react';
-// The KPI service's day arithmetic (pure, DST-safe): the dashboard picks days the way it buckets them.
-import { fromLocal } from '../../apps/kpi/src/modules/kpis/domain/time-buckets';
 import { Lang, MessageKey, messages } from './i18n';
 
 /** What every page reads from the shell: the language, its messages and the tenant's clock. */
@@ -17,10 +15,21 @@ export function formatWhen(iso: string, lang: Lang, timeZone: string): string {
   return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone });
 }
 
+/** The zone's offset from UTC at a moment, in ms, from its "GMT+08:00" name. */
+function offsetAt(at: number, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
+}
+
 /** The moment a day (YYYY-MM-DD) begins in the zone; `days` later for the end of a range. */
 export function dayStart(day: string, timeZone: string, days = 0): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Date(fromLocal(timeZone, y, m, d + days)).toISOString();
+  const wall = Date.UTC(y, m - 1, d + days);
+  // The offset at the answer, not at the guess, decides around a daylight-saving change.
+  return new Date(wall - offsetAt(wall - offsetAt(wall, timeZone), timeZone)).toISOString();
 }
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
