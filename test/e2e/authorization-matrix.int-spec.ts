@@ -14,6 +14,7 @@ import { coachingServiceOptions } from '../../apps/coaching/src/coaching.options
 import { AppraisalController } from '../../apps/coaching/src/modules/appraisal/appraisal.controller';
 import { AssignmentsController } from '../../apps/coaching/src/modules/assignments/assignments.controller';
 import { PromotionController } from '../../apps/coaching/src/modules/promotion/promotion.controller';
+import { TrainingController } from '../../apps/coaching/src/modules/training/training.controller';
 import { SettingsController as CoachingSettingsController } from '../../apps/coaching/src/modules/settings/settings.controller';
 import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
@@ -69,6 +70,7 @@ const CONTROLLERS: Type<unknown>[] = [
   CoachingSettingsController,
   AppraisalController,
   PromotionController,
+  TrainingController,
 ];
 
 interface ApiRoute {

@@ -5,6 +5,7 @@ import { migrations } from './migrations';
 import { AppraisalModule } from './modules/appraisal/appraisal.module';
 import { AssignmentsModule } from './modules/assignments/assignments.module';
 import { PromotionModule } from './modules/promotion/promotion.module';
+import { TrainingModule } from './modules/training/training.module';
 import { SettingsModule } from './modules/settings/settings.module';
 
 @Module({
@@ -22,6 +23,7 @@ import { SettingsModule } from './modules/settings/settings.module';
     AssignmentsModule,
     AppraisalModule,
     PromotionModule,
+    TrainingModule,
   ],
 })
 export class AppModule {}

@@ -164,6 +164,12 @@ export function appraiseMonth(
 export const flagged = (band: Band, previous: Band | null): boolean =>
   band === 'pass' && previous === 'pass';
 
+/** The month after YYYY-MM. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
+}
+
 /** The month before YYYY-MM. */
 export function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);

@@ -2,10 +2,12 @@ import { CreateMessaging1765152000000 } from './1765152000000-create-messaging';
 import { CreateCoaching1765152000001 } from './1765152000001-create-coaching';
 import { CreateDailyPlans1765152000002 } from './1765152000002-create-daily-plans';
 import { CreatePromotionRounds1765152000003 } from './1765152000003-create-promotion-rounds';
+import { CreateTraining1765152000004 } from './1765152000004-create-training';
 
 export const migrations = [
   CreateMessaging1765152000000,
   CreateCoaching1765152000001,
   CreateDailyPlans1765152000002,
   CreatePromotionRounds1765152000003,
+  CreateTraining1765152000004,
 ];

@@ -12,6 +12,7 @@ import {
   flagged,
   isFutureMonth,
   MONTH,
+  nextMonth,
   previousMonth,
   validateGoals,
   workingDays,
@@ -35,11 +36,6 @@ const toPlanResponse = (p: StoredPlan): PlanResponseDto => ({ ...p, points: dayP
 /** The UTC instant a local date starts at, by the calendar's fixed offset. */
 const startOf = (cal: BusinessCalendar, date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) - cal.utcOffsetMinutes * 60_000).toISOString();
-
-const nextMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
 
 /** Agents see their own plans and results; everyone else in the tenant all of them. */
 function ownAgent(identity: Identity): string | undefined {

@@ -1,6 +1,7 @@
 import type { PassRate } from '../../domain/coaching-trigger';
 import type { AssignmentResponseDto } from './dto/assignment.response.dto';
 import type { Assignment } from './assignments.repository';
+import { isUuid } from '../../domain/ids';
 
 export function toAssignmentResponse(
   a: Assignment,
@@ -31,8 +32,7 @@ export function encodeCursor(a: Assignment): string {
 
 export function decodeCursor(cursor: string): { openedAt: string; id: string } | null {
   const [openedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-  return openedAt && !Number.isNaN(Date.parse(openedAt)) && uuid.test(id ?? '')
+  return openedAt && !Number.isNaN(Date.parse(openedAt)) && isUuid(id ?? '')
     ? { openedAt, id }
     : null;
 }

@@ -15,6 +15,7 @@ import {
 import { AssignmentPageResponseDto, AssignmentResponseDto } from './dto/assignment.response.dto';
 import { Assignment, AssignmentsRepository } from './assignments.repository';
 import { decodeCursor, encodeCursor, toAssignmentResponse } from './assignments.mapper';
+import { isUuid } from '../../domain/ids';
 
 /**
  * Who sees what: an agent their own assignments, a lead with a team that team's, everyone else
@@ -194,8 +195,7 @@ export class AssignmentsService {
   }
 
   private async visibleOne(identity: Identity, id: string): Promise<Assignment> {
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-    const a = uuid.test(id) ? await this.assignments.find(tenantOf(identity), id) : null;
+    const a = isUuid(id) ? await this.assignments.find(tenantOf(identity), id) : null;
     if (!a || !visible(identity, a)) throw CoachingError.notFound(`assignment ${id}`);
     return a;
   }

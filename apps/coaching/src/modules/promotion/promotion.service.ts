@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Identity, tenantOf } from '@qa/platform';
 import { CoachingError } from '../../coaching.errors';
-import { Band, previousMonth } from '../../domain/monthly-appraisal';
+import { Band, nextMonth, previousMonth } from '../../domain/monthly-appraisal';
 import {
   CandidateInput,
   rankCandidates,
@@ -14,13 +14,7 @@ import { AppraisalService } from '../appraisal/appraisal.service';
 import { SettingsRepository } from '../settings/settings.repository';
 import { CreateRoundRequestDto, PutCandidateRequestDto } from './dto/promotion.request.dto';
 import { EnteredInputs, PromotionRepository, Round } from './promotion.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-const nextMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
+import { isUuid } from '../../domain/ids';
 
 export interface RankingView {
   round: Round;
@@ -62,7 +56,7 @@ export class PromotionService {
   }
 
   async get(identity: Identity, id: string): Promise<Round> {
-    const round = UUID.test(id) ? await this.repo.round(tenantOf(identity), id) : null;
+    const round = isUuid(id) ? await this.repo.round(tenantOf(identity), id) : null;
     if (!round) throw CoachingError.notFound(`promotion round ${id}`);
     return round;
   }

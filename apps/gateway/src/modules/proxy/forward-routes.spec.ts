@@ -38,6 +38,7 @@ const GRID: Record<string, Partial<Record<Method, string>>> = {
   '/api/v1/appraisal/plans': { GET: '-xxxxx', PUT: '-x-x-x' },
   '/api/v1/appraisal/months': { GET: '-xxxxx' },
   '/api/v1/promotion/rounds': { GET: '-x-x--', POST: '-x-x--', PUT: '-x-x--' },
+  '/api/v1/training/programmes': { GET: '-xxxx-', POST: '-x-x--', PUT: '-x-x--' },
 };
 
 /** The public API of DESIGN.md (and the services' additions): each must reach a rule. */
@@ -102,6 +103,8 @@ const PUBLIC_API: [Method, string][] = [
   ['GET', '/api/v1/appraisal/plans?month=2026-11'],
   ['GET', '/api/v1/appraisal/months/2026-11'],
   ['POST', '/api/v1/promotion/rounds'],
+  ['POST', '/api/v1/training/programmes'],
+  ['GET', '/api/v1/training/programmes/x/effect'],
   ['PUT', '/api/v1/promotion/rounds/x/candidates/a-1'],
   ['GET', '/api/v1/promotion/rounds/x/ranking?format=csv'],
 ];

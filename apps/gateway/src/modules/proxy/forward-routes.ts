@@ -184,6 +184,12 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
     service: 'coaching',
     roles: { GET: ALL_TENANT_ROLES },
   },
+  // Training programmes and their effect: leads and admins run them; QA and ops read the effect.
+  {
+    prefix: '/api/v1/training/programmes',
+    service: 'coaching',
+    roles: { GET: ['admin', 'qa', 'lead', 'ops'], POST: ['admin', 'lead'], PUT: ['admin', 'lead'] },
+  },
   // Internal promotion rounds (竞聘): leads and admins run them.
   {
     prefix: '/api/v1/promotion/rounds',
