@@ -37,13 +37,15 @@ if [ "$with_browser" = 1 ] && { ! command -v chromium >/dev/null || ! fc-list 2>
 fi
 
 # Foreign-client tests produce and read our topics with kcat and decode payloads with protoc, so a
-# change only our own client tolerates fails (Debian packages, like the browser above).
-if [ "$with_clients" = 1 ] && { ! command -v kcat >/dev/null || ! command -v protoc >/dev/null; }; then
+# change only our own client tolerates fails; the metrics test scrapes the services with a real
+# Prometheus, which also loads deploy/prometheus/alerts.yml (Debian packages, like the browser above).
+if [ "$with_clients" = 1 ] &&
+  { ! command -v kcat >/dev/null || ! command -v protoc >/dev/null || ! command -v prometheus >/dev/null; }; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "[setup] installing kcat and protobuf-compiler (Debian packages)" >&2
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat protobuf-compiler >/dev/null
+    echo "[setup] installing kcat, protobuf-compiler and prometheus (Debian packages)" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat protobuf-compiler prometheus >/dev/null
   else
-    echo "[setup] foreign-client tests need: apt-get install kcat protobuf-compiler" >&2
+    echo "[setup] foreign-client and metrics tests need: apt-get install kcat protobuf-compiler prometheus" >&2
   fi
 fi
 

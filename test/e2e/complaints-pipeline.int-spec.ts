@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { createService } from '@qa/platform';
-import { asIdentity, waitFor } from '@qa/testing';
+import { asIdentity, startServices, waitFor } from '@qa/testing';
 import request from 'supertest';
 import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
@@ -45,15 +44,13 @@ describe('complaint call → ticket → callback → closed (ingestion, scoring,
   });
 
   beforeAll(async () => {
-    for (const [module, opts] of [
-      [IngestionModule, ingestionServiceOptions],
-      [ScoringModule, scoringServiceOptions],
-      [ComplaintsModule, complaintsServiceOptions],
-    ] as const) {
-      const app = await createService(module, opts);
-      await app.listen(0);
-      apps.push(app);
-    }
+    apps.push(
+      ...(await startServices([
+        [IngestionModule, ingestionServiceOptions],
+        [ScoringModule, scoringServiceOptions],
+        [ComplaintsModule, complaintsServiceOptions],
+      ])),
+    );
     [ingestion, scoring, complaints] = apps;
   });
 

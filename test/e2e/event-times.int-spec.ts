@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { Codecs, EventHeader, EventTopic, Topics } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
-import { asIdentity, RecordedMessage, TopicRecorder, waitFor } from '@qa/testing';
+import { asIdentity, RecordedMessage, startServices, TopicRecorder, waitFor } from '@qa/testing';
 import { Kafka } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -35,16 +35,14 @@ describe('occurred-at on every topic of a pipeline run', () => {
   const topics = Object.values(Topics).filter((t) => t !== Topics.CallRaw) as EventTopic[];
 
   beforeAll(async () => {
-    for (const [module, opts] of [
-      [IngestionModule, ingestionServiceOptions],
-      [ScoringModule, scoringServiceOptions],
-      [ComplaintsModule, complaintsServiceOptions],
-      [KpiModule, kpiServiceOptions],
-    ] as const) {
-      const app = await createService(module, opts);
-      await app.listen(0);
-      apps.push(app);
-    }
+    apps.push(
+      ...(await startServices([
+        [IngestionModule, ingestionServiceOptions],
+        [ScoringModule, scoringServiceOptions],
+        [ComplaintsModule, complaintsServiceOptions],
+        [KpiModule, kpiServiceOptions],
+      ])),
+    );
     // Imported late: the gateway reads its service URLs while its module file is evaluated.
     const { AppModule } = await import('../../apps/gateway/src/app.module');
     const { gatewayServiceOptions } = await import('../../apps/gateway/src/gateway.options');

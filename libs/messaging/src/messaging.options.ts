@@ -20,8 +20,15 @@ export interface MessagingOptions {
   consumeChunkSize?: number;
   /** Partitions handled at the same time (default: `partitions`). */
   partitionsConcurrency?: number;
+  /** Told what the relay published and what was dead-lettered (the service's metrics). */
+  observer?: MessagingObserver;
   /** Called when the consumer crashed and kafkajs will not restart it (main.ts exits). */
   onFatal?: (err: Error) => void;
+}
+
+export interface MessagingObserver {
+  published?(topic: string, count: number): void;
+  deadLettered?(topic: string, reason: string): void;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -15,6 +15,8 @@ import {
 import { verifyJsonDepth } from './http/json-depth';
 import { createValidationPipe } from './http/validation';
 import { identityVerifier } from './identity/identity-verifier';
+import { httpMetrics } from './metrics/http-metrics';
+import { Metrics } from './metrics/metrics';
 
 export interface ServiceOptions {
   name: string;
@@ -57,6 +59,8 @@ export async function createService(
   app.useLogger(app.get(Logger));
   for (const setup of moduleSetups(app)) setup(app);
   app.disable('x-powered-by');
+  const metrics = metricsOf(app);
+  if (metrics) app.use(httpMetrics(metrics));
   if (app.get(ConfigService).get<boolean>(INSECURE_DEV_SECRETS_FLAG)) {
     app
       .get(Logger)
@@ -84,6 +88,15 @@ export async function createService(
     SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json', ui: false });
   }
   return app;
+}
+
+/** The service's Metrics, when its module imports MetricsModule (every ServiceCoreModule does). */
+function metricsOf(app: INestApplication): Metrics | undefined {
+  try {
+    return app.get(Metrics, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** main.ts entry: start, listen, and turn a bad environment into one clear message and exit 1. */

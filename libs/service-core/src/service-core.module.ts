@@ -5,7 +5,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { connectEventTransport, MessagingModule } from '@qa/messaging';
 import { ensureSchema, serviceDataSourceOptions } from '@qa/persistence';
 import { MixedList } from 'typeorm';
-import { APP_SETUP, IdentityGuard, PlatformLoggerModule, validateEnv } from '@qa/platform';
+import {
+  APP_SETUP,
+  IdentityGuard,
+  Metrics,
+  MetricsModule,
+  PlatformLoggerModule,
+  validateEnv,
+} from '@qa/platform';
+import { MessagingMetrics } from './metrics/messaging-metrics';
 
 export interface ServiceCoreOptions {
   /** Service name: log field, Kafka client id and consumer group. */
@@ -40,6 +48,7 @@ export class ServiceCoreModule {
           validate: validateEnv(opts.env),
         }),
         PlatformLoggerModule.forRoot(opts.name),
+        MetricsModule.forRoot(opts.name),
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
           useFactory: async (config: ConfigService) => {
@@ -55,8 +64,8 @@ export class ServiceCoreModule {
           },
         }),
         MessagingModule.forRootAsync({
-          inject: [ConfigService],
-          useFactory: (config: ConfigService) => ({
+          inject: [ConfigService, Metrics],
+          useFactory: (config: ConfigService, metrics: Metrics) => ({
             service: opts.name,
             groupId: `${config.get<string>('KAFKA_GROUP_PREFIX') ?? ''}${opts.name}`,
             schema: opts.schema,
@@ -64,6 +73,10 @@ export class ServiceCoreModule {
             partitions: config.getOrThrow<number>('KAFKA_PARTITIONS'),
             produces: opts.produces,
             relay: opts.relay ?? config.get<boolean>('OUTBOX_RELAY'),
+            observer: {
+              published: (topic, n) => metrics.published.inc({ topic }, n),
+              deadLettered: (topic, reason) => metrics.deadLettered(topic, reason),
+            },
             onFatal: () => process.exit(1),
           }),
         }),
@@ -72,6 +85,7 @@ export class ServiceCoreModule {
         { provide: APP_GUARD, useClass: opts.guard ?? IdentityGuard },
         // Consumers are @EventPattern handlers, served by messaging's Kafka transport.
         { provide: APP_SETUP, useValue: connectEventTransport },
+        MessagingMetrics,
       ],
     };
   }

@@ -4,3 +4,4 @@ export * from './topic-recorder';
 export * from './broker-control';
 export * from './events';
 export * from './sample-call';
+export * from './services';

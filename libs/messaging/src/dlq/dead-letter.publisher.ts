@@ -48,6 +48,7 @@ export class DeadLetterPublisher {
       acks: -1,
       messages: [{ key: message.key, value: message.value, headers }],
     });
+    this.opts.observer?.deadLettered?.(topic, reason);
   }
 
   async disconnect(): Promise<void> {

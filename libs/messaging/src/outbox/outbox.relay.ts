@@ -97,10 +97,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       await producer.connect();
       this.connected = true;
     }
-    return this.dataSource.transaction(async (manager) => {
+    const sent = new Map<string, number>();
+    const count = await this.dataSource.transaction(async (manager) => {
       if (!(await this.outbox.tryLock(manager))) return 0;
       const rows = await this.outbox.pending(manager, this.batchSize);
       if (rows.length === 0) return 0;
+      for (const r of rows) sent.set(r.topic, (sent.get(r.topic) ?? 0) + 1);
       // In id order, so each aggregate's events stay in order across the sends.
       for (const part of bySize(rows, SEND_BYTES)) {
         const byTopic = new Map<string, Message[]>();
@@ -120,6 +122,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       );
       return rows.length;
     });
+    // Counted once committed: a rolled-back batch is sent again and counted then.
+    if (count > 0) for (const [topic, n] of sent) this.opts.observer?.published?.(topic, n);
+    return count;
   }
 
   private async run(): Promise<void> {

@@ -74,6 +74,12 @@ export class BaseEnv {
   )
   @IsBoolean()
   QA_INSECURE_DEV_SECRETS: boolean = false;
+
+  /** Bearer token a Prometheus scraper sends to GET /metrics; unset: only local callers. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
 }
 
 /** Services behind the gateway verify forwarded identities with this shared secret. */

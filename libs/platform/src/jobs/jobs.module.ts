@@ -10,6 +10,7 @@ import {
 import { ConfigService } from '@nestjs/config';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import type { DefaultJobOptions } from 'bullmq';
+import { JobsMetrics } from './jobs-metrics';
 import { QueueName } from './queues';
 import { redisConnection } from './redis-connection';
 
@@ -78,7 +79,7 @@ export class JobsModule {
           }),
         }),
       ],
-      providers: [JobProcessorsCheck],
+      providers: [JobProcessorsCheck, JobsMetrics],
     };
   }
 
