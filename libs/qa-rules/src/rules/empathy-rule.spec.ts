@@ -157,4 +157,56 @@ describe('empathy evidence roles', () => {
       'missing:您的手机号是多少',
     ]);
   });
+
+  it('hears upset without complaint words, and owned faults and named feelings as empathy', () => {
+    for (const [upset, reply] of [
+      ['这都第几次了,到底有没有人管', '这个是我们的疏忽,您一定很着急'],
+      ['我等了一上午,真是服了你们', '搁谁遇到都来气,我马上催师傅'],
+      ['你们这扣得也太随便了吧', '确实说不过去,我帮您申请退回'],
+    ])
+      expect(
+        verdict(
+          rule,
+          buildCall([
+            ['a', OPENING],
+            ['c', upset],
+            ['a', reply],
+            ['a', CLOSING],
+          ]),
+        ).outcome,
+      ).toBe('pass');
+  });
+
+  it('is not applicable for a plain 到底 question, pain, or a callback closing that apologises again', () => {
+    const calm = (customer: string, agent: string) =>
+      verdict(
+        rule,
+        buildCall([
+          ['a', OPENING],
+          ['c', customer],
+          ['a', agent],
+          ['a', CLOSING],
+        ]),
+      ).outcome;
+    expect(calm('医生说要停药,到底停不停', '好的,我帮您联系值班医生')).toBe('not_applicable');
+    expect(calm('我腰疼得受不了,想挂个号', '好的,帮您挂明天上午的号')).toBe('not_applicable');
+    expect(calm('收到了,挺好的', '再次为上次的事向您道歉,祝您生活愉快')).toBe('not_applicable');
+  });
+
+  it('takes 我要投诉 right after an apology as the same episode, anything else as a new one', () => {
+    const after = (again: string) =>
+      verdict(
+        rule,
+        buildCall([
+          ['a', OPENING],
+          ['c', '护士扎了三针都没扎进去,怎么搞的'],
+          ['a', '真的对不起,请问是哪个病区'],
+          ['c', again],
+          ['a', '我记下了,会转给护理部核实'],
+          ['a', CLOSING],
+        ]),
+      ).outcome;
+    expect(after('输液大厅。我要投诉')).toBe('pass');
+    expect(after('上次也是这样,你们到底怎么回事')).toBe('fail');
+  });
 });

@@ -7,6 +7,8 @@ interface EmpathyConfig {
   exceptions: number;
   empathy: number;
   acknowledgementExceptions: number;
+  complaint: number;
+  complaintExceptions: number;
   withinTurns: number;
 }
 
@@ -26,6 +28,8 @@ export const empathyRule: RuleDefinition<EmpathyConfig> = {
     exceptions: lists('dissatisfactionExceptions'),
     empathy: lists('empathy'),
     acknowledgementExceptions: lists('acknowledgementExceptions'),
+    complaint: lists('complaint'),
+    complaintExceptions: lists('complaintExceptions'),
     withinTurns: numberParam(params, 'withinTurns', 2, 1, 20, issues),
   }),
   evaluate(ctx, cfg) {
@@ -40,8 +44,14 @@ export const empathyRule: RuleDefinition<EmpathyConfig> = {
     let lastEmpathy = -1;
     for (let x = hits.count - 1; x >= 0 && lastEmpathy < 0; x--)
       if (hits.list[x] === cfg.empathy) lastEmpathy = hits.segment[x];
+    // The customer's turn right after the agent acknowledged an upset one.
+    let episodeGoesOnAt = -1;
     for (let k = 0; k < v.customerCount; k++) {
       const c = v.customerTurns[k];
+      // 我要投诉 right after the apology takes the same grievance further: already acknowledged.
+      // Anything else upsetting there (上次也是这样) is an episode of its own.
+      if (c === episodeGoesOnAt && hits.firstExcept(cfg.complaint, c, cfg.complaintExceptions) >= 0)
+        continue;
       const h = hits.firstExcept(cfg.upset, c, cfg.exceptions);
       const upsetWord = h >= 0 || (complaintCall && k === 0);
       if (!upsetWord && c >= lastEmpathy) continue;
@@ -70,6 +80,9 @@ export const empathyRule: RuleDefinition<EmpathyConfig> = {
         return fail(found, `no apology or empathy within ${cfg.withinTurns} turns of segment ${c}`);
       }
       found.push(ctx.evidence(reply));
+      const acknowledged = hits.segment[reply];
+      if (acknowledged > c && k + 1 < v.customerCount && v.customerTurns[k + 1] > acknowledged)
+        episodeGoesOnAt = v.customerTurns[k + 1];
     }
     return upsetTurns === 0 ? notApplicable('the customer did not complain') : pass(found);
   },
