@@ -20,6 +20,10 @@ while IFS='=' read -r key value; do
   case "$key" in '' | \#*) continue ;; esac
   [ -n "${!key:-}" ] || export "$key=$value"
 done <"$secrets"
+# A database kept from an earlier install with a new key: say so now, not as a 500 later.
+rc=0
+node -r @swc-node/register scripts/check-pii-key.ts || rc=$?
+[ "$rc" != 1 ] || exit 1
 echo "[platform] building" >&2
 npm run --silent build
 
