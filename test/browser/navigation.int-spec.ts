@@ -28,7 +28,7 @@ describe('dashboard navigation in Chromium', () => {
   let base = '';
   let browser: Browser;
   let evaluationId = '';
-  let scored: { grade: string; failedRules: string[] };
+  let scored: { callId: string; grade: string; failedRules: string[] };
 
   beforeAll(async () => {
     const platform = await startBrowserPlatform(
@@ -59,8 +59,9 @@ describe('dashboard navigation in Chromium', () => {
         answeredAt: '2026-11-22T14:00:15+08:00',
         endedAt: '2026-11-22T14:00:30+08:00',
         segments: [
-          { speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司,很高兴为您服务' },
-          { speaker: 'agent', startMs: 3500, endMs: 6000, text: '这个我不清楚,感谢您的来电,再见' },
+          // The first line fails two rules at once: no apology for the wait, a forbidden phrase.
+          { speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司,这个我不清楚' },
+          { speaker: 'agent', startMs: 3500, endMs: 6000, text: '感谢您的来电,再见' },
         ],
       }) as { callId: string },
     );
@@ -288,5 +289,27 @@ describe('dashboard navigation in Chromium', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^image\//);
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
+
+  it('finds a call by its id, and names every rule a line fails even where the evidence overlaps', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, `${tenantId}-qa`);
+      await page.fill('input[name=callId]', scored.callId);
+      await page.click('form.filters button[type=submit]');
+      await page.waitForSelector(
+        `[data-testid=evaluations] a[href="#/evaluations/${evaluationId}"]`,
+      );
+      await page.fill('input[name=callId]', 'c-no-such-call');
+      await page.click('form.filters button[type=submit]');
+      await page.waitForSelector(`[data-testid=evaluations] a`, { state: 'detached' });
+      await visit(page, `#/evaluations/${evaluationId}`);
+      await page.waitForSelector('li[data-segment="0"] mark');
+      const labels = await page.locator('li[data-segment="0"] sup.rule-label').allTextContents();
+      expect(labels.sort()).toEqual(['服务禁语', '超时接听致歉'].sort());
+      await page.screenshot({ path: join(SHOTS, 'evaluation-overlap.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
   });
 });

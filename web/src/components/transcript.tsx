@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Finding, Segment } from '../api';
 import { useUi } from '../ui';
-import { RULE_NAMES } from '../i18n';
+import { ruleName } from '../i18n';
 
 interface Mark {
   start: number;
@@ -16,28 +16,37 @@ function highlighted(text: string, marks: Mark[], lang: 'zh' | 'en', version: nu
   const sorted = [...marks].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: ReactNode[] = [];
   let at = 0;
-  for (const m of sorted) {
-    if (m.start < at) continue; // overlapping spans: the first one shown wins
+  for (let i = 0; i < sorted.length;) {
+    // Overlapping spans are shown as one highlight (the first span's look) carrying every label.
+    const group = [sorted[i]];
+    let end = sorted[i].end;
+    for (i++; i < sorted.length && sorted[i].start < end; i++) {
+      group.push(sorted[i]);
+      end = Math.max(end, sorted[i].end);
+    }
+    const [m] = group;
     if (m.start > at) out.push(text.slice(at, m.start));
-    const name = RULE_NAMES[m.finding.ruleId]?.[lang === 'zh' ? 0 : 1] ?? m.finding.ruleId;
+    const name = (x: Mark) => ruleName(x.finding.ruleId, lang);
+    const what = (x: Mark) => (x.trigger ? 'trigger' : x.finding.outcome);
     out.push(
       <mark
         key={`${m.start}-${m.finding.ruleId}`}
-        className={`ev ${m.trigger ? 'trigger' : m.finding.outcome}`}
-        title={`${name} · ${m.trigger ? 'trigger' : m.finding.outcome} · v${version}`}
+        className={`ev ${what(m)}`}
+        title={group.map((x) => `${name(x)} · ${what(x)} · v${version}`).join('\n')}
         data-rule={m.finding.ruleId}
       >
-        {text.slice(m.start, m.end)}
+        {text.slice(m.start, end)}
       </mark>,
     );
     // A failure is named where it happened; passes keep the line readable (name on hover).
-    if (m.finding.outcome === 'fail' && !m.trigger)
+    const failed = group.filter((x) => x.finding.outcome === 'fail' && !x.trigger);
+    for (const x of failed.filter((x, k) => failed.findIndex((y) => y.finding === x.finding) === k))
       out.push(
-        <sup key={`${m.start}-${m.finding.ruleId}-label`} className="rule-label">
-          {name}
+        <sup key={`${m.start}-${x.finding.ruleId}-label`} className="rule-label">
+          {name(x)}
         </sup>,
       );
-    at = m.end;
+    at = end;
   }
   out.push(text.slice(at));
   return out;

@@ -3,7 +3,7 @@ import { api, EvaluationSummary, Session } from '../api';
 import { dayStart, useUi } from '../ui';
 import { GRADE_NAMES, gradeName, gradeOf, listOf, RULE_NAMES, ruleName } from '../i18n';
 
-const FILTERS = ['teamId', 'agentId', 'from', 'to', 'grade', 'ruleFailed'] as const;
+const FILTERS = ['callId', 'teamId', 'agentId', 'from', 'to', 'grade', 'ruleFailed'] as const;
 
 export function EvaluationsPage({ user }: { user: Session }) {
   const { t, lang, when, timeZone } = useUi();
@@ -44,6 +44,7 @@ export function EvaluationsPage({ user }: { user: Session }) {
     void load(false);
   };
   const label: Record<(typeof FILTERS)[number], string> = {
+    callId: t('call'),
     teamId: t('team'),
     agentId: t('agent'),
     from: t('from'),
