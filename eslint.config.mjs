@@ -45,7 +45,12 @@ export default tseslint.config(
               group: [`**/apps/${a}/**`, `**/${a}/src/**`],
               message:
                 'Apps talk through Kafka events and libs/contracts, never by importing each other.',
-            })),
+            }))
+            .concat({
+              group: ['**/libs/*/src/**'],
+              message:
+                "Import the lib's package (@qa/<lib>); export what is needed from its index.",
+            }),
         },
       ],
     },
