@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Call, CallIngested } from '@qa/contracts';
+import { Call, CallIngested, EvaluationScored } from '@qa/contracts';
 import { QueryRunner } from 'typeorm';
 import { AggregatesRepository } from '../../apps/kpi/src/modules/aggregates/aggregates.repository';
 import { AggregationService } from '../../apps/kpi/src/modules/aggregates/aggregation.service';
@@ -21,8 +21,9 @@ async function settledWithin<T>(p: Promise<T>, ms: number): Promise<boolean> {
 }
 
 /**
- * Which kpi writers wait for which: chunks of one tenant's different calls and an aggregator tick
- * go on side by side; two writers of one call still take turns (issue 14's lock contention).
+ * Which kpi writers wait for which: chunks of one tenant's different calls, a call's score beside
+ * the call itself and an aggregator tick go on side by side; two writers of one call still take
+ * turns (issue 14's lock contention).
  */
 describe('kpi writers of one tenant (real Postgres)', () => {
   const h = new KpiHarness();
@@ -92,6 +93,25 @@ describe('kpi writers of one tenant (real Postgres)', () => {
       true,
     );
     await commit(b);
+    // Call A's score is derived from evaluations alone: its chunk need not wait for A's own.
+    const scored = await begin();
+    const evaluation = {
+      event: EvaluationScored.fromPartial({
+        evaluationId: randomUUID(),
+        tenantId,
+        callId: 'A',
+        agentId: 'a-1',
+        teamId: 't-1',
+        scorecardId: 'sc-1',
+        scorecardVersion: 1,
+        scorecardActive: true,
+        score: 80,
+        callStartedAt: iso(T0),
+      }),
+      meta: { ...ingested('A', T0).meta, eventType: 'qa.evaluation.scored.v1' },
+    };
+    expect(await settledWithin(record.scored(scored.manager, [evaluation]), 5000)).toBe(true);
+    await commit(scored);
 
     // A second chunk about call A (or following it up) waits for the first.
     const a2 = await begin();
@@ -115,17 +135,17 @@ describe('kpi writers of one tenant (real Postgres)', () => {
     // Whatever the order, the stored minute equals the facts once the marks are worked off.
     while ((await h.db.transaction((m) => aggregation.recomputeStale(m, 2000))).minutes > 0);
     const stored = (await h.db.query(
-      `SELECT calls::int, fcr_repeated::int FROM kpi.aggregates
+      `SELECT calls::int, fcr_repeated::int, evaluated::int FROM kpi.aggregates
        WHERE tenant_id = $1 AND "window" = 'minute' AND scope = 'tenant' AND bucket_start = $2`,
       [tenantId, iso(T0)],
-    )) as { calls: number; fcr_repeated: number }[];
+    )) as { calls: number; fcr_repeated: number; evaluated: number }[];
     const fresh = await h.app
       .get(AggregatesRepository)
       .computeFromFacts(h.db.manager, [
         { tenantId, start: new Date(T0), end: new Date(T0 + 60_000) },
       ]);
     const tenantRow = fresh.find((r) => (r as { scope?: string }).scope === 'tenant');
-    expect(stored).toEqual([{ calls: 4, fcr_repeated: 1 }]);
+    expect(stored).toEqual([{ calls: 4, fcr_repeated: 1, evaluated: 1 }]);
     expect(Number(tenantRow?.calls)).toBe(4);
   }, 60_000);
 });

@@ -136,14 +136,16 @@ export class FactsRepository {
   }
 
   /**
-   * Serialises the writers of one call's or ticket's derived rows (and the minutes they mark),
-   * not of the whole tenant: chunks of other calls and tickets go on side by side. The tenant is
-   * held shared, so lockTenants() still waits for them. Keys are taken in one sorted order, so
-   * two chunks cannot deadlock; a hash collision only makes two keys wait for each other.
+   * Serialises the writers of one derived row (and the minutes they mark), not of the whole
+   * tenant: chunks of other keys go on side by side. `call`: a call's fact and the follow-ups'
+   * links; `score`: the evaluation standing for a call (read from evaluations and reviews only, so
+   * it need not wait for the call's own chunk); `ticket`: a ticket's state. The tenant is held
+   * shared, so lockTenants() still waits for them. Keys are taken in one sorted order, so two
+   * chunks cannot deadlock; a hash collision only makes two keys wait for each other.
    */
   async lockKeys(
     m: EntityManager,
-    kind: 'call' | 'ticket',
+    kind: 'call' | 'score' | 'ticket',
     keys: { tenant_id: string; id: string }[],
   ): Promise<void> {
     if (keys.length === 0) return;

@@ -164,7 +164,7 @@ export class RecordFactsService {
         scored_at: meta.occurredAt,
       };
     });
-    await this.facts.lockKeys(m, 'call', rows.map(callKey));
+    await this.facts.lockKeys(m, 'score', rows.map(callKey));
     await this.facts.insertEvaluations(m, rows);
     await this.rederiveCalls(m, rows);
   }
@@ -185,7 +185,7 @@ export class RecordFactsService {
         Date.parse(a.reviewed_at) > Date.parse(b.reviewed_at) ||
         (a.reviewed_at === b.reviewed_at && a.event_id > b.event_id),
     );
-    await this.facts.lockKeys(m, 'call', rows.map(callKey));
+    await this.facts.lockKeys(m, 'score', rows.map(callKey));
     await this.facts.upsertReviews(m, rows);
     await this.rederiveCalls(m, rows);
   }
