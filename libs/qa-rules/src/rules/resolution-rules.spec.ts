@@ -129,6 +129,11 @@ describe('resolution rules on paraphrases', () => {
     expect(verdict(promiseHasTimeRule.id, promise('处理完系统会自动发短信通知您')).outcome).toBe(
       'not_applicable',
     );
+    expect(verdict(promiseHasTimeRule.id, promise('今天晚上九点前会有结果短信')).outcome).toBe(
+      'pass',
+    );
+    expect(verdict(promiseHasTimeRule.id, promise('他说十二点前一定到')).outcome).toBe('pass');
+    expect(verdict(promiseHasTimeRule.id, promise('工程部会尽快过去')).outcome).toBe('fail');
   });
 });
 

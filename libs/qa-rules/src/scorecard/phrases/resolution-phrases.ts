@@ -57,7 +57,10 @@ export const PROMISE_PHRASES: PhraseLists = {
     '给您消息',
     '专人(跟进|联系|处理)',
     // A promise with no time is still a promise: 我们会尽快处理的.
-    '尽快(处理|安排|给您|答复|回复|解决)',
+    '尽快(处理|安排|给您|答复|回复|解决|过去|过来|上门|派人)',
+    // A result to come, or someone certain to arrive (a scheduled visit alone is not a promise).
+    '会有(结果|回复|消息|答复)',
+    '一定(到|送到)',
   ],
   promiseExceptions: [
     '快递员会联系您',
