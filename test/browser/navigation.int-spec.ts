@@ -312,4 +312,26 @@ describe('dashboard navigation in Chromium', () => {
       await page.close();
     }
   });
+
+  it("shows the call's facts beside its evaluation, times in the tenant's zone", async () => {
+    const page = await browser.newPage({ ...PAGE, timezoneId: 'Europe/Berlin' });
+    try {
+      await login(page, `${tenantId}-qa`);
+      await visit(page, `#/evaluations/${evaluationId}`);
+      const facts = page.locator('[data-testid=call-facts]');
+      await facts.waitFor();
+      const terms = await facts.locator('dt').allTextContents();
+      const values = await facts.locator('dd').allTextContents();
+      expect(Object.fromEntries(terms.map((k, i) => [k, values[i]]))).toEqual({
+        坐席: 'a-1',
+        班组: 't-1',
+        通话时间: '2026/11/22 14:00:00',
+        通话时长: '15 s',
+        振铃声数: '5',
+        挂机方: '客户',
+      });
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -81,6 +81,15 @@ export interface Segment {
 
 export interface CallView {
   callId: string;
+  agentId: string;
+  teamId: string;
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string;
+  ringCount: number;
+  hangupBy: 'customer' | 'agent' | 'system' | 'unknown';
+  /** Masked unless the user may see personal numbers. */
+  customer?: { phone?: string; id?: string; name?: string };
   segments: Segment[];
   recordingUrl?: string;
 }

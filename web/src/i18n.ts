@@ -71,6 +71,15 @@ const zh = {
   notAllowedHint: '您的角色不能查看这个页面。',
   goHome: '返回首页',
   evaluationNotFound: '评估不存在,或您无权查看。',
+  callFacts: '通话信息',
+  duration: '通话时长',
+  rings: '振铃声数',
+  hangupBy: '挂机方',
+  customer: '客户',
+  hangup_customer: '客户',
+  hangup_agent: '坐席',
+  hangup_system: '系统',
+  hangup_unknown: '未知',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -146,6 +155,15 @@ const en: Record<MessageKey, string> = {
   notAllowedHint: 'Your role cannot see this page.',
   goHome: 'Go to your start page',
   evaluationNotFound: 'This evaluation does not exist, or you may not see it.',
+  callFacts: 'Call',
+  duration: 'Duration',
+  rings: 'Rings',
+  hangupBy: 'Hung up by',
+  customer: 'Customer',
+  hangup_customer: 'customer',
+  hangup_agent: 'agent',
+  hangup_system: 'system',
+  hangup_unknown: 'unknown',
 };
 
 /** The seed scorecard's grades (seed 002) as the API names them, and in English. */

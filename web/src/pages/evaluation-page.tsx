@@ -13,8 +13,12 @@ function evidenceLabel(e: Evidence, t: (key: 'trigger' | 'missing') => string): 
   return `${role}「${e.text}」#${e.segment}`;
 }
 
+/** Talk time: from the answer (or the start, when nobody answered) to the end. */
+const seconds = (c: CallView) =>
+  Math.round((Date.parse(c.endedAt) - Date.parse(c.answeredAt ?? c.startedAt)) / 1000);
+
 export function EvaluationPage({ id }: { id: string }) {
-  const { t, lang } = useUi();
+  const { t, lang, when } = useUi();
   const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
   const [call, setCall] = useState<CallView | null>(null);
   const [audio, setAudio] = useState<string | null>(null);
@@ -90,6 +94,30 @@ export function EvaluationPage({ id }: { id: string }) {
       <p>
         {t('version')}: <strong data-testid="version">v{evaluation.scorecardVersion}</strong>
       </p>
+      <dl className="facts" data-testid="call-facts">
+        <dt>{t('agent')}</dt>
+        <dd>{call.agentId}</dd>
+        <dt>{t('team')}</dt>
+        <dd>{call.teamId}</dd>
+        <dt>{t('startedAt')}</dt>
+        <dd>{when(call.startedAt)}</dd>
+        <dt>{t('duration')}</dt>
+        <dd>{seconds(call)} s</dd>
+        <dt>{t('rings')}</dt>
+        <dd>{call.ringCount}</dd>
+        <dt>{t('hangupBy')}</dt>
+        <dd>{t(`hangup_${call.hangupBy}`)}</dd>
+        {call.customer && (
+          <>
+            <dt>{t('customer')}</dt>
+            <dd>
+              {[call.customer.name, call.customer.phone, call.customer.id]
+                .filter(Boolean)
+                .join(' · ')}
+            </dd>
+          </>
+        )}
+      </dl>
       <div className="columns">
         <div>
           <h2>{t('transcript')}</h2>
