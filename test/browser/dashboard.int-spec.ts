@@ -264,6 +264,7 @@ describe('dashboard in Chromium', () => {
         '投诉工单',
         '运营指标',
         '人机一致性',
+        '辅导',
         '用户',
       ]);
       await page.click('header nav a[href="#/users"]');

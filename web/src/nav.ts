@@ -13,6 +13,7 @@ const REVIEW_QUEUE: NavLink = { href: '#/review-queue', label: 'reviewQueue' };
 const CALIBRATIONS: NavLink = { href: '#/calibrations', label: 'calibrations' };
 const AGREEMENT: NavLink = { href: '#/agreement', label: 'agreement' };
 const DISPUTES: NavLink = { href: '#/disputes', label: 'disputes' };
+const COACHING: NavLink = { href: '#/coaching', label: 'coaching' };
 
 /** What each role works on; the first link is where they land after logging in. */
 export function navFor(role: string): NavLink[] {
@@ -20,13 +21,25 @@ export function navFor(role: string): NavLink[] {
     case 'platform_admin':
       return [{ href: '#/tenants', label: 'tenants' }, USERS];
     case 'admin':
-      return [EVALUATIONS, COMPLAINTS, KPIS, AGREEMENT, USERS];
+      return [EVALUATIONS, COMPLAINTS, KPIS, AGREEMENT, COACHING, USERS];
     case 'qa':
       return [EVALUATIONS, REVIEW_QUEUE, CALIBRATIONS, AGREEMENT, COMPLAINTS, KPIS];
     case 'lead':
-      return [EVALUATIONS, REVIEW_QUEUE, DISPUTES, CALIBRATIONS, AGREEMENT, COMPLAINTS, KPIS];
+      return [
+        EVALUATIONS,
+        REVIEW_QUEUE,
+        DISPUTES,
+        CALIBRATIONS,
+        AGREEMENT,
+        COMPLAINTS,
+        KPIS,
+        COACHING,
+      ];
     case 'agent':
-      return [{ href: '#/evaluations', label: 'myEvaluations' }];
+      return [
+        { href: '#/evaluations', label: 'myEvaluations' },
+        { href: '#/coaching', label: 'myCoaching' },
+      ];
     default:
       return [EVALUATIONS, COMPLAINTS, KPIS, AGREEMENT];
   }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Session } from './api';
+import { CoachingPage } from './pages/coaching/coaching-page';
 import { ComplaintsBoardPage } from './pages/complaints/complaints-board-page';
 import { TicketPage } from './pages/complaints/ticket-page';
 import { EvaluationPage } from './pages/evaluation-page';
@@ -40,6 +41,7 @@ const ROUTES: Route[] = [
     render: (_, id) => <TicketPage key={id} id={id} />,
   },
   { pattern: /^#\/kpis$/, section: '#/kpis', render: () => <KpiDashboardPage /> },
+  { pattern: /^#\/coaching$/, section: '#/coaching', render: (u) => <CoachingPage user={u} /> },
   {
     pattern: /^#\/review-queue$/,
     section: '#/review-queue',

@@ -1,0 +1,78 @@
+import { call } from '../../api';
+
+export interface Quoted {
+  evaluationId: string;
+  callId: string;
+  callStartedAt: string;
+  outcome: string | null;
+  evidence: { segment: number; start: number; end: number; text: string }[];
+  reason?: string;
+}
+
+export interface PassRate {
+  passed: number;
+  applicable: number;
+  rate: number | null;
+}
+
+export interface Assignment {
+  id: string;
+  agentId: string;
+  teamId: string;
+  ruleId: string;
+  origin: 'auto' | 'manual';
+  status: 'open' | 'session_recorded' | 'closed';
+  version: number;
+  openedAt: string;
+  openedBy: string;
+  threshold: { failures: number; window: number };
+  evidence: Quoted[];
+  session: {
+    heldAt: string;
+    recordedBy: string;
+    notes: string;
+    actions: string[];
+    dueDate: string;
+  } | null;
+  passRate?: { pivot: string; before: PassRate; after: PassRate };
+}
+
+export interface AgentMonth {
+  agentId: string;
+  planPoints: number;
+  maxPlanPoints: number;
+  satisfactionRate: number | null;
+  satisfactionPoints: number;
+  score: number;
+  band: string;
+  bandName: string;
+  title: string | null;
+  flagged: boolean;
+}
+
+const query = (q: Record<string, string>) =>
+  new URLSearchParams(Object.entries(q).filter(([, v]) => v !== '')).toString();
+
+export const coachingApi = {
+  list(q: Record<string, string>): Promise<{ items: Assignment[]; nextCursor: string | null }> {
+    return call(`/api/v1/coaching/assignments?${query(q)}`);
+  },
+  get(id: string): Promise<Assignment> {
+    return call(`/api/v1/coaching/assignments/${encodeURIComponent(id)}`);
+  },
+  session(
+    id: string,
+    body: { expectedVersion: number; notes: string; actions: string[]; dueDate: string },
+  ) {
+    return call<Assignment>(`/api/v1/coaching/assignments/${encodeURIComponent(id)}/session`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+  },
+  month(
+    month: string,
+    agentId?: string,
+  ): Promise<{ month: string; workingDays: number; items: AgentMonth[] }> {
+    return call(`/api/v1/appraisal/months/${month}?${query({ agentId: agentId ?? '' })}`);
+  },
+};
