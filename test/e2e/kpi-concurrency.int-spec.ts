@@ -89,7 +89,7 @@ describe('kpi writers of one tenant (real Postgres)', () => {
     const a = await begin();
     await record.calls(a.manager, [ingested('A', T0)]);
     const b = await begin();
-    expect(await settledWithin(record.calls(b.manager, [ingested('B', T0 + 1000)]), 5000)).toBe(
+    expect(await settledWithin(record.calls(b.manager, [ingested('B', T0 + 1000)]), 15_000)).toBe(
       true,
     );
     await commit(b);
@@ -110,7 +110,7 @@ describe('kpi writers of one tenant (real Postgres)', () => {
       }),
       meta: { ...ingested('A', T0).meta, eventType: 'qa.evaluation.scored.v1' },
     };
-    expect(await settledWithin(record.scored(scored.manager, [evaluation]), 5000)).toBe(true);
+    expect(await settledWithin(record.scored(scored.manager, [evaluation]), 15_000)).toBe(true);
     await commit(scored);
 
     // A second chunk about call A (or following it up) waits for the first.
@@ -126,7 +126,7 @@ describe('kpi writers of one tenant (real Postgres)', () => {
     const taken = await aggregation.recomputeStale(tick.manager, 2000);
     expect(taken.minutes).toBeGreaterThan(0);
     const d = await begin();
-    expect(await settledWithin(record.calls(d.manager, [ingested('D', T0 + 3000)]), 5000)).toBe(
+    expect(await settledWithin(record.calls(d.manager, [ingested('D', T0 + 3000)]), 15_000)).toBe(
       true,
     );
     await commit(d);
