@@ -5,8 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { OutboxRelay } from '@qa/messaging';
 import { createService, Identity, signIdentity } from '@qa/platform';
 import { DataSource } from 'typeorm';
-import taboo from '../../libs/qa-rules/test/fixtures/taboo-phrases.json';
-import { generateCall, seededRandom } from './transcripts';
+import { seededCalls } from './transcripts';
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -62,12 +61,8 @@ export async function runIngestionBench(
     const port = (app.getHttpServer().address() as { port: number }).port;
     const tenantId = `ib-${randomUUID().slice(0, 8)}`;
     const identity: Identity = { userId: 'bench', username: 'bench', role: 'qa', tenantId };
-    const r = seededRandom(11);
-    const make = (prefix: string, i: number) => ({
-      ...generateCall(r, i, taboo as string[]),
-      tenantId,
-      callId: `${prefix}-${i}`,
-    });
+    const next = seededCalls(11, tenantId);
+    const make = (prefix: string, i: number) => next(i, `${prefix}-${i}`);
 
     const bodies: Buffer[] = [];
     for (let i = 0; i < batchCalls; i += batchSize) {

@@ -4,8 +4,7 @@ import { get as httpGet, IncomingMessage, request } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { createService, Identity, signIdentity } from '@qa/platform';
 import { DataSource } from 'typeorm';
-import taboo from '../../libs/qa-rules/test/fixtures/taboo-phrases.json';
-import { generateCall, seededRandom } from './transcripts';
+import { seededCalls } from './transcripts';
 
 export interface PostedCall {
   /** When the POST was sent (ms). */
@@ -164,7 +163,7 @@ export async function runKpiFreshnessBench(opts: { calls?: number; ratePerSecond
       req.on('error', reject);
     });
 
-    const r = seededRandom(11);
+    const next = seededCalls(11, tenantId);
     const posted: PostedCall[] = [];
     let rejected = 0;
     const inflight: Promise<void>[] = [];
@@ -174,11 +173,7 @@ export async function runKpiFreshnessBench(opts: { calls?: number; ratePerSecond
       const wait = due - Date.now();
       if (wait > 0) await new Promise((res) => setTimeout(res, wait));
       const sentAt = Date.now();
-      const call = {
-        ...endingAt(generateCall(r, i, taboo as string[]), sentAt - 1000),
-        tenantId,
-        callId: `${tenantId}-${i}`,
-      };
+      const call = endingAt(next(i), sentAt - 1000);
       const entry: PostedCall = { sentAt, bucket: minuteOf(call.startedAt) };
       posted.push(entry);
       const body = Buffer.from(JSON.stringify(call));

@@ -4,8 +4,7 @@ import { request } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { createService, Identity, signIdentity } from '@qa/platform';
 import { DataSource } from 'typeorm';
-import taboo from '../../libs/qa-rules/test/fixtures/taboo-phrases.json';
-import { generateCall, seededRandom } from './transcripts';
+import { seededCalls } from './transcripts';
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -62,7 +61,7 @@ export async function runPipelineBench(opts: { calls?: number; ratePerSecond?: n
     const db = ingestion.get(DataSource);
     const tenantId = `bench-${randomUUID().slice(0, 8)}`;
     const identity: Identity = { userId: 'bench', username: 'bench', role: 'qa', tenantId };
-    const r = seededRandom(7);
+    const next = seededCalls(7, tenantId);
     const sentAt = new Map<string, number>();
     const httpMs: number[] = [];
     const start = Date.now();
@@ -71,11 +70,7 @@ export async function runPipelineBench(opts: { calls?: number; ratePerSecond?: n
       const due = start + (i * 1000) / rate;
       const wait = due - Date.now();
       if (wait > 0) await new Promise((res) => setTimeout(res, wait));
-      const call = {
-        ...generateCall(r, i, taboo as string[]),
-        tenantId,
-        callId: `${tenantId}-${i}`,
-      };
+      const call = next(i);
       const t0 = Date.now();
       sentAt.set(call.callId, t0);
       inflight.push(

@@ -1,4 +1,5 @@
 import type { CallInput } from '@qa/qa-rules';
+import taboo from '../../libs/qa-rules/test/fixtures/taboo-phrases.json';
 
 /** mulberry32: a small deterministic PRNG, so every run scores the same calls. */
 export function seededRandom(seed: number): () => number {
@@ -183,4 +184,17 @@ export function generateCall(r: Rand, i: number, taboo: readonly string[], chars
     hangupBy: chance(r, 0.85) ? 'customer' : 'agent',
     segments,
   };
+}
+
+/**
+ * The calls of every bench: call i of the stream `seed` names, for one tenant. The same seed gives
+ * the same calls in the same order, so runs compare.
+ */
+export function seededCalls(seed: number, tenantId: string) {
+  const r = seededRandom(seed);
+  return (i: number, callId = `${tenantId}-${i}`): CallInput => ({
+    ...generateCall(r, i, taboo as string[]),
+    tenantId,
+    callId,
+  });
 }

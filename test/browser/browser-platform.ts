@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication, Type } from '@nestjs/common';
 import { createService, ServiceOptions } from '@qa/platform';
-import { waitFor } from '@qa/testing';
+import { sampleTenant, SeedUser, seedUsers, waitFor } from '@qa/testing';
 import { Browser, chromium } from 'playwright-core';
 import request from 'supertest';
 
@@ -55,13 +55,11 @@ export async function startBrowserPlatform(
       .post('/api/v1/auth/login')
       .send({ username: 'admin', password: process.env.ADMIN_PASSWORD ?? 'admin' })
   ).body.accessToken as string;
-  await http.post('/api/v1/tenants').auth(adminToken, { type: 'bearer' }).send({
-    tenantId,
-    name: tenantId,
-    companyName: '示例公司',
-    secondsPerRing: 3,
-    timezone: 'Asia/Shanghai',
-  });
+  await http
+    .post('/api/v1/tenants')
+    .auth(adminToken, { type: 'bearer' })
+    .send(sampleTenant(tenantId))
+    .expect(201);
   return { base: `http://127.0.0.1:${port(gateway)}`, http, adminToken };
 }
 
@@ -73,26 +71,13 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
   });
 }
 
-/** One user per role in the tenant; agents are linked to agent id a-1 (the calls' agent). */
-export async function addUsers(
+/** Users of the tenant (one per role given); agents are linked to a-1 (the calls' agent). */
+export const addUsers = (
   { http, adminToken }: BrowserPlatform,
   tenantId: string,
-  roles: readonly string[],
+  users: readonly SeedUser[],
   password: string,
-): Promise<void> {
-  for (const role of roles)
-    await http
-      .post('/api/v1/users')
-      .auth(adminToken, { type: 'bearer' })
-      .send({
-        username: `${tenantId}-${role}`,
-        password,
-        role,
-        tenantId,
-        agentId: role === 'agent' ? 'a-1' : undefined,
-      })
-      .expect(201);
-}
+): Promise<Record<string, string>> => seedUsers(http, adminToken, tenantId, { users, password });
 
 /** Posts a call as the token's user and waits until it is scored: the evaluation's id. */
 export async function scoredCall(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { waitFor } from '@qa/testing';
+import { sampleCall, waitFor } from '@qa/testing';
 import { Browser, Page } from 'playwright-core';
 import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
@@ -9,7 +9,7 @@ import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.modul
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
-import { PAGE, SHOTS, launchChromium, startBrowserPlatform } from './browser-platform';
+import { PAGE, SHOTS, addUsers, launchChromium, startBrowserPlatform } from './browser-platform';
 
 /** The complaint board in a real Chromium, through the real gateway and services. */
 describe('complaint board in Chromium', () => {
@@ -33,14 +33,8 @@ describe('complaint board in Chromium', () => {
       apps,
     );
     base = platform.base;
-    const { http, adminToken: admin } = platform;
-    await http
-      .post('/api/v1/users')
-      .auth(admin, { type: 'bearer' })
-      .send({ username: `${tenantId}-lead`, password, role: 'lead', tenantId });
-    const lead = (
-      await http.post('/api/v1/auth/login').send({ username: `${tenantId}-lead`, password })
-    ).body.accessToken as string;
+    const { http } = platform;
+    const { lead } = await addUsers(platform, tenantId, ['lead'], password);
     const as = <T extends { auth: (t: string, o: { type: 'bearer' }) => T }>(r: T) =>
       r.auth(lead, { type: 'bearer' });
 
@@ -59,34 +53,37 @@ describe('complaint board in Chromium', () => {
     await as(http.put('/api/v1/complaints/settings')).send({ preset: 'standard' });
 
     const callId = `c-${randomUUID()}`;
-    await as(http.post('/api/v1/calls')).send({
-      callId,
-      tenantId,
-      direction: 'inbound',
-      purpose: 'complaint',
-      agentId: 'a-1',
-      teamId: 't-1',
-      customer: { phone: '13800138000', id: 'u-77' },
-      startedAt: '2026-11-30T09:00:00+08:00',
-      answeredAt: '2026-11-30T09:00:05+08:00',
-      endedAt: '2026-11-30T09:02:00+08:00',
-      hangupBy: 'customer',
-      segments: [
-        {
-          speaker: 'agent',
-          startMs: 0,
-          endMs: 3000,
-          text: '您好,示例公司,工号1001,很高兴为您服务',
-        },
-        {
-          speaker: 'customer',
-          startMs: 3500,
-          endMs: 8000,
-          text: '话费多扣了两次,一直没人处理,我要投诉',
-        },
-        { speaker: 'agent', startMs: 8500, endMs: 12000, text: '非常抱歉,我们会尽快核实并回复您' },
-      ],
-    });
+    await as(http.post('/api/v1/calls')).send(
+      sampleCall({
+        callId,
+        tenantId,
+        purpose: 'complaint',
+        customer: { phone: '13800138000', id: 'u-77' },
+        startedAt: '2026-11-30T09:00:00+08:00',
+        answeredAt: '2026-11-30T09:00:05+08:00',
+        endedAt: '2026-11-30T09:02:00+08:00',
+        segments: [
+          {
+            speaker: 'agent',
+            startMs: 0,
+            endMs: 3000,
+            text: '您好,示例公司,工号1001,很高兴为您服务',
+          },
+          {
+            speaker: 'customer',
+            startMs: 3500,
+            endMs: 8000,
+            text: '话费多扣了两次,一直没人处理,我要投诉',
+          },
+          {
+            speaker: 'agent',
+            startMs: 8500,
+            endMs: 12000,
+            text: '非常抱歉,我们会尽快核实并回复您',
+          },
+        ],
+      }),
+    );
     const ticket = await waitFor(
       'the ticket of the complaint call',
       async () => (await as(http.get('/api/v1/complaints').query({ callId }))).body.items?.[0],

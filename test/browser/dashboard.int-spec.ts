@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Role } from '@qa/platform';
-import { waitFor } from '@qa/testing';
+import { sampleCall, waitFor } from '@qa/testing';
 import { Browser, Page } from 'playwright-core';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
@@ -41,35 +41,31 @@ describe('dashboard in Chromium', () => {
     await http
       .post('/api/v1/calls')
       .auth(qa, { type: 'bearer' })
-      .send({
-        callId,
-        tenantId,
-        direction: 'inbound',
-        purpose: 'service',
-        agentId: 'a-1',
-        teamId: 't-1',
-        customer: { phone: '13800138000' },
-        startedAt: '2026-11-22T09:00:00+08:00',
-        answeredAt: '2026-11-22T09:00:05+08:00',
-        endedAt: '2026-11-22T09:00:20+08:00',
-        hangupBy: 'customer',
-        segments: [
-          {
-            speaker: 'agent',
-            startMs: 0,
-            endMs: 3000,
-            text: '您好,示例公司,工号1001,很高兴为您服务',
-          },
-          { speaker: 'customer', startMs: 3500, endMs: 6000, text: '我的退款为什么还没到账' },
-          {
-            speaker: 'agent',
-            startMs: 6500,
-            endMs: 9000,
-            text: '这个我不清楚,请问还有其他可以帮您的吗',
-          },
-          { speaker: 'agent', startMs: 9500, endMs: 12000, text: '感谢您的来电,再见' },
-        ],
-      });
+      .send(
+        sampleCall({
+          callId,
+          tenantId,
+          customer: { phone: '13800138000' },
+          answeredAt: '2026-11-22T09:00:05+08:00',
+          endedAt: '2026-11-22T09:00:20+08:00',
+          segments: [
+            {
+              speaker: 'agent',
+              startMs: 0,
+              endMs: 3000,
+              text: '您好,示例公司,工号1001,很高兴为您服务',
+            },
+            { speaker: 'customer', startMs: 3500, endMs: 6000, text: '我的退款为什么还没到账' },
+            {
+              speaker: 'agent',
+              startMs: 6500,
+              endMs: 9000,
+              text: '这个我不清楚,请问还有其他可以帮您的吗',
+            },
+            { speaker: 'agent', startMs: 9500, endMs: 12000, text: '感谢您的来电,再见' },
+          ],
+        }),
+      );
     await http
       .post(`/api/v1/calls/${callId}/recording`)
       .auth(qa, { type: 'bearer' })
@@ -78,19 +74,18 @@ describe('dashboard in Chromium', () => {
     await http
       .post('/api/v1/calls')
       .auth(qa, { type: 'bearer' })
-      .send({
-        callId: otherCallId,
-        tenantId,
-        direction: 'inbound',
-        purpose: 'service',
-        agentId: 'a-2',
-        teamId: 't-1',
-        startedAt: '2026-11-22T10:00:00+08:00',
-        answeredAt: '2026-11-22T10:00:04+08:00',
-        endedAt: '2026-11-22T10:00:20+08:00',
-        hangupBy: 'customer',
-        segments: [{ speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司' }],
-      })
+      .send(
+        sampleCall({
+          customer: undefined,
+          callId: otherCallId,
+          tenantId,
+          agentId: 'a-2',
+          startedAt: '2026-11-22T10:00:00+08:00',
+          answeredAt: '2026-11-22T10:00:04+08:00',
+          endedAt: '2026-11-22T10:00:20+08:00',
+          segments: [{ speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司' }],
+        }),
+      )
       .expect(201);
     evaluationId = await waitFor(
       'the call to be scored',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { waitFor } from '@qa/testing';
+import { sampleCall, waitFor } from '@qa/testing';
 import { Browser } from 'playwright-core';
 import request from 'supertest';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
@@ -9,7 +9,7 @@ import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.opti
 import { kpiServiceOptions } from '../../apps/kpi/src/kpi.options';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
-import { PAGE, SHOTS, launchChromium, startBrowserPlatform } from './browser-platform';
+import { PAGE, SHOTS, addUsers, launchChromium, startBrowserPlatform } from './browser-platform';
 
 /** The KPI page in Chromium over the real gateway and services: a new call moves a live tile. */
 describe('KPI dashboard in Chromium', () => {
@@ -26,19 +26,17 @@ describe('KPI dashboard in Chromium', () => {
     await http
       .post('/api/v1/calls')
       .auth(qa, { type: 'bearer' })
-      .send({
-        callId: `c-${randomUUID()}`,
-        tenantId,
-        direction: 'inbound',
-        purpose: 'service',
-        agentId: 'a-1',
-        teamId: 't-1',
-        startedAt: new Date(now - 60_000).toISOString(),
-        answeredAt: new Date(now - 55_000).toISOString(),
-        endedAt: new Date(now - 5_000).toISOString(),
-        hangupBy: 'customer',
-        segments: [{ speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司' }],
-      })
+      .send(
+        sampleCall({
+          customer: undefined,
+          callId: `c-${randomUUID()}`,
+          tenantId,
+          startedAt: new Date(now - 60_000).toISOString(),
+          answeredAt: new Date(now - 55_000).toISOString(),
+          endedAt: new Date(now - 5_000).toISOString(),
+          segments: [{ speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司' }],
+        }),
+      )
       .expect(201);
   };
 
@@ -56,15 +54,7 @@ describe('KPI dashboard in Chromium', () => {
     );
     base = platform.base;
     http = platform.http;
-    const admin = platform.adminToken;
-    for (const role of ['qa', 'ops'] as const)
-      await http
-        .post('/api/v1/users')
-        .auth(admin, { type: 'bearer' })
-        .send({ username: `${tenantId}-${role}`, password, role, tenantId })
-        .expect(201);
-    qa = (await http.post('/api/v1/auth/login').send({ username: `${tenantId}-qa`, password })).body
-      .accessToken as string;
+    ({ qa } = await addUsers(platform, tenantId, ['qa', 'ops'], password));
     browser = await launchChromium(['--disable-sync']);
   });
 

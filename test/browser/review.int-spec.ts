@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { waitFor } from '@qa/testing';
+import { sampleCall, waitFor } from '@qa/testing';
 import { Browser, Page } from 'playwright-core';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
-import { PAGE, SHOTS, launchChromium, startBrowserPlatform } from './browser-platform';
+import { PAGE, SHOTS, addUsers, launchChromium, startBrowserPlatform } from './browser-platform';
 
 /** Human review in a real Chromium: queue, calibration, QA review, a stale save, release, dispute, decision, report. */
 describe('human review in Chromium', () => {
@@ -22,25 +22,27 @@ describe('human review in Chromium', () => {
   let raced = '';
   const callIds: string[] = [];
 
-  const call = (agentId: string, text: string) => ({
-    callId: `c-${randomUUID()}`,
-    tenantId,
-    direction: 'inbound',
-    purpose: 'service',
-    agentId,
-    teamId: 't-1',
-    customer: { phone: '13800138000' },
-    startedAt: '2026-11-24T09:00:00+08:00',
-    answeredAt: '2026-11-24T09:00:05+08:00',
-    endedAt: '2026-11-24T09:00:20+08:00',
-    hangupBy: 'customer',
-    segments: [
-      { speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司,工号1001,很高兴为您服务' },
-      { speaker: 'customer', startMs: 3500, endMs: 6000, text: '我的退款为什么还没到账' },
-      { speaker: 'agent', startMs: 6500, endMs: 9000, text },
-      { speaker: 'agent', startMs: 9500, endMs: 12000, text: '感谢您的来电,再见' },
-    ],
-  });
+  const call = (agentId: string, text: string) =>
+    sampleCall({
+      callId: `c-${randomUUID()}`,
+      tenantId,
+      agentId,
+      customer: { phone: '13800138000' },
+      startedAt: '2026-11-24T09:00:00+08:00',
+      answeredAt: '2026-11-24T09:00:05+08:00',
+      endedAt: '2026-11-24T09:00:20+08:00',
+      segments: [
+        {
+          speaker: 'agent',
+          startMs: 0,
+          endMs: 3000,
+          text: '您好,示例公司,工号1001,很高兴为您服务',
+        },
+        { speaker: 'customer', startMs: 3500, endMs: 6000, text: '我的退款为什么还没到账' },
+        { speaker: 'agent', startMs: 6500, endMs: 9000, text },
+        { speaker: 'agent', startMs: 9500, endMs: 12000, text: '感谢您的来电,再见' },
+      ],
+    });
 
   beforeAll(async () => {
     const platform = await startBrowserPlatform(
@@ -52,27 +54,14 @@ describe('human review in Chromium', () => {
       apps,
     );
     base = platform.base;
-    const { http, adminToken: admin } = platform;
-    for (const [name, role] of [
-      ['qa', 'qa'],
-      ['qa2', 'qa'],
-      ['lead', 'lead'],
-      ['agent', 'agent'],
-    ] as const)
-      await http
-        .post('/api/v1/users')
-        .auth(admin, { type: 'bearer' })
-        .send({
-          username: `${tenantId}-${name}`,
-          password,
-          role,
-          tenantId,
-          agentId: role === 'agent' ? 'a-1' : undefined,
-        })
-        .expect(201);
-    const token = async (name: string) =>
-      (await http.post('/api/v1/auth/login').send({ username: `${tenantId}-${name}`, password }))
-        .body.accessToken as string;
+    const { http } = platform;
+    const tokens = await addUsers(
+      platform,
+      tenantId,
+      ['qa', { name: 'qa2', role: 'qa' }, 'lead', 'agent'],
+      password,
+    );
+    const token = async (name: string) => tokens[name];
     const qa = await token('qa');
     // Every call is sampled for the first QA person, so the queue holds both calls.
     await http

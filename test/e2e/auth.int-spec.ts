@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { Codecs, EventHeader, Topics } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
-import { TopicRecorder, waitFor } from '@qa/testing';
+import { sampleTenant, TopicRecorder, waitFor } from '@qa/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { JwtClaims, signJwt } from '../../apps/gateway/src/modules/auth/jwt';
@@ -24,13 +24,6 @@ describe('gateway accounts and sessions', () => {
     http.post('/api/v1/auth/login').send({ username, password: pass });
   const refresh = (refreshToken: string) =>
     http.post('/api/v1/auth/refresh').send({ refreshToken });
-  const tenantBody = (tenantId: string) => ({
-    tenantId,
-    name: tenantId,
-    companyName: '示例公司',
-    secondsPerRing: 3,
-    timezone: 'Asia/Shanghai',
-  });
   const newUser = async (role: string, tenantId = tenant) => {
     const username = `${tenantId}-${role}-${randomUUID().slice(0, 6)}`;
     await http
@@ -61,7 +54,7 @@ describe('gateway accounts and sessions', () => {
       await http
         .post('/api/v1/tenants')
         .auth(platformAdmin, { type: 'bearer' })
-        .send(tenantBody(t))
+        .send(sampleTenant(t))
         .expect(201);
   });
 
@@ -77,13 +70,13 @@ describe('gateway accounts and sessions', () => {
       const created = await http
         .post('/api/v1/tenants')
         .auth(platformAdmin, { type: 'bearer' })
-        .send(tenantBody(id));
+        .send(sampleTenant(id));
       expect(created.status).toBe(201);
-      expect(created.body).toEqual(tenantBody(id));
+      expect(created.body).toEqual(sampleTenant(id));
       await http
         .post('/api/v1/tenants')
         .auth(platformAdmin, { type: 'bearer' })
-        .send({ ...tenantBody(id), secondsPerRing: 5 })
+        .send({ ...sampleTenant(id), secondsPerRing: 5 })
         .expect(201);
       const events = await waitFor('two tenant events', () => {
         const m = recorder.withKey(Topics.TenantUpserted, id);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication, RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { createService, PUBLIC_KEY, Role, ROLES, ROLES_KEY } from '@qa/platform';
-import { waitFor } from '@qa/testing';
+import { sampleCall, seedTenant, waitFor } from '@qa/testing';
 import request from 'supertest';
 import {
   allows,
@@ -169,41 +169,19 @@ describe('authorisation matrix (every route × role × own/other tenant)', () =>
       const admin = await login('admin', process.env.ADMIN_PASSWORD ?? 'admin');
       tokens.set('platform_admin', admin);
       for (const tenantId of [tenantA, tenantB]) {
-        await http.post('/api/v1/tenants').auth(admin, { type: 'bearer' }).send({
-          tenantId,
-          name: tenantId,
-          companyName: '示例公司',
-          secondsPerRing: 3,
-          timezone: 'Asia/Shanghai',
-        });
-        for (const role of ROLES.filter((r) => r !== 'platform_admin')) {
-          await http
-            .post('/api/v1/users')
-            .auth(admin, { type: 'bearer' })
-            .send({
-              username: `${tenantId}-${role}`,
-              password,
-              role,
-              tenantId,
-              agentId: role === 'agent' ? 'a-1' : undefined,
-            });
-          tokens.set(`${tenantId}/${role}`, await login(`${tenantId}-${role}`, password));
-        }
+        const seeded = await seedTenant(http, admin, tenantId, { password });
+        for (const [role, token] of Object.entries(seeded))
+          tokens.set(`${tenantId}/${role}`, token);
       }
       ids.callId = `c-${randomUUID()}`;
-      const call = {
+      const call = sampleCall({
         callId: ids.callId,
         tenantId: tenantA,
-        direction: 'inbound',
-        purpose: 'service',
-        agentId: 'a-1',
-        teamId: 't-1',
-        startedAt: '2026-11-22T09:00:00+08:00',
+        customer: undefined,
         answeredAt: '2026-11-22T09:00:05+08:00',
         endedAt: '2026-11-22T09:01:00+08:00',
-        hangupBy: 'customer',
         segments: [{ speaker: 'agent', startMs: 0, endMs: 2000, text: '您好,示例公司' }],
-      };
+      });
       await http
         .post('/api/v1/calls')
         .auth(tokens.get(`${tenantA}/qa`)!, { type: 'bearer' })

@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { CallIngested, dlqTopic, DlqHeader, EventHeader, Topics } from '@qa/contracts';
 import { createKafka, closeKafkaLeftovers } from '@qa/messaging';
 import { createService } from '@qa/platform';
-import { asIdentity, brokerControl, sleep, TopicRecorder, waitFor } from '@qa/testing';
+import { asIdentity, brokerControl, sampleCall, sleep, TopicRecorder, waitFor } from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -23,22 +23,17 @@ describe('call pipeline (ingestion → Kafka → scoring)', () => {
   let recorder: TopicRecorder;
   let db: DataSource;
 
-  const call = (callId: string) => ({
-    callId,
-    tenantId,
-    direction: 'inbound',
-    purpose: 'service',
-    agentId: 'a-1001',
-    teamId: 't-01',
-    customer: { phone: '13800138000', id: 'u-77' },
-    startedAt: '2026-11-22T09:00:00+08:00',
-    answeredAt: '2026-11-22T09:00:07+08:00',
-    endedAt: '2026-11-22T09:04:10+08:00',
-    hangupBy: 'customer',
-    segments: [
-      { speaker: 'agent', startMs: 0, endMs: 2800, text: '您好,XX公司,工号1001,很高兴为您服务' },
-    ],
-  });
+  const call = (callId: string) =>
+    sampleCall({
+      callId,
+      tenantId,
+      agentId: 'a-1001',
+      teamId: 't-01',
+      customer: { phone: '13800138000', id: 'u-77' },
+      segments: [
+        { speaker: 'agent', startMs: 0, endMs: 2800, text: '您好,XX公司,工号1001,很高兴为您服务' },
+      ],
+    });
 
   const post = (body: object) =>
     request(ingestion.getHttpServer()).post('/api/v1/calls').use(headers).send(body);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { asIdentity, startServices, waitFor } from '@qa/testing';
+import { asIdentity, sampleCall, startServices, waitFor } from '@qa/testing';
 import request from 'supertest';
 import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
@@ -23,25 +23,25 @@ describe('complaint call → ticket → callback → closed (ingestion, scoring,
   let scoring: INestApplication;
   let complaints: INestApplication;
 
-  const call = (callId: string, purpose: string, texts: [string, string][]) => ({
-    callId,
-    tenantId,
-    direction: purpose === 'callback' ? 'outbound' : 'inbound',
-    purpose,
-    agentId: 'a-1001',
-    teamId: 't-01',
-    customer: { phone: '13800138000', id: 'u-loop' },
-    startedAt: '2026-11-30T09:00:00+08:00',
-    answeredAt: '2026-11-30T09:00:05+08:00',
-    endedAt: '2026-11-30T09:03:00+08:00',
-    hangupBy: 'customer',
-    segments: texts.map(([speaker, text], i) => ({
-      speaker,
-      startMs: i * 4000,
-      endMs: i * 4000 + 3500,
-      text,
-    })),
-  });
+  const call = (callId: string, purpose: string, texts: [string, string][]) =>
+    sampleCall({
+      callId,
+      tenantId,
+      direction: purpose === 'callback' ? 'outbound' : 'inbound',
+      purpose,
+      agentId: 'a-1001',
+      teamId: 't-01',
+      customer: { phone: '13800138000', id: 'u-loop' },
+      startedAt: '2026-11-30T09:00:00+08:00',
+      answeredAt: '2026-11-30T09:00:05+08:00',
+      endedAt: '2026-11-30T09:03:00+08:00',
+      segments: texts.map(([speaker, text], i) => ({
+        speaker,
+        startMs: i * 4000,
+        endMs: i * 4000 + 3500,
+        text,
+      })),
+    });
 
   beforeAll(async () => {
     apps.push(

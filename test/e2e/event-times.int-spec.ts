@@ -3,7 +3,14 @@ import { INestApplication } from '@nestjs/common';
 import { Codecs, EventHeader, EventTopic, Topics } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
-import { asIdentity, RecordedMessage, startServices, TopicRecorder, waitFor } from '@qa/testing';
+import {
+  asIdentity,
+  RecordedMessage,
+  sampleCall,
+  startServices,
+  TopicRecorder,
+  waitFor,
+} from '@qa/testing';
 import { Kafka } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -95,29 +102,28 @@ describe('occurred-at on every topic of a pipeline run', () => {
     const posted = await request(ingestion.getHttpServer())
       .post('/api/v1/calls')
       .use(qa)
-      .send({
-        callId,
-        tenantId,
-        direction: 'inbound',
-        purpose: 'service',
-        agentId: 'a-et',
-        teamId: 't-et',
-        customer: { phone: '13800138000', id: 'u-et' },
-        startedAt: '2026-11-30T09:00:00+08:00',
-        answeredAt: '2026-11-30T09:00:05+08:00',
-        endedAt: '2026-11-30T09:03:00.250+08:00',
-        hangupBy: 'customer',
-        segments: [
-          { speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司,很高兴为您服务' },
-          { speaker: 'customer', startMs: 3500, endMs: 8000, text: '宽带断了三天,我要投诉' },
-          {
-            speaker: 'agent',
-            startMs: 8500,
-            endMs: 12000,
-            text: '非常抱歉,明天上午十点前给您回复',
-          },
-        ],
-      });
+      .send(
+        sampleCall({
+          callId,
+          tenantId,
+          agentId: 'a-et',
+          teamId: 't-et',
+          customer: { phone: '13800138000', id: 'u-et' },
+          startedAt: '2026-11-30T09:00:00+08:00',
+          answeredAt: '2026-11-30T09:00:05+08:00',
+          endedAt: '2026-11-30T09:03:00.250+08:00',
+          segments: [
+            { speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司,很高兴为您服务' },
+            { speaker: 'customer', startMs: 3500, endMs: 8000, text: '宽带断了三天,我要投诉' },
+            {
+              speaker: 'agent',
+              startMs: 8500,
+              endMs: 12000,
+              text: '非常抱歉,明天上午十点前给您回复',
+            },
+          ],
+        }),
+      );
     expect(posted.status).toBe(201);
     const ticket = await waitFor(
       'the ticket of the complaint call',

@@ -8,7 +8,7 @@ import {
   IDENTITY_SIGNATURE_HEADER,
   verifyIdentity,
 } from '@qa/platform';
-import { TEST_SECRET, waitFor } from '@qa/testing';
+import { seedTenant, TEST_SECRET, waitFor } from '@qa/testing';
 import request from 'supertest';
 
 interface Seen {
@@ -109,31 +109,14 @@ describe('gateway forwarding', () => {
       (await http.post('/api/v1/auth/login').send({ username, password: pass })).body
         .accessToken as string;
     const admin = await login('admin', process.env.ADMIN_PASSWORD ?? 'admin');
-    await http
-      .post('/api/v1/tenants')
-      .auth(admin, { type: 'bearer' })
-      .send({
-        tenantId: tenant,
-        name: tenant,
-        companyName: '示例公司',
-        secondsPerRing: 3,
-        timezone: 'Asia/Shanghai',
-      })
-      .expect(201);
-    for (const role of ['qa', 'ops', 'agent'] as const) {
-      await http
-        .post('/api/v1/users')
-        .auth(admin, { type: 'bearer' })
-        .send({
-          username: `${tenant}-${role}`,
-          password,
-          role,
-          tenantId: tenant,
-          agentId: role === 'agent' ? 'a-7' : undefined,
-        })
-        .expect(201);
-      tokens[role] = await login(`${tenant}-${role}`, password);
-    }
+    Object.assign(
+      tokens,
+      await seedTenant(http, admin, tenant, {
+        password,
+        users: ['qa', 'ops', 'agent'],
+        agentId: 'a-7',
+      }),
+    );
   });
 
   afterAll(async () => {

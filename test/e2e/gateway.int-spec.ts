@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { createService } from '@qa/platform';
+import { sampleCall, seedTenant } from '@qa/testing';
 import request from 'supertest';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.options';
@@ -18,19 +19,17 @@ describe('gateway', () => {
   const login = async (username: string, pass = password) =>
     http.post('/api/v1/auth/login').send({ username, password: pass });
   const token = async (username: string) => (await login(username)).body.accessToken as string;
-  const call = (tenantId: string, callId = `c-${randomUUID()}`) => ({
-    callId,
-    tenantId,
-    direction: 'inbound',
-    purpose: 'service',
-    agentId: 'a-1',
-    teamId: 't-1',
-    startedAt: '2026-11-22T09:00:00+08:00',
-    answeredAt: '2026-11-22T09:00:06+08:00',
-    endedAt: '2026-11-22T09:02:00+08:00',
-    hangupBy: 'customer',
-    segments: [{ speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司,很高兴为您服务' }],
-  });
+  const call = (tenantId: string, callId = `c-${randomUUID()}`) =>
+    sampleCall({
+      callId,
+      tenantId,
+      customer: undefined,
+      answeredAt: '2026-11-22T09:00:06+08:00',
+      endedAt: '2026-11-22T09:02:00+08:00',
+      segments: [
+        { speaker: 'agent', startMs: 0, endMs: 3000, text: '您好,示例公司,很高兴为您服务' },
+      ],
+    });
 
   beforeAll(async () => {
     ingestion = await createService(IngestionModule, ingestionServiceOptions);
@@ -44,29 +43,11 @@ describe('gateway', () => {
     http = request(gateway.getHttpServer());
     const res = await login('admin', process.env.ADMIN_PASSWORD ?? 'admin');
     platformAdmin = res.body.accessToken;
-    for (const tenantId of [tenantA, tenantB]) {
-      const t = await http.post('/api/v1/tenants').auth(platformAdmin, { type: 'bearer' }).send({
-        tenantId,
-        name: tenantId,
-        companyName: '示例公司',
-        secondsPerRing: 3,
-        timezone: 'Asia/Shanghai',
+    for (const tenantId of [tenantA, tenantB])
+      await seedTenant(http, platformAdmin, tenantId, {
+        password,
+        users: ['admin', 'qa', 'agent'],
       });
-      if (t.status !== 201) throw new Error(`tenant setup failed: ${t.status}`);
-      for (const role of ['admin', 'qa', 'agent']) {
-        const u = await http
-          .post('/api/v1/users')
-          .auth(platformAdmin, { type: 'bearer' })
-          .send({
-            username: `${tenantId}-${role}`,
-            password,
-            role,
-            tenantId,
-            agentId: role === 'agent' ? 'a-1' : undefined,
-          });
-        if (u.status !== 201) throw new Error(`user setup failed: ${u.status}`);
-      }
-    }
   });
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { INestApplication } from '@nestjs/common';
 import { createService } from '@qa/platform';
-import { asIdentity, signingProxy } from '@qa/testing';
+import { asIdentity, sampleCall, signingProxy } from '@qa/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
@@ -69,19 +69,20 @@ describe('ingestion files', () => {
 
   const newCall = async (agentId = 'a-1') => {
     const callId = `c-${randomUUID()}`;
-    const res = await http().post('/api/v1/calls').use(qa).send({
-      callId,
-      tenantId,
-      direction: 'inbound',
-      purpose: 'service',
-      agentId,
-      teamId: 't-1',
-      startedAt: '2026-11-22T09:00:00+08:00',
-      answeredAt: '2026-11-22T09:00:05+08:00',
-      endedAt: '2026-11-22T09:01:00+08:00',
-      hangupBy: 'customer',
-      segments: [],
-    });
+    const res = await http()
+      .post('/api/v1/calls')
+      .use(qa)
+      .send(
+        sampleCall({
+          customer: undefined,
+          callId,
+          tenantId,
+          agentId,
+          answeredAt: '2026-11-22T09:00:05+08:00',
+          endedAt: '2026-11-22T09:01:00+08:00',
+          segments: [],
+        }),
+      );
     expect(res.status).toBe(201);
     return callId;
   };

@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { Codecs, dlqTopic, DlqHeader, EventHeader, Topics } from '@qa/contracts';
 import { createKafka, rawEventMeta } from '@qa/messaging';
 import { createService } from '@qa/platform';
-import { asIdentity, sleep, TopicRecorder, waitFor } from '@qa/testing';
+import { asIdentity, sampleCall, sleep, TopicRecorder, waitFor } from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -27,28 +27,28 @@ describe('ingestion', () => {
   let recorder: TopicRecorder;
   const http = () => request(app.getHttpServer());
 
-  const valid = (callId = `c-${randomUUID()}`): Call => ({
-    callId,
-    tenantId,
-    direction: 'inbound',
-    purpose: 'service',
-    agentId: 'a-1001',
-    teamId: 't-01',
-    customer: { phone: '13800138000', id: 'u-77' },
-    startedAt: '2026-11-22T09:00:00+08:00',
-    answeredAt: '2026-11-22T09:00:07+08:00',
-    endedAt: '2026-11-22T09:04:10+08:00',
-    hangupBy: 'customer',
-    segments: [
-      { speaker: 'agent', startMs: 0, endMs: 2800, text: '您好,示例公司,工号1001,很高兴为您服务' },
-      {
-        speaker: 'customer',
-        startMs: 3000,
-        endMs: 9000,
-        text: '我的手机号13912345678,身份证110101199003071234',
-      },
-    ],
-  });
+  const valid = (callId = `c-${randomUUID()}`): Call =>
+    sampleCall({
+      callId,
+      tenantId,
+      agentId: 'a-1001',
+      teamId: 't-01',
+      customer: { phone: '13800138000', id: 'u-77' },
+      segments: [
+        {
+          speaker: 'agent',
+          startMs: 0,
+          endMs: 2800,
+          text: '您好,示例公司,工号1001,很高兴为您服务',
+        },
+        {
+          speaker: 'customer',
+          startMs: 3000,
+          endMs: 9000,
+          text: '我的手机号13912345678,身份证110101199003071234',
+        },
+      ],
+    });
   const count = async (sql: string, params: unknown[]) =>
     ((await db.query(sql, params)) as { n: number }[])[0].n;
   const storedCount = (callIds: string | string[]) =>

@@ -10,7 +10,7 @@ import {
 } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
-import { asIdentity, publishEvent, TopicRecorder, waitFor } from '@qa/testing';
+import { asIdentity, publishEvent, sampleCall, TopicRecorder, waitFor } from '@qa/testing';
 import { ConfigResourceTypes, Kafka, KafkaJSProtocolError, Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -37,24 +37,20 @@ describe('record size on qa.call.raw.v1', () => {
       /[\u0080-\uffff]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );
-  const call = (segments: number, chars: number) => ({
-    callId: `c-${randomUUID()}`,
-    tenantId,
-    direction: 'inbound',
-    purpose: 'service',
-    agentId: 'a-1',
-    teamId: 't-1',
-    startedAt: '2026-11-22T09:00:00+08:00',
-    answeredAt: '2026-11-22T09:00:05+08:00',
-    endedAt: '2026-11-22T10:00:00+08:00',
-    hangupBy: 'customer',
-    segments: Array.from({ length: segments }, (_, i) => ({
-      speaker: i % 2 ? 'customer' : 'agent',
-      startMs: i * 1000,
-      endMs: i * 1000 + 900,
-      text: '您好请问有什么可以帮您'.repeat(Math.ceil(chars / 10)).slice(0, chars),
-    })),
-  });
+  const call = (segments: number, chars: number) =>
+    sampleCall({
+      customer: undefined,
+      callId: `c-${randomUUID()}`,
+      tenantId,
+      answeredAt: '2026-11-22T09:00:05+08:00',
+      endedAt: '2026-11-22T10:00:00+08:00',
+      segments: Array.from({ length: segments }, (_, i) => ({
+        speaker: i % 2 ? 'customer' : 'agent',
+        startMs: i * 1000,
+        endMs: i * 1000 + 900,
+        text: '您好请问有什么可以帮您'.repeat(Math.ceil(chars / 10)).slice(0, chars),
+      })),
+    });
   const stored = async (callId: string) =>
     (
       (await db.query('SELECT 1 FROM ingestion.calls WHERE tenant_id = $1 AND call_id = $2', [

@@ -4,7 +4,7 @@ import { Codecs, Topics } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
 import { openEventCustomer, piiCipher, rewriteCustomerRows } from '@qa/pii';
 import { createService } from '@qa/platform';
-import { announceTenant, asIdentity, TopicRecorder, waitFor } from '@qa/testing';
+import { announceTenant, asIdentity, sampleCall, TopicRecorder, waitFor } from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -39,25 +39,19 @@ describe('security: PII minimised (findings #5, #9)', () => {
   let db: DataSource;
   const callId = `c-${randomUUID()}`;
 
-  const call = {
+  const call = sampleCall({
     callId,
     tenantId,
-    direction: 'inbound',
-    purpose: 'service',
     agentId: 'a-1001',
     teamId: 't-01',
     customer: { phone: PHONE, id: ID_CARD },
-    startedAt: '2026-11-22T09:00:00+08:00',
-    answeredAt: '2026-11-22T09:00:07+08:00',
-    endedAt: '2026-11-22T09:04:10+08:00',
-    hangupBy: 'customer',
     segments: [
       { speaker: 'agent', startMs: 0, endMs: 2800, text: '您好,星河通信,工号1001,很高兴为您服务' },
       { speaker: 'customer', startMs: 3000, endMs: 6000, text: `再不处理我就投诉,我手机${SPOKEN}` },
       // No resolution check: the finding's evidence is this whole turn, the number with it.
       { speaker: 'agent', startMs: 6500, endMs: 9000, text: `好的,回拨${SPOKEN},再见` },
     ],
-  };
+  });
 
   const evaluation = async (who: keyof typeof readers) => {
     const list = await request(scoring.getHttpServer())

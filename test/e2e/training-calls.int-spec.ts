@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { EventHeader, Topics } from '@qa/contracts';
 import { createService } from '@qa/platform';
-import { announceTenant, asIdentity, TopicRecorder, waitFor } from '@qa/testing';
+import { announceTenant, asIdentity, sampleCall, TopicRecorder, waitFor } from '@qa/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
@@ -27,18 +27,13 @@ describe('training calls (ingestion → scoring → kpi)', () => {
   const call = (callId: string, purpose: string) => {
     const started = Date.now() - 10 * 60_000;
     const at = (s: number) => new Date(started + s * 1000).toISOString();
-    return {
+    return sampleCall({
       callId,
       tenantId,
-      direction: 'inbound',
       purpose,
-      agentId: 'a-1',
-      teamId: 't-1',
-      customer: { phone: '13800138000', id: 'u-1' },
       startedAt: at(0),
       answeredAt: at(5),
       endedAt: at(60),
-      hangupBy: 'customer',
       csat: 2,
       segments: [
         {
@@ -55,7 +50,7 @@ describe('training calls (ingestion → scoring → kpi)', () => {
           text: '非常抱歉给您带来不便,感谢来电,再见',
         },
       ],
-    };
+    });
   };
 
   const evaluationOf = (callId: string) =>

@@ -5,3 +5,4 @@ export * from './broker-control';
 export * from './events';
 export * from './sample-call';
 export * from './services';
+export * from './seed-tenant';

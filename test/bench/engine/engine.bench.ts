@@ -4,7 +4,7 @@ import type { CallInput, ScorecardDefinition } from '@qa/qa-rules';
 import taboo from '../../../libs/qa-rules/test/fixtures/taboo-phrases.json';
 import { measure, medianOf, Measurement } from './measure';
 import { NaiveBaseline } from './naive-baseline';
-import { BENCH_COMPANY, generateCall, seededRandom } from '../transcripts';
+import { BENCH_COMPANY, seededCalls } from '../transcripts';
 
 const CALLS = 1000;
 const TARGET_CALLS_PER_SECOND = 40_000;
@@ -37,8 +37,8 @@ export async function runEngineBench(
   const card = benchScorecard();
   const compiled = compileScorecard(card);
   const forbidden = card.items.find((i) => i.ruleId === 'forbidden.phrases')!.phrases!.forbidden;
-  const random = seededRandom(20261122);
-  const calls = Array.from({ length: CALLS }, (_, i) => generateCall(random, i, taboo as string[]));
+  const next = seededCalls(20261122, 'bench');
+  const calls = Array.from({ length: CALLS }, (_, i) => next(i, `bench-${i}`));
   const context = { companyName: BENCH_COMPANY, secondsPerRing: 3 };
   const naive = new NaiveBaseline(card);
   const ahoCorasick = new AhoCorasick(forbidden);

@@ -5,8 +5,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import taboo from '../../../libs/qa-rules/test/fixtures/taboo-phrases.json';
-import { BENCH_COMPANY, generateCall, seededRandom } from '../transcripts';
+import { BENCH_COMPANY, seededCalls } from '../transcripts';
 import { EvaluationWatch } from './evaluation-watch';
 import { GatewayClient } from './gateway-client';
 import { kpiFreshnessThroughGateway, KpiWatch } from './kpi-watch';
@@ -71,14 +70,10 @@ function onlyKpiDown(body: string): boolean {
 const PHASE_SPAN = 200_000;
 const BASE_MS = Date.UTC(2026, 10, 22, 1, 0, 0);
 function phaseCalls(runId: string, tenantId: string, phase: number) {
-  const r = seededRandom(7 + phase);
+  const next = seededCalls(7 + phase, tenantId);
   const first = phase * PHASE_SPAN;
   return {
-    call: (i: number) => ({
-      ...generateCall(r, first + i, taboo as string[]),
-      tenantId,
-      callId: `${runId}-p${phase}-${i}`,
-    }),
+    call: (i: number) => next(first + i, `${runId}-p${phase}-${i}`),
     window: {
       from: new Date(BASE_MS + first * 60_000).toISOString(),
       to: new Date(BASE_MS + (first + PHASE_SPAN) * 60_000).toISOString(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { createService } from '@qa/platform';
+import { seedTenant } from '@qa/testing';
 import request from 'supertest';
 
 /** Findings #6 and #8 (accounts) of issue 9. */
@@ -37,17 +38,7 @@ describe('security: accounts', () => {
     http = request(gateway.getHttpServer());
     const res = await loginFrom('192.0.2.1', 'admin', process.env.ADMIN_PASSWORD);
     admin = res.body.accessToken;
-    await http
-      .post('/api/v1/tenants')
-      .auth(admin, { type: 'bearer' })
-      .send({
-        tenantId: tenant,
-        name: tenant,
-        companyName: '示例公司',
-        secondsPerRing: 3,
-        timezone: 'Asia/Shanghai',
-      })
-      .expect(201);
+    await seedTenant(http, admin, tenant, { password, users: [] });
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { createService } from '@qa/platform';
-import { asIdentity } from '@qa/testing';
+import { asIdentity, seedTenant } from '@qa/testing';
 import request from 'supertest';
 import { AppModule as IngestionModule } from '../../../apps/ingestion/src/app.module';
 import { ingestionServiceOptions } from '../../../apps/ingestion/src/ingestion.options';
@@ -43,23 +43,7 @@ describe('security: clean failures and headers', () => {
       (await gw.post('/api/v1/auth/login').send({ username, password: pass })).body
         .accessToken as string;
     const admin = await login('admin', process.env.ADMIN_PASSWORD!);
-    await gw
-      .post('/api/v1/tenants')
-      .auth(admin, { type: 'bearer' })
-      .send({
-        tenantId: tenant,
-        name: tenant,
-        companyName: '示例公司',
-        secondsPerRing: 3,
-        timezone: 'Asia/Shanghai',
-      })
-      .expect(201);
-    await gw
-      .post('/api/v1/users')
-      .auth(admin, { type: 'bearer' })
-      .send({ username: `${tenant}-qa`, password, role: 'qa', tenantId: tenant })
-      .expect(201);
-    token = await login(`${tenant}-qa`, password);
+    ({ qa: token } = await seedTenant(gw, admin, tenant, { password, users: ['qa'] }));
   });
 
   afterAll(async () => {
