@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { createService } from '@qa/platform';
+import { seedTenant } from '@qa/testing';
 import request from 'supertest';
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
@@ -32,17 +33,7 @@ describe('account validation', () => {
         .post('/api/v1/auth/login')
         .send({ username: 'admin', password: process.env.ADMIN_PASSWORD ?? 'admin' })
     ).body.accessToken as string;
-    await http
-      .post('/api/v1/tenants')
-      .auth(admin, { type: 'bearer' })
-      .send({
-        tenantId,
-        name: tenantId,
-        companyName: '示例公司',
-        secondsPerRing: 3,
-        timezone: 'Asia/Shanghai',
-      })
-      .expect(201);
+    await seedTenant(http, admin, tenantId, { password, users: [] });
   });
 
   afterAll(async () => {

@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { CallIngested, dlqTopic, DlqHeader, EventHeader, Topics } from '@qa/contracts';
-import { createKafka, closeKafkaLeftovers } from '@qa/messaging';
+import { closeKafkaLeftovers } from '@qa/messaging';
 import { createService } from '@qa/platform';
-import { asIdentity, brokerControl, sampleCall, sleep, TopicRecorder, waitFor } from '@qa/testing';
+import {
+  asIdentity,
+  brokerControl,
+  sampleCall,
+  sleep,
+  startKafkaProbe,
+  TopicRecorder,
+  waitFor,
+} from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -65,11 +73,10 @@ describe('call pipeline (ingestion → Kafka → scoring)', () => {
     scoring = await createService(ScoringModule, scoringServiceOptions);
     await scoring.listen(0);
     db = ingestion.get(DataSource);
-    kafka = createKafka('pipeline-test', process.env.KAFKA_BROKERS!.split(','));
-    producer = kafka.producer();
-    await producer.connect();
-    recorder = new TopicRecorder(kafka, [Topics.CallIngested, dlqTopic(Topics.CallIngested)]);
-    await recorder.start();
+    ({ kafka, producer, recorder } = await startKafkaProbe('pipeline-test', [
+      Topics.CallIngested,
+      dlqTopic(Topics.CallIngested),
+    ]));
   });
 
   afterAll(async () => {

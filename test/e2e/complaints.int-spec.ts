@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { businessHoursBetween } from '@qa/business-calendar';
 import { Codecs, EventHeader, Topics } from '@qa/contracts';
-import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
 import {
   asIdentity,
@@ -10,10 +9,11 @@ import {
   publishEvent,
   scoredCallbackCall,
   sleep,
+  startKafkaProbe,
   TopicRecorder,
   waitFor,
 } from '@qa/testing';
-import { Kafka, Producer } from 'kafkajs';
+import { Producer } from 'kafkajs';
 import request from 'supertest';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
 import { AppModule } from '../../apps/complaints/src/app.module';
@@ -26,7 +26,6 @@ describe('complaints service', () => {
   const qa = asIdentity({ tenantId, role: 'qa', username: 'qa-wang' });
   const stranger = asIdentity({ tenantId: otherTenant, role: 'lead' });
   let app: INestApplication;
-  let kafka: Kafka;
   let producer: Producer;
   let recorder: TopicRecorder;
   const http = () => request(app.getHttpServer());
@@ -70,16 +69,12 @@ describe('complaints service', () => {
   beforeAll(async () => {
     app = await createService(AppModule, complaintsServiceOptions);
     await app.listen(0);
-    kafka = createKafka('complaints-test', process.env.KAFKA_BROKERS!.split(','));
-    producer = kafka.producer();
-    await producer.connect();
-    recorder = new TopicRecorder(kafka, [
+    ({ producer, recorder } = await startKafkaProbe('complaints-test', [
       Topics.ComplaintOpened,
       Topics.ComplaintTransitioned,
       Topics.CallbackScheduled,
       Topics.CallbackCompleted,
-    ]);
-    await recorder.start();
+    ]));
   });
 
   afterAll(async () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Codecs, EventMap, EventTopic, Topics } from '@qa/contracts';
-import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
 import { defaultScorecard } from '@qa/qa-rules';
 import {
@@ -9,10 +8,11 @@ import {
   asIdentity,
   ingestedCall,
   publishEvent,
+  startKafkaProbe,
   TopicRecorder,
   waitFor,
 } from '@qa/testing';
-import { Kafka, Producer } from 'kafkajs';
+import { Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/scoring/src/app.module';
@@ -40,7 +40,6 @@ describe('human review', () => {
   const strangerLead = asIdentity({ tenantId: heldTenant, role: 'lead' });
   let app: INestApplication;
   let db: DataSource;
-  let kafka: Kafka;
   let producer: Producer;
   let recorder: TopicRecorder;
   const http = () => request(app.getHttpServer());
@@ -105,15 +104,11 @@ describe('human review', () => {
     app = await createService(AppModule, scoringServiceOptions);
     await app.listen(0);
     db = app.get(DataSource);
-    kafka = createKafka('human-review-test', process.env.KAFKA_BROKERS!.split(','));
-    producer = kafka.producer();
-    await producer.connect();
-    recorder = new TopicRecorder(kafka, [
+    ({ producer, recorder } = await startKafkaProbe('human-review-test', [
       Topics.EvaluationScored,
       Topics.EvaluationReviewed,
       Topics.EvaluationReviewStep,
-    ]);
-    await recorder.start();
+    ]));
     await announceTenant(producer, db, 'scoring', tenantId);
     await announceTenant(producer, db, 'scoring', heldTenant);
   });

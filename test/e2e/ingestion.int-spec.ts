@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Codecs, dlqTopic, DlqHeader, EventHeader, Topics } from '@qa/contracts';
-import { createKafka, rawEventMeta } from '@qa/messaging';
+import { rawEventMeta } from '@qa/messaging';
 import { createService } from '@qa/platform';
-import { asIdentity, sampleCall, sleep, TopicRecorder, waitFor } from '@qa/testing';
+import {
+  asIdentity,
+  sampleCall,
+  sleep,
+  startKafkaProbe,
+  TopicRecorder,
+  waitFor,
+} from '@qa/testing';
 import { Kafka, Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -78,11 +85,10 @@ describe('ingestion', () => {
     app = await createService(AppModule, ingestionServiceOptions);
     await app.listen(0);
     db = app.get(DataSource);
-    kafka = createKafka('ingestion-test', process.env.KAFKA_BROKERS!.split(','));
-    producer = kafka.producer();
-    await producer.connect();
-    recorder = new TopicRecorder(kafka, [Topics.CallIngested, dlqTopic(Topics.CallRaw)]);
-    await recorder.start();
+    ({ kafka, producer, recorder } = await startKafkaProbe('ingestion-test', [
+      Topics.CallIngested,
+      dlqTopic(Topics.CallRaw),
+    ]));
   });
 
   afterAll(async () => {

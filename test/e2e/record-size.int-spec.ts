@@ -8,9 +8,15 @@ import {
   MAX_CALL_RECORD_BYTES,
   Topics,
 } from '@qa/contracts';
-import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
-import { asIdentity, publishEvent, sampleCall, TopicRecorder, waitFor } from '@qa/testing';
+import {
+  asIdentity,
+  publishEvent,
+  sampleCall,
+  startKafkaProbe,
+  TopicRecorder,
+  waitFor,
+} from '@qa/testing';
 import { ConfigResourceTypes, Kafka, KafkaJSProtocolError, Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -63,11 +69,10 @@ describe('record size on qa.call.raw.v1', () => {
     app = await createService(AppModule, ingestionServiceOptions);
     await app.listen(0);
     db = app.get(DataSource);
-    kafka = createKafka('record-size-test', process.env.KAFKA_BROKERS!.split(','));
-    producer = kafka.producer();
-    await producer.connect();
-    recorder = new TopicRecorder(kafka, [Topics.CallIngested, dlqTopic(Topics.CallRaw)]);
-    await recorder.start();
+    ({ kafka, producer, recorder } = await startKafkaProbe('record-size-test', [
+      Topics.CallIngested,
+      dlqTopic(Topics.CallRaw),
+    ]));
     await publishEvent(
       producer,
       Topics.TenantUpserted,

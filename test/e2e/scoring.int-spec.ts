@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Call, Codecs, EventHeader, EventMap, EventTopic, Topics } from '@qa/contracts';
-import { createKafka } from '@qa/messaging';
 import { openEventCustomer, piiCipher } from '@qa/pii';
 import { createService } from '@qa/platform';
 import { defaultScorecard } from '@qa/qa-rules';
@@ -11,10 +10,11 @@ import {
   ingestedCall,
   publishEvent,
   sleep,
+  startKafkaProbe,
   TopicRecorder,
   waitFor,
 } from '@qa/testing';
-import { Kafka, Producer } from 'kafkajs';
+import { Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/scoring/src/app.module';
@@ -26,7 +26,6 @@ describe('scoring service', () => {
   const qa = asIdentity({ tenantId, role: 'qa' });
   const admin = asIdentity({ tenantId, role: 'admin' });
   let app: INestApplication;
-  let kafka: Kafka;
   let producer: Producer;
   let recorder: TopicRecorder;
 
@@ -52,11 +51,10 @@ describe('scoring service', () => {
   beforeAll(async () => {
     app = await createService(AppModule, scoringServiceOptions);
     await app.listen(0);
-    kafka = createKafka('scoring-test', process.env.KAFKA_BROKERS!.split(','));
-    producer = kafka.producer();
-    await producer.connect();
-    recorder = new TopicRecorder(kafka, [Topics.EvaluationScored, Topics.ComplaintDetected]);
-    await recorder.start();
+    ({ producer, recorder } = await startKafkaProbe('scoring-test', [
+      Topics.EvaluationScored,
+      Topics.ComplaintDetected,
+    ]));
     await announceTenant(producer, app.get(DataSource), 'scoring', tenantId);
   });
 

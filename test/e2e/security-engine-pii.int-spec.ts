@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Codecs, Topics } from '@qa/contracts';
-import { createKafka } from '@qa/messaging';
 import { openEventCustomer, piiCipher, rewriteCustomerRows } from '@qa/pii';
 import { createService } from '@qa/platform';
-import { announceTenant, asIdentity, sampleCall, TopicRecorder, waitFor } from '@qa/testing';
-import { Kafka, Producer } from 'kafkajs';
+import {
+  announceTenant,
+  asIdentity,
+  sampleCall,
+  startKafkaProbe,
+  TopicRecorder,
+  waitFor,
+} from '@qa/testing';
+import { Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule as IngestionModule } from '../../apps/ingestion/src/app.module';
@@ -33,7 +39,6 @@ describe('security: PII minimised (findings #5, #9)', () => {
   };
   let ingestion: INestApplication;
   let scoring: INestApplication;
-  let kafka: Kafka;
   let producer: Producer;
   let recorder: TopicRecorder;
   let db: DataSource;
@@ -73,11 +78,10 @@ describe('security: PII minimised (findings #5, #9)', () => {
     scoring = await createService(ScoringModule, scoringServiceOptions);
     await scoring.listen(0);
     db = ingestion.get(DataSource);
-    kafka = createKafka('pii-test', process.env.KAFKA_BROKERS!.split(','));
-    producer = kafka.producer();
-    await producer.connect();
-    recorder = new TopicRecorder(kafka, [Topics.CallIngested, Topics.ComplaintDetected]);
-    await recorder.start();
+    ({ producer, recorder } = await startKafkaProbe('pii-test', [
+      Topics.CallIngested,
+      Topics.ComplaintDetected,
+    ]));
     await announceTenant(producer, db, 'scoring', tenantId);
     const posted = await request(ingestion.getHttpServer())
       .post('/api/v1/calls')

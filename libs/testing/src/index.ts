@@ -6,3 +6,4 @@ export * from './events';
 export * from './sample-call';
 export * from './services';
 export * from './seed-tenant';
+export * from './kafka-probe';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { sampleCall } from '@qa/testing';
 import fc from 'fast-check';
 import { canonicalJson, toCallBody } from '../call-body';
 import { CreateCallRequestDto } from '../dto/create-call.request.dto';
@@ -12,20 +13,8 @@ const dtoAccepts = (raw: unknown) =>
     forbidNonWhitelisted: true,
   }).length === 0;
 
-const base = () => ({
-  callId: 'c-1',
-  tenantId: 'acme',
-  direction: 'inbound',
-  purpose: 'service',
-  agentId: 'a-1',
-  teamId: 't-1',
-  customer: { phone: '13800138000', id: 'u-1' },
-  startedAt: '2026-11-22T09:00:00+08:00',
-  answeredAt: '2026-11-22T09:00:07+08:00',
-  endedAt: '2026-11-22T09:04:10+08:00',
-  hangupBy: 'customer',
-  segments: [{ speaker: 'agent', startMs: 0, endMs: 2800, text: '您好' }],
-});
+const base = (): Record<string, unknown> =>
+  sampleCall({ segments: [{ speaker: 'agent', startMs: 0, endMs: 2800, text: '您好' }] });
 
 const weird = fc.oneof(
   fc.string({ maxLength: 12 }),
