@@ -61,6 +61,18 @@ describe('coaching page in Chromium', () => {
         .auth(lead, { type: 'bearer' });
       return r.body.items?.length === 1;
     });
+    // A programme right after those calls: they are its "before".
+    await platform.http
+      .post('/api/v1/training/programmes')
+      .auth(lead, { type: 'bearer' })
+      .send({
+        name: '禁语专项',
+        modules: [{ name: '规范用语' }],
+        startDate: '2026-11-05',
+        endDate: '2026-11-06',
+        trainees: ['a-1'],
+      })
+      .expect(201);
     browser = await launchChromium(['--disable-background-networking']);
   });
 
@@ -104,6 +116,19 @@ describe('coaching page in Chromium', () => {
       await card.locator('button[type=submit]').click();
       await card.locator('.session').waitFor();
       expect(await card.locator('.status').textContent()).toBe('已辅导');
+      // The trainer's view: the programme's effect, figure by figure, before and after.
+      await page.click('[data-programme]');
+      const cohort = page.locator('table[data-effect="全体学员"]');
+      await cohort.waitFor();
+      expect(await cohort.locator('tr[data-figure=qaScoreAvg] td').allTextContents()).toEqual([
+        '平均质检得分',
+        '80',
+        '—',
+        '',
+      ]);
+      expect(await cohort.locator('tr[data-figure=behaviourScore] td').nth(3).textContent()).toBe(
+        '4.2 → 4.8 ',
+      );
       await page.screenshot({ path: join(SHOTS, 'coaching-lead.png'), fullPage: true });
       await page.click('[data-testid=logout]');
 

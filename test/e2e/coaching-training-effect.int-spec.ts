@@ -80,6 +80,8 @@ describe('training programme effect (coaching)', () => {
         attendance: { 'a-1': 1 },
       })
       .expect(201);
+    const listed = await request(h.http).get('/api/v1/training/programmes').use(lead).expect(200);
+    expect(listed.body.items.map((x: { id: string }) => x.id)).toEqual([p.id]);
 
     const evals = [
       // before (12 Sep – 11 Oct): 80 and 84 → 82 (4.1 of 5), one forbidden phrase each

@@ -50,6 +50,48 @@ export interface AgentMonth {
   flagged: boolean;
 }
 
+export interface Figures {
+  calls: number;
+  qaScoreAvg: number | null;
+  behaviourScore: number | null;
+  forbiddenPer100Calls: number | null;
+  complaintsOpened: number;
+  complaintResolutionRate: number | null;
+  repeatComplaintRate: number | null;
+  trainingCalls: number;
+  trainingCallScoreAvg: number | null;
+}
+
+export interface Programme {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  trainees: string[];
+}
+
+export interface EffectRow {
+  before: Figures;
+  after: Figures;
+  onTarget: {
+    complaintResolution: boolean | null;
+    repeatComplaints: boolean | null;
+    behaviourScore: boolean | null;
+  };
+}
+
+export interface Effect {
+  programme: Programme;
+  windows: { before: { from: string; to: string }; after: { from: string; to: string } };
+  complete: boolean;
+  cohort: EffectRow;
+  trainees: (EffectRow & {
+    agentId: string;
+    attendance: number | null;
+    sources: Record<string, string>;
+  })[];
+}
+
 const query = (q: Record<string, string>) =>
   new URLSearchParams(Object.entries(q).filter(([, v]) => v !== '')).toString();
 
@@ -68,6 +110,12 @@ export const coachingApi = {
       method: 'POST',
       body: JSON.stringify(body),
     });
+  },
+  programmes(): Promise<{ items: Programme[] }> {
+    return call('/api/v1/training/programmes');
+  },
+  effect(id: string): Promise<Effect> {
+    return call(`/api/v1/training/programmes/${encodeURIComponent(id)}/effect`);
   },
   month(
     month: string,

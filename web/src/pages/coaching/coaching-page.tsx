@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import type { Session } from '../../api';
 import { AgentMonth, Assignment, coachingApi, PassRate } from './coaching-api';
 import { useCoachingText } from './coaching-i18n';
+import { TrainingEffect } from './training-effect';
 
 const pct = (r: PassRate) =>
   r.rate === null ? '—' : `${Math.round(r.rate * 100)}% (${r.passed}/${r.applicable})`;
@@ -179,6 +180,7 @@ export function CoachingPage({ user }: { user: Session }) {
       {items.map((a) => (
         <AssignmentCard key={a.id} item={a} canRecord={!isAgent} onChange={replace} />
       ))}
+      {isAgent ? null : <TrainingEffect />}
     </section>
   );
 }
