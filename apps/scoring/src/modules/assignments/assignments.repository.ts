@@ -11,15 +11,8 @@ export interface ReassignmentEntry {
 }
 
 /** An assignment with what the queue shows of its evaluation. */
-export interface QueueRow {
+export interface QueueRow extends Omit<AssignmentDecision, 'tenantId'> {
   id: string;
-  evaluationId: string;
-  callId: string;
-  agentId: string;
-  policyId: string;
-  reasons: SamplingReason[];
-  assignee: string;
-  dueAt: Date;
   assignedAt: Date;
   version: number;
   history: ReassignmentEntry[];
