@@ -7,6 +7,7 @@ import {
   asIdentity,
   RecordedMessage,
   sampleCall,
+  sampleTenant,
   startServices,
   TopicRecorder,
   waitFor,
@@ -87,13 +88,7 @@ describe('occurred-at on every topic of a pipeline run', () => {
     const created = await request(gateway.getHttpServer())
       .post('/api/v1/tenants')
       .auth(admin.body.accessToken, { type: 'bearer' })
-      .send({
-        tenantId,
-        name: tenantId,
-        companyName: '示例公司',
-        secondsPerRing: 3,
-        timezone: 'Asia/Shanghai',
-      });
+      .send(sampleTenant(tenantId));
     expect(created.status).toBe(201);
     const after = Date.now();
 
