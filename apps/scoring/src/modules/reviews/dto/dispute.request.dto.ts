@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { PageRequestDto } from '@qa/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -90,19 +91,12 @@ export class ReviewSettingsRequestDto {
   maxDisputes!: number;
 }
 
-export class ListDisputesRequestDto {
+/** One page of at most `limit` disputes: this list has no cursor. */
+export class ListDisputesRequestDto extends PickType(PageRequestDto, ['limit'] as const) {
   @ApiPropertyOptional() @IsOptional() @IsUUID() evaluationId?: string;
 
   @ApiPropertyOptional({ enum: ['open', ...DECISIONS] })
   @IsOptional()
   @IsIn(['open', ...DECISIONS])
   status?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
