@@ -25,6 +25,22 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/**
+ * A page from rows fetched with `limit + 1`: the first `limit`, and the cursor after the last of
+ * them when the extra row says there is more.
+ */
+export function pageOf<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (last: T) => readonly (string | number)[],
+): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  return {
+    page,
+    nextCursor: rows.length > limit ? encodeCursor(keyOf(page[page.length - 1])) : null,
+  };
+}
+
 /** The key encodeCursor made, or null; the caller checks each part before it reaches a query. */
 export function decodeCursor(cursor: string, parts: number): unknown[] | null {
   try {

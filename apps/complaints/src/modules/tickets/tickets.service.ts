@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { piiCipher } from '@qa/pii';
-import { canSeePii, decodeCursor, encodeCursor, Identity, tenantOf } from '@qa/platform';
+import {
+  canSeePii,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  Identity,
+  pageOf,
+  tenantOf,
+} from '@qa/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ComplaintSettings } from '../../domain/complaint-settings';
 import { startClock } from '../../domain/sla-clock';
@@ -84,7 +91,7 @@ export class TicketsService {
 
   async list(identity: Identity, q: ListTicketsRequestDto): Promise<TicketPageResponseDto> {
     const tenantId = tenantOf(identity);
-    const limit = q.limit ?? 50;
+    const limit = q.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.tickets.list({
       tenantId,
       status: q.status,
@@ -101,12 +108,10 @@ export class TicketsService {
     });
     const { settings } = await this.settingsRepo.get(tenantId);
     const now = new Date();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = pageOf(rows, limit, (r) => [r.rank, r.due, r.row.id]);
     return {
       items: page.map((r) => toTicketResponse(r.row, canSeePii(identity), settings.calendar, now)),
-      nextCursor:
-        rows.length > limit && last ? encodeCursor([last.rank, last.due, last.row.id]) : null,
+      nextCursor,
     };
   }
 

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { isISO8601 } from 'class-validator';
-import { canSeePii, decodeCursor, encodeCursor, Identity, tenantOf } from '@qa/platform';
+import {
+  canSeePii,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  Identity,
+  pageOf,
+  tenantOf,
+} from '@qa/platform';
 import { MAX_BATCH, ParsedItem } from './validation/batch-parsing';
 import { BatchItemResult, screenBatch } from './validation/batch-screening';
 import { validateCallPayload } from './validation/full-validation';
@@ -115,7 +122,7 @@ export class CallsService {
     const tenantId = tenantOf(identity);
     const after = q.cursor ? callsCursor(q.cursor) : undefined;
     if (after === null) throw CallError.badCursor();
-    const limit = q.limit ?? 50;
+    const limit = q.limit ?? DEFAULT_PAGE_SIZE;
     // An agent account not linked to an agent id has no calls to see.
     if (identity.role === 'agent' && !identity.agentId) return { items: [], nextCursor: null };
     const rows = await this.calls.list({
@@ -127,14 +134,9 @@ export class CallsService {
       after,
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = pageOf(rows, limit, (c) => [c.body.startedAt, c.callId]);
     const pii = canSeePii(identity);
-    return {
-      items: page.map((c) => toCallResponse(c, pii)),
-      nextCursor:
-        rows.length > limit && last ? encodeCursor([last.body.startedAt, last.callId]) : null,
-    };
+    return { items: page.map((c) => toCallResponse(c, pii)), nextCursor };
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Identity, tenantOf } from '@qa/platform';
+import { DEFAULT_PAGE_SIZE, Identity, pageOf, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
-import { parseTimeIdCursor, timeIdCursor } from '../evaluations/evaluations.mapper';
+import { parseTimeIdCursor, timeIdKey } from '../evaluations/evaluations.mapper';
 import { AssignmentError } from './assignments.errors';
 import { AssignmentsRepository, QueueRow } from './assignments.repository';
 import { ReassignRequestDto, ReviewQueueRequestDto } from './dto/review-queue.request.dto';
@@ -26,7 +26,7 @@ export class ReviewQueueService {
     if (decoded === null) {
       throw AssignmentError.invalid([{ path: 'cursor', message: 'unknown cursor' }]);
     }
-    const limit = q.limit ?? 50;
+    const limit = q.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.assignments.queue(this.dataSource.manager, {
       tenantId,
       // QA staff see their own queue whatever they ask for.
@@ -34,15 +34,9 @@ export class ReviewQueueService {
       after: decoded && { dueAt: decoded.startedAt, id: decoded.id },
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = pageOf(rows, limit, (r) => timeIdKey(r.dueAt, r.id));
     const now = new Date();
-    return {
-      items: page.map((r) => toResponse(r, now)),
-      nextCursor:
-        rows.length > limit
-          ? timeIdCursor(page[page.length - 1].dueAt, page[page.length - 1].id)
-          : null,
-    };
+    return { items: page.map((r) => toResponse(r, now)), nextCursor };
   }
 
   async reassign(

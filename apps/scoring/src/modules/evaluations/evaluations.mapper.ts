@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '@qa/platform';
+import { decodeCursor } from '@qa/platform';
 import { maskPii } from '@qa/pii';
 import type { Evidence } from '@qa/qa-rules';
 import { isISO8601 } from 'class-validator';
@@ -108,13 +108,13 @@ export function toEvaluationResponse(
 }
 
 /** A [time, uuid] page key: evaluations by call start, the review queue by due time. */
-export const timeIdCursor = (at: Date, id: string): string => encodeCursor([at.toISOString(), id]);
+export const timeIdKey = (at: Date, id: string): [string, string] => [at.toISOString(), id];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseTimeIdCursor(cursor: string): { startedAt: Date; id: string } | null {
   const [at, id] = decodeCursor(cursor, 2) ?? [];
-  // Only what timeIdCursor makes: anything else would reach Postgres as a bad uuid or date.
+  // Only what timeIdKey makes: anything else would reach Postgres as a bad uuid or date.
   if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id)) return null;
   if (!isISO8601(at, { strict: true, strictSeparator: true })) return null;
   const startedAt = new Date(at);

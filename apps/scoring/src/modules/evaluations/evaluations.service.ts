@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canSeePii, Identity, tenantOf } from '@qa/platform';
+import { canSeePii, DEFAULT_PAGE_SIZE, Identity, pageOf, tenantOf } from '@qa/platform';
 import { EvaluationPageResponseDto, EvaluationResponseDto } from './dto/evaluation.response.dto';
 import { ListEvaluationsRequestDto } from './dto/list-evaluations.request.dto';
 import { EvaluationEntity } from './entities/evaluation.entity';
@@ -7,7 +7,7 @@ import { EvaluationError } from './evaluations.errors';
 import { EvaluationsRepository } from './evaluations.repository';
 import {
   parseTimeIdCursor,
-  timeIdCursor,
+  timeIdKey,
   toEvaluationResponse,
   toEvaluationSummary,
 } from './evaluations.mapper';
@@ -26,7 +26,7 @@ export class EvaluationsService {
     if (identity.role === 'agent' && !identity.agentId) return { items: [], nextCursor: null };
     const after = q.cursor ? parseTimeIdCursor(q.cursor) : undefined;
     if (after === null) throw EvaluationError.badCursor();
-    const limit = q.limit ?? 50;
+    const limit = q.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.evaluations.list({
       tenantId,
       callId: q.callId,
@@ -41,14 +41,8 @@ export class EvaluationsService {
       after,
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    return {
-      items: page.map(toEvaluationSummary),
-      nextCursor:
-        rows.length > limit
-          ? timeIdCursor(page[page.length - 1].callStartedAt, page[page.length - 1].id)
-          : null,
-    };
+    const { page, nextCursor } = pageOf(rows, limit, (e) => timeIdKey(e.callStartedAt, e.id));
+    return { items: page.map(toEvaluationSummary), nextCursor };
   }
 
   async get(identity: Identity, id: string): Promise<EvaluationResponseDto> {
