@@ -2,6 +2,7 @@ import type { PassRate } from '../../domain/coaching-trigger';
 import type { AssignmentResponseDto } from './dto/assignment.response.dto';
 import type { Assignment } from './assignments.repository';
 import { isUuid } from '../../domain/ids';
+import { decodeCursor } from '@qa/platform';
 
 export function toAssignmentResponse(
   a: Assignment,
@@ -26,13 +27,14 @@ export function toAssignmentResponse(
   };
 }
 
-export function encodeCursor(a: Assignment): string {
-  return Buffer.from(`${a.openedAt}|${a.id}`).toString('base64url');
-}
+export const cursorKey = (a: Assignment): [string, string] => [a.openedAt, a.id];
 
-export function decodeCursor(cursor: string): { openedAt: string; id: string } | null {
-  const [openedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  return openedAt && !Number.isNaN(Date.parse(openedAt)) && isUuid(id ?? '')
+export function parseCursor(cursor: string): { openedAt: string; id: string } | null {
+  const [openedAt, id] = decodeCursor(cursor, 2) ?? [];
+  return typeof openedAt === 'string' &&
+    !Number.isNaN(Date.parse(openedAt)) &&
+    typeof id === 'string' &&
+    isUuid(id)
     ? { openedAt, id }
     : null;
 }

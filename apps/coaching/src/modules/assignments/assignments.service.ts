@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Identity, tenantOf } from '@qa/platform';
+import { DEFAULT_PAGE_SIZE, Identity, pageOf, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { beforeAfter } from '../../domain/coaching-trigger';
 import { CoachingError } from '../../coaching.errors';
@@ -14,7 +14,7 @@ import {
 } from './dto/assignment.request.dto';
 import { AssignmentPageResponseDto, AssignmentResponseDto } from './dto/assignment.response.dto';
 import { Assignment, AssignmentsRepository } from './assignments.repository';
-import { decodeCursor, encodeCursor, toAssignmentResponse } from './assignments.mapper';
+import { cursorKey, parseCursor, toAssignmentResponse } from './assignments.mapper';
 import { isUuid } from '../../domain/ids';
 
 /**
@@ -43,7 +43,7 @@ export class AssignmentsService {
 
   async list(identity: Identity, q: ListAssignmentsRequestDto): Promise<AssignmentPageResponseDto> {
     const tenantId = tenantOf(identity);
-    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const after = q.cursor ? parseCursor(q.cursor) : undefined;
     if (after === null)
       throw CoachingError.invalid([{ path: 'cursor', message: 'not a cursor from this list' }]);
     const scope = scopeOf(identity);
@@ -54,7 +54,7 @@ export class AssignmentsService {
       throw CoachingError.forbidden(
         'you may see only your own (agent) or your team’s (lead) assignments',
       );
-    const limit = q.limit ?? 50;
+    const limit = q.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.assignments.list({
       tenantId,
       status: q.status,
@@ -64,11 +64,8 @@ export class AssignmentsService {
       after,
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    return {
-      items: page.map((a) => toAssignmentResponse(a)),
-      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
-    };
+    const { page, nextCursor } = pageOf(rows, limit, cursorKey);
+    return { items: page.map((a) => toAssignmentResponse(a)), nextCursor };
   }
 
   async get(identity: Identity, id: string): Promise<AssignmentResponseDto> {

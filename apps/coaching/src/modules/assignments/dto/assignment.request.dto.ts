@@ -1,5 +1,5 @@
+import { PageRequestDto } from '@qa/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,10 +12,9 @@ import {
   MaxLength,
   Min,
   MinLength,
-  Max,
 } from 'class-validator';
 
-export class ListAssignmentsRequestDto {
+export class ListAssignmentsRequestDto extends PageRequestDto {
   @ApiPropertyOptional({ enum: ['open', 'session_recorded', 'closed'] })
   @IsOptional()
   @IsIn(['open', 'session_recorded', 'closed'])
@@ -24,15 +23,6 @@ export class ListAssignmentsRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) agentId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) teamId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) ruleId?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,200}$/) cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 export class OpenAssignmentRequestDto {
