@@ -32,7 +32,7 @@ export function mapTenantError(err: TenantError): { status: number; title: strin
   }
 }
 
-/** The caller's tenant; lists answer empty instead, everything else throws this 404. */
+/** The caller's tenant; the platform admin, of none, gets TENANT_REQUIRED (404). */
 export function tenantOf(identity: Identity): string {
   if (identity.tenantId === null) throw TenantError.required();
   return identity.tenantId;
