@@ -99,7 +99,6 @@ export class CallError extends DomainError<CallErrorCode> {
   }
 }
 
-/** The one place a CallError becomes an HTTP status. */
 export function mapCallError(err: CallError): { status: number; title: string } {
   switch (err.code) {
     case CallErrorCode.Invalid:

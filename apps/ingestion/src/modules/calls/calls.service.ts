@@ -123,7 +123,6 @@ export class CallsService {
     const after = q.cursor ? callsCursor(q.cursor) : undefined;
     if (after === null) throw CallError.badCursor();
     const limit = q.limit ?? DEFAULT_PAGE_SIZE;
-    // An agent account not linked to an agent id has no calls to see.
     if (identity.role === 'agent' && !identity.agentId) return { items: [], nextCursor: null };
     const rows = await this.calls.list({
       tenantId,

@@ -21,7 +21,6 @@ export class ReviewQueueService {
 
   async list(identity: Identity, q: ReviewQueueRequestDto): Promise<ReviewQueuePageResponseDto> {
     const tenantId = tenantOf(identity);
-    // The same keyset cursor as the evaluation list: [ISO time, uuid].
     const decoded = q.cursor ? parseTimeIdCursor(q.cursor) : undefined;
     if (decoded === null) {
       throw AssignmentError.invalid([{ path: 'cursor', message: 'unknown cursor' }]);
@@ -29,7 +28,6 @@ export class ReviewQueueService {
     const limit = q.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.assignments.queue(this.dataSource.manager, {
       tenantId,
-      // QA staff see their own queue whatever they ask for.
       assignee: identity.role === 'qa' ? identity.username : q.assignee,
       after: decoded && { dueAt: decoded.startedAt, id: decoded.id },
       limit: limit + 1,

@@ -30,7 +30,6 @@ export class EvaluationsService {
     const rows = await this.evaluations.list({
       tenantId,
       callId: q.callId,
-      // Agents see only their own released evaluations, whatever they ask for.
       agentId: identity.role === 'agent' ? identity.agentId : q.agentId,
       releasedOnly: identity.role === 'agent',
       teamId: q.teamId,

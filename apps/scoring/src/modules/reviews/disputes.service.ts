@@ -189,7 +189,6 @@ export class DisputesService {
       tenantId,
       status: q.status,
       evaluationId: q.evaluationId,
-      // Agents see only their own disputes.
       agentId: identity.role === 'agent' ? identity.agentId : undefined,
       limit: q.limit ?? 50,
     });
