@@ -16,6 +16,16 @@ describe('the log PII check', () => {
     expect(masked).not.toContain('1234567');
   });
 
+  it('leaves request and trace ids alone, whatever digits they hold', () => {
+    expect(
+      piiInLogLine(line('req', ',"req":{"id":"7092b899-d088-4563-8051-d2b804b0c322"}')),
+    ).toBeNull();
+    expect(piiInLogLine(line('span', ',"traceId":"a13812345678901234567890123456bc"'))).toBeNull();
+    expect(
+      piiInLogLine(line('customer 13812345678', ',"traceId":"a13812345678901234567890123456bc"')),
+    ).not.toBeNull();
+  });
+
   it('leaves a clean line alone, times and pids included', () => {
     expect(piiInLogLine(line('chunk applied', ',"calls":500,"ms":1764547200123'))).toBeNull();
     expect(piiInLogLine(line('call c-20261122-000123 scored 87.5'))).toBeNull();

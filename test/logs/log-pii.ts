@@ -12,6 +12,12 @@ export interface LogPiiFinding {
 }
 
 const NUMERIC_FIELD = /"(?:time|pid|hostname|responseTime|ms|durationMs)":(?:\d+|"[^"]*")/g;
+/**
+ * Request ids (UUIDs) and trace ids (hex) are not text either: their dash-separated digit groups
+ * read as a landline (d088-4563-8051 → 08845638051) often enough to fail a run at random.
+ */
+const ID_TOKEN =
+  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b(?=[0-9a-f]*[a-f])[0-9a-f]{16,}\b/gi;
 
 export function isLogLine(line: string): boolean {
   return line.startsWith('{') && line.includes('"level"');
@@ -19,7 +25,7 @@ export function isLogLine(line: string): boolean {
 
 /** The line with its personal numbers masked, or null when it holds none. */
 export function piiInLogLine(line: string): string | null {
-  const text = line.replace(NUMERIC_FIELD, '');
+  const text = line.replace(NUMERIC_FIELD, '').replace(ID_TOKEN, 'id');
   const masked = maskPii(text);
   return masked === text ? null : masked;
 }
