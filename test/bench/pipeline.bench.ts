@@ -106,7 +106,7 @@ export async function runPipelineBench(opts: { calls?: number; ratePerSecond?: n
         p99: pct(e2e, 99),
         max: e2e[e2e.length - 1],
       },
-      ingestToKpiUpdatedMs: 'not measured: the kpi service does not aggregate yet',
+      ingestToKpiUpdatedMs: 'see the kpi section (test/bench/kpi-freshness.bench.ts)',
     };
   } finally {
     for (const app of apps.reverse()) await app.close();

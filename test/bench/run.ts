@@ -16,6 +16,12 @@ process.env.PII_KEY ??= randomBytes(32).toString('base64');
 // (`npm start`) they would share its partitions and its events would land in its database.
 process.env.KAFKA_GROUP_PREFIX ??= 'bench.';
 
+/**
+ * `npm run bench -- --quick`: every in-process bench on a few calls, so the test command proves the
+ * harness still runs (its figures mean nothing and nothing asserts them).
+ */
+const quick = process.argv.includes('--quick');
+
 /** `npm run bench`: every benchmark, JSON on stdout, each baseline measured in the same run. */
 async function main(): Promise<void> {
   // `npm run bench -- pipeline [--calls N] …`: the platform `npm start` runs, through the gateway.
@@ -26,7 +32,7 @@ async function main(): Promise<void> {
     if (kpiError) console.error(`kpi freshness: ${kpiError}`);
     process.exit(kpiError ? 1 : 0);
   }
-  const engine = await runEngineBench({ seconds: 3 });
+  const engine = await runEngineBench(quick ? { seconds: 0.2, rounds: 1 } : { seconds: 3 });
   // `npm run bench -- engine`: the engine section alone (pure CPU, opens no ports).
   if (process.argv[2] === 'engine') {
     console.log(
@@ -35,14 +41,19 @@ async function main(): Promise<void> {
     process.exit(0);
   }
   // Pipeline before ingestion: its scoring consumer must not start behind another bench's events.
-  const pipeline = await runPipelineBench({ calls: 1000, ratePerSecond: 100 });
-  const ingestion = await runIngestionBench();
+  const pipeline = await runPipelineBench({ calls: quick ? 100 : 1000, ratePerSecond: 100 });
+  const ingestion = await runIngestionBench(
+    quick ? { batchCalls: 500, batchSize: 250, singleCalls: 50 } : {},
+  );
   // Ingest → KPI update on the stream at 200 calls/s (test/bench/kpi-freshness.bench.ts).
-  const kpi = await runKpiFreshnessBench({ calls: 2000, ratePerSecond: 200 });
+  const kpi = await runKpiFreshnessBench(
+    quick ? { calls: 100, ratePerSecond: 100 } : { calls: 2000, ratePerSecond: 200 },
+  );
   console.log(
     JSON.stringify(
       {
         machine: { cpus: cpus().length, node: process.version },
+        ...(quick && { quick: 'a few calls per section: checks the harness, not the figures' }),
         engine,
         ingestion,
         pipeline,
