@@ -132,9 +132,13 @@ export class EvaluationsRepository {
     if (!rows.length) return;
     await m.query(
       `INSERT INTO coaching.reviews (tenant_id, evaluation_id, score, overrides, reviewed_at, event_id)
-       SELECT tenant_id, evaluation_id, score, overrides, reviewed_at, event_id
+       SELECT DISTINCT ON (tenant_id, evaluation_id)
+         tenant_id, evaluation_id, score, overrides, reviewed_at, event_id
        FROM jsonb_to_recordset($1::jsonb) AS x(tenant_id text, evaluation_id text,
          score double precision, overrides jsonb, reviewed_at timestamptz, event_id text)
+       -- One row per evaluation (a chunk may hold several reviews of it): ON CONFLICT may not
+       -- touch a row twice in one statement.
+       ORDER BY tenant_id, evaluation_id, reviewed_at DESC, event_id DESC
        ON CONFLICT (tenant_id, evaluation_id) DO UPDATE SET score = EXCLUDED.score,
          overrides = EXCLUDED.overrides, reviewed_at = EXCLUDED.reviewed_at,
          event_id = EXCLUDED.event_id
