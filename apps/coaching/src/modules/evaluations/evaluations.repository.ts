@@ -93,9 +93,13 @@ const toEntry = (r: EntryDbRow): RuleEntry => ({
 export class EvaluationsRepository {
   /** Serialises one agent's writers, so two chunks never each see only their own fails. */
   async lockAgents(m: EntityManager, agents: AgentKey[]): Promise<void> {
-    const ids = [...new Set(agents.map((a) => `${a.tenant_id}/${a.agent_id}`))].sort();
-    for (const id of ids)
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('coaching.agent'), hashtext($1))`, [id]);
+    if (agents.length === 0) return;
+    // One round trip for the chunk's agents, taken in one sorted order (no deadlock between chunks).
+    await m.query(
+      `SELECT pg_advisory_xact_lock(hashtext('coaching.agent'), hashtext(id))
+       FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS x(id) ORDER BY id) s`,
+      [agents.map((a) => `${a.tenant_id}/${a.agent_id}`)],
+    );
   }
 
   async insertEvaluations(m: EntityManager, rows: EvaluationRow[]): Promise<void> {

@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MONTH } from '../../../domain/monthly-appraisal';
 
 export class GoalRequestDto {
   @ApiProperty({ example: '回访3位投诉客户' })
@@ -43,8 +44,6 @@ export class PutPlanRequestDto {
   @Min(0)
   expectedVersion?: number;
 }
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class ListPlansRequestDto {
   @ApiProperty({ example: '2026-11' })

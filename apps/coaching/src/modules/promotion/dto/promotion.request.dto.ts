@@ -15,8 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { MONTH } from '../../../domain/monthly-appraisal';
 
 export class PeriodRequestDto {
   @ApiProperty({ example: '2026-09' })
