@@ -28,7 +28,14 @@ echo "[platform] building" >&2
 npm run --silent build
 
 apps=(ingestion scoring complaints kpi coaching gateway)
-declare -A ports=([gateway]=3000 [ingestion]=3001 [scoring]=3002 [complaints]=3003 [kpi]=3004 [coaching]=3005)
+# QA_PORT_BASE moves all six ports (gateway on the base, the services after it), so a second
+# platform (a fault test, a bench beside a developer's) can run on the same machine.
+base="${QA_PORT_BASE:-3000}"
+declare -A ports=([gateway]=$base [ingestion]=$((base + 1)) [scoring]=$((base + 2)) [complaints]=$((base + 3)) [kpi]=$((base + 4)) [coaching]=$((base + 5)))
+for app in ingestion scoring complaints kpi coaching; do
+  url_var="${app^^}_URL"
+  [ -n "${!url_var:-}" ] || export "$url_var=http://127.0.0.1:${ports[$app]}"
+done
 
 for app in "${apps[@]}"; do
   pidfile="$run/pids/$app.pid"
@@ -69,10 +76,10 @@ for app in "${apps[@]}"; do
 done
 
 # Demo calls for the demo tenant, through the public API (idempotent: the same calls again are 200).
-token=$(curl -fsS http://127.0.0.1:3000/api/v1/auth/login -H 'content-type: application/json' \
+token=$(curl -fsS http://127.0.0.1:$base/api/v1/auth/login -H 'content-type: application/json' \
   -d '{"username":"demo-qa","password":"Qa-Demo-Pass-2026!"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken' 2>/dev/null || true)
 if [ -n "$token" ]; then
-  curl -fsS http://127.0.0.1:3000/api/v1/calls/batch -H "authorization: Bearer $token" \
+  curl -fsS http://127.0.0.1:$base/api/v1/calls/batch -H "authorization: Bearer $token" \
     -H 'content-type: application/json' --data-binary @deploy/demo/calls.json >/dev/null \
     && echo "[platform] demo calls posted (demo-0001..0003)" >&2
 fi
@@ -84,8 +91,8 @@ else
 fi
 cat <<MSG
 
-  QA platform is up:  http://127.0.0.1:3000/
-  API docs:           http://127.0.0.1:3000/docs
+  QA platform is up:  http://127.0.0.1:$base/
+  API docs:           http://127.0.0.1:$base/docs
   Logs:               $run/logs/
   Platform admin:     $admin_line
   Demo logins:        demo-admin / Admin-Demo-Pass-2026!, demo-qa / Qa-Demo-Pass-2026!,
