@@ -129,8 +129,8 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    // The dashboard and the import CLI use a package's index, never the files behind it.
-    files: ['web/src/**/*.{ts,tsx}', 'scripts/import-calls.ts'],
+    // The dashboard and the scripts use a package's index, never the files behind it.
+    files: ['web/src/**/*.{ts,tsx}', 'scripts/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

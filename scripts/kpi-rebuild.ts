@@ -8,15 +8,7 @@
  * progress bar on stderr and a JSON report on stdout. Exit: 0 done, 2 could not run.
  */
 import 'reflect-metadata';
-import { MessagingOptions, OutboxRelay, OutboxRepository, OutboxService } from '@qa/messaging';
-import { serviceDataSourceOptions } from '@qa/persistence';
-import { DataSource } from 'typeorm';
-import { migrations } from '../apps/kpi/src/migrations';
-import { AggregatesRepository } from '../apps/kpi/src/modules/aggregates/aggregates.repository';
-import { KpiUpdatesPublisher } from '../apps/kpi/src/modules/aggregates/kpi-updates.publisher';
-import { RebuildService } from '../apps/kpi/src/modules/aggregates/rebuild.service';
-import { FactsRepository } from '../apps/kpi/src/modules/facts/facts.repository';
-import { RecordFactsService } from '../apps/kpi/src/modules/facts/record-facts.service';
+import { rebuildKpis } from '../apps/kpi/src';
 
 const USAGE = 'usage: npm run kpi:rebuild -- --from <ISO date> --to <ISO date> [--tenant <id>]';
 
@@ -45,35 +37,14 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--from and --to must be dates, --from before --to\n${USAGE}`);
     return 2;
   }
-  const dataSource = new DataSource(
-    serviceDataSourceOptions({
-      url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/qa',
-      schema: 'kpi',
-      entities: [],
-      migrations,
-    }),
+  const report = await rebuildKpis(
+    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/qa',
+    { from, to, tenantId: opts.tenant },
+    bar,
   );
-  await dataSource.initialize();
-  try {
-    const facts = new FactsRepository();
-    // The running service's relay publishes the outbox rows; this process only writes them.
-    const outbox = new OutboxService(new OutboxRepository({ schema: 'kpi' } as MessagingOptions), {
-      wake: () => undefined,
-    } as unknown as OutboxRelay);
-    const rebuild = new RebuildService(
-      dataSource,
-      new AggregatesRepository(),
-      facts,
-      new RecordFactsService(facts),
-      new KpiUpdatesPublisher(outbox),
-    );
-    const report = await rebuild.rebuild({ from, to, tenantId: opts.tenant }, bar);
-    process.stderr.write('\n');
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    return 0;
-  } finally {
-    await dataSource.destroy();
-  }
+  process.stderr.write('\n');
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(
