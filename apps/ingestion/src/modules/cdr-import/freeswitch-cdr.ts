@@ -1,3 +1,4 @@
+import { zonedDateTime } from '@qa/business-calendar';
 import { parseCsv } from './cdr-csv';
 import { callHead, customerOf, type Disposition } from './pbx-call';
 import { toRfc3339 } from './pbx-time';
@@ -189,19 +190,5 @@ function isoLocal(seconds: number, zone: string): string {
     const offset = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
     return new Date(seconds * 1000 + offset * 60000).toISOString().slice(0, 19).replace('T', ' ');
   }
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(seconds * 1000))
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  return zonedDateTime(seconds * 1000, zone);
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isTimeZone } from '@qa/business-calendar';
 import {
   CallbackCompleted,
   CallbackScheduled,
@@ -24,7 +25,7 @@ import {
   RESOLVED_STATUSES,
   ticketHoursToClose,
 } from '../kpis/domain/kpi-facts';
-import { DEFAULT_TIMEZONE, isTimezone } from '../kpis/domain/time-buckets';
+import { DEFAULT_TIMEZONE } from '../kpis/domain/time-buckets';
 import {
   CallbackRow,
   CallFactRow,
@@ -84,7 +85,7 @@ export class RecordFactsService {
 
   async tenants(m: EntityManager, items: Incoming<TenantUpserted>[]): Promise<void> {
     for (const { event } of items) {
-      const tz = event.timezone && isTimezone(event.timezone) ? event.timezone : DEFAULT_TIMEZONE;
+      const tz = event.timezone && isTimeZone(event.timezone) ? event.timezone : DEFAULT_TIMEZONE;
       await this.facts.lockTenants(m, [event.tenantId]);
       const before = await this.facts.upsertTenant(m, event.tenantId, tz);
       if (before !== null && before !== tz) {

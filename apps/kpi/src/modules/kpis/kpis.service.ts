@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { fromWallClock, zonedDate } from '@qa/business-calendar';
 import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { AggregatesRepository } from '../aggregates/aggregates.repository';
@@ -14,7 +15,7 @@ import {
 import { addComponents, kpiValues, KpiValues, onTarget } from './domain/kpi-math';
 import { KpiScope, parseKpiQuery } from './domain/kpi-query';
 import { MONTHLY_GRADES, rankAgents } from './domain/monthly-grade';
-import { DEFAULT_TIMEZONE, fromLocal } from './domain/time-buckets';
+import { DEFAULT_TIMEZONE } from './domain/time-buckets';
 import { KpiError } from './kpis.errors';
 import { KpisRepository } from './kpis.repository';
 
@@ -207,12 +208,9 @@ export class KpisService {
     }
     const [y, mo] = monthRaw
       ? monthRaw.split('-').map(Number)
-      : new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit' })
-          .format(new Date())
-          .split('-')
-          .map(Number);
-    const month = new Date(fromLocal(tz, y, mo, 1));
-    const previous = new Date(fromLocal(tz, y, mo - 1, 1));
+      : zonedDate(Date.now(), tz).split('-').map(Number);
+    const month = new Date(fromWallClock(tz, y, mo, 1));
+    const previous = new Date(fromWallClock(tz, y, mo - 1, 1));
     const m = this.dataSource.manager;
     const [rows, prevRows, anyBest] = await Promise.all([
       this.kpis.agentMonths(m, tenantId, month, teamId),

@@ -1,38 +1,14 @@
+import { zonedDate } from '@qa/business-calendar';
+
 export const SAMPLING_PERIODS = ['day', 'week', 'month'] as const;
 export type SamplingPeriod = (typeof SAMPLING_PERIODS)[number];
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    // en-CA formats as YYYY-MM-DD.
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function isTimeZone(value: string): boolean {
-  try {
-    formatter(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The first local day (YYYY-MM-DD) of the period holding `at` in `timeZone`: the day itself, the
  * Monday of its ISO week, or the first of its month.
  */
 export function periodStart(at: Date, period: SamplingPeriod, timeZone: string): string {
-  const day = formatter(timeZone).format(at);
+  const day = zonedDate(at, timeZone);
   if (period === 'day') return day;
   if (period === 'month') return `${day.slice(0, 8)}01`;
   const d = new Date(`${day}T00:00:00Z`);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { isTimeZone } from '@qa/business-calendar';
 import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { AssignmentError } from './assignments.errors';
 import { SamplingPolicyRequestDto } from './dto/sampling-policy.request.dto';
 import { SamplingPolicyResponseDto } from './dto/sampling-policy.response.dto';
 import { SamplingPolicyConfig } from './sampling';
-import { isTimeZone } from './sampling-period';
 import { SamplingPoliciesRepository, SamplingPolicyRow } from './sampling-policies.repository';
 
 const DEFAULTS: Omit<SamplingPolicyConfig, 'reviewers'> = {

@@ -1,3 +1,4 @@
+import { zonedDate } from '@qa/business-calendar';
 import { isKpiId, KpiId } from './kpi-definitions';
 import { bucketStart, KpiWindow, nextBucket, WINDOWS } from './time-buckets';
 
@@ -34,10 +35,9 @@ const HOUR_MS = 3_600_000;
 /** Midnight of a calendar date in the tenant's zone (a bare date means the tenant's day). */
 function localMidnight(date: string, tz: string): number {
   const utc = Date.parse(`${date}T00:00:00Z`);
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: tz });
   for (const shift of [12, 0, 24, -12]) {
     const start = bucketStart(utc + shift * HOUR_MS, 'day', tz);
-    if (day.format(start) === date) return start;
+    if (zonedDate(start, tz) === date) return start;
   }
   return utc;
 }
