@@ -16,6 +16,8 @@ import { AssignmentsController } from '../../apps/coaching/src/modules/assignmen
 import { PromotionController } from '../../apps/coaching/src/modules/promotion/promotion.controller';
 import { TrainingController } from '../../apps/coaching/src/modules/training/training.controller';
 import { SettingsController as CoachingSettingsController } from '../../apps/coaching/src/modules/settings/settings.controller';
+import { TrainingCallsController } from '../../apps/coaching/src/modules/training/training-calls.controller';
+import { TrendsController } from '../../apps/coaching/src/modules/trends/trends.controller';
 import { AppModule as ComplaintsModule } from '../../apps/complaints/src/app.module';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
 import { SettingsController } from '../../apps/complaints/src/modules/settings/settings.controller';
@@ -71,6 +73,8 @@ const CONTROLLERS: Type<unknown>[] = [
   AppraisalController,
   PromotionController,
   TrainingController,
+  TrainingCallsController,
+  TrendsController,
 ];
 
 interface ApiRoute {
@@ -205,6 +209,8 @@ describe('authorisation matrix (every route × role × own/other tenant)', () =>
       );
       ids.version = '1';
       ids.jobId = 'rescore.none';
+      // The seeded agent's own id: an agent asking for another agent's trend is refused.
+      ids.agentId = 'a-1';
     });
 
     afterAll(async () => {

@@ -7,6 +7,7 @@ import { AssignmentsModule } from './modules/assignments/assignments.module';
 import { PromotionModule } from './modules/promotion/promotion.module';
 import { TrainingModule } from './modules/training/training.module';
 import { SettingsModule } from './modules/settings/settings.module';
+import { TrendsModule } from './modules/trends/trends.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { SettingsModule } from './modules/settings/settings.module';
     AppraisalModule,
     PromotionModule,
     TrainingModule,
+    TrendsModule,
   ],
 })
 export class AppModule {}

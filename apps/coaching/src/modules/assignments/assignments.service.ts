@@ -16,16 +16,7 @@ import { AssignmentPageResponseDto, AssignmentResponseDto } from './dto/assignme
 import { Assignment, AssignmentsRepository } from './assignments.repository';
 import { cursorKey, parseCursor, toAssignmentResponse } from './assignments.mapper';
 import { isUuid } from '../../domain/ids';
-
-/**
- * Who sees what: an agent their own assignments, a lead with a team that team's, everyone else
- * in the tenant all of them.
- */
-function scopeOf(identity: Identity): { agentId?: string; teamId?: string } {
-  if (identity.role === 'agent') return { agentId: identity.agentId ?? '\u0000none' };
-  if (identity.role === 'lead' && identity.teamId) return { teamId: identity.teamId };
-  return {};
-}
+import { scopeOf } from '../evaluations/visibility';
 
 function visible(identity: Identity, a: Assignment): boolean {
   const s = scopeOf(identity);

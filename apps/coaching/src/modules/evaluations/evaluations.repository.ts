@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { EvidenceSpan, Outcome, WindowEntry } from '../../domain/coaching-trigger';
 
 export interface EvaluationRow {
@@ -43,6 +43,35 @@ export interface EvaluationKey {
 export interface AgentKey {
   tenant_id: string;
   agent_id: string;
+}
+
+/** One finding of a production evaluation, for the rule trend. */
+export interface OutcomeRow {
+  ruleId: string;
+  outcome: Outcome;
+  callStartedAt: string;
+}
+
+/** A role play's evaluation as the trainer lists it (the latest per call). */
+export interface TrainingCallRow {
+  evaluationId: string;
+  callId: string;
+  agentId: string;
+  teamId: string;
+  callStartedAt: string;
+  score: number;
+  autoScore: number;
+  reviewedAt: string | null;
+}
+
+export interface TrainingCallQuery {
+  tenantId: string;
+  agentId?: string;
+  teamId?: string;
+  from: string;
+  to: string;
+  after?: { callStartedAt: string; evaluationId: string };
+  limit: number;
 }
 
 /** A window entry with the rule it is about (one row per finding; none for a bare evaluation). */
@@ -91,6 +120,8 @@ const toEntry = (r: EntryDbRow): RuleEntry => ({
 /** Coaching's copy of scored and reviewed evaluations, and the windows computed from it. */
 @Injectable()
 export class EvaluationsRepository {
+  constructor(private readonly db: DataSource) {}
+
   /** Serialises one agent's writers, so two chunks never each see only their own fails. */
   async lockAgents(m: EntityManager, agents: AgentKey[]): Promise<void> {
     if (agents.length === 0) return;
@@ -246,5 +277,79 @@ export class EvaluationsRepository {
       },
       findings: findings.map(toEntry),
     };
+  }
+
+  /**
+   * Every finding of the agent's production evaluations of calls started in [from, to), each
+   * call once; `teamId` keeps only calls taken in that team (a lead's view).
+   */
+  async ruleOutcomes(
+    a: AgentKey,
+    range: { from: string; to: string; teamId?: string },
+  ): Promise<OutcomeRow[]> {
+    const rows = (await this.db.query(
+      `SELECT f.rule_id, f.outcome, w.call_started_at
+       FROM (
+         SELECT DISTINCT ON (call_id) evaluation_id, call_started_at
+         FROM coaching.evaluations
+         WHERE tenant_id = $1 AND agent_id = $2 AND NOT training
+           AND call_started_at >= $3 AND call_started_at < $4
+           AND ($5::text IS NULL OR team_id = $5)
+         ORDER BY call_id, active DESC, scored_at DESC, evaluation_id DESC
+       ) w
+       JOIN coaching.findings f ON f.tenant_id = $1 AND f.evaluation_id = w.evaluation_id`,
+      [a.tenant_id, a.agent_id, range.from, range.to, range.teamId ?? null],
+    )) as { rule_id: string; outcome: Outcome; call_started_at: Date }[];
+    return rows.map((r) => ({
+      ruleId: r.rule_id,
+      outcome: r.outcome,
+      callStartedAt: r.call_started_at.toISOString(),
+    }));
+  }
+
+  /** Training calls (role plays), newest first, the latest evaluation of each. */
+  async trainingCalls(q: TrainingCallQuery): Promise<TrainingCallRow[]> {
+    const rows = (await this.db.query(
+      `SELECT * FROM (
+         SELECT DISTINCT ON (call_id) evaluation_id, call_id, agent_id, team_id, call_started_at,
+           score, auto_score, reviewed_at
+         FROM coaching.evaluations
+         WHERE tenant_id = $1 AND training AND call_started_at >= $2 AND call_started_at < $3
+           AND ($4::text IS NULL OR agent_id = $4) AND ($5::text IS NULL OR team_id = $5)
+         ORDER BY call_id, scored_at DESC, evaluation_id DESC
+       ) t
+       WHERE $6::timestamptz IS NULL OR (call_started_at, evaluation_id) < ($6, $7)
+       ORDER BY call_started_at DESC, evaluation_id DESC
+       LIMIT $8`,
+      [
+        q.tenantId,
+        q.from,
+        q.to,
+        q.agentId ?? null,
+        q.teamId ?? null,
+        q.after?.callStartedAt ?? null,
+        q.after?.evaluationId ?? null,
+        q.limit,
+      ],
+    )) as {
+      evaluation_id: string;
+      call_id: string;
+      agent_id: string;
+      team_id: string;
+      call_started_at: Date;
+      score: number;
+      auto_score: number;
+      reviewed_at: Date | null;
+    }[];
+    return rows.map((r) => ({
+      evaluationId: r.evaluation_id,
+      callId: r.call_id,
+      agentId: r.agent_id,
+      teamId: r.team_id,
+      callStartedAt: r.call_started_at.toISOString(),
+      score: r.score,
+      autoScore: r.auto_score,
+      reviewedAt: r.reviewed_at?.toISOString() ?? null,
+    }));
   }
 }

@@ -33,11 +33,13 @@ const GRID: Record<string, Partial<Record<Method, string>>> = {
   '/api/v1/complaints/settings': { GET: '-xxxx-', PUT: '-x-x--' },
   '/api/v1/kpis': { GET: '-xxxxx' },
   '/api/v1/kpis/targets': { GET: '-xxxxx', PUT: '-x----' },
+  '/api/v1/coaching/agents': { GET: '-xxxxx' },
   '/api/v1/coaching/assignments': { GET: '-xxxxx', POST: '-x-x--' },
   '/api/v1/coaching/settings': { GET: '-xxxx-', PUT: '-x----' },
   '/api/v1/appraisal/plans': { GET: '-xxxxx', PUT: '-x-x-x' },
   '/api/v1/appraisal/months': { GET: '-xxxxx' },
   '/api/v1/promotion/rounds': { GET: '-x-x--', POST: '-x-x--', PUT: '-x-x--' },
+  '/api/v1/training/calls': { GET: '-xxxxx' },
   '/api/v1/training/programmes': { GET: '-xxxx-', POST: '-x-x--', PUT: '-x-x--' },
 };
 
@@ -98,6 +100,7 @@ const PUBLIC_API: [Method, string][] = [
   ['POST', '/api/v1/coaching/assignments/x/session'],
   ['POST', '/api/v1/coaching/assignments/x/close'],
   ['GET', '/api/v1/coaching/settings'],
+  ['GET', '/api/v1/coaching/agents/a-1/trend?bucket=week'],
   ['PUT', '/api/v1/coaching/settings'],
   ['PUT', '/api/v1/appraisal/plans/a-1/2026-11-04'],
   ['GET', '/api/v1/appraisal/plans?month=2026-11'],
@@ -105,6 +108,7 @@ const PUBLIC_API: [Method, string][] = [
   ['POST', '/api/v1/promotion/rounds'],
   ['POST', '/api/v1/training/programmes'],
   ['GET', '/api/v1/training/programmes/x/effect'],
+  ['GET', '/api/v1/training/calls?agentId=a-1'],
   ['PUT', '/api/v1/promotion/rounds/x/candidates/a-1'],
   ['GET', '/api/v1/promotion/rounds/x/ranking?format=csv'],
 ];

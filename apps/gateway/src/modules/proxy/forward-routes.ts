@@ -167,6 +167,12 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
     service: 'coaching',
     roles: { GET: ALL_TENANT_ROLES, POST: ['admin', 'lead'] },
   },
+  // An agent's pass rate per rule over time: agents their own, leads their team's calls.
+  {
+    prefix: '/api/v1/coaching/agents',
+    service: 'coaching',
+    roles: { GET: ALL_TENANT_ROLES },
+  },
   {
     prefix: '/api/v1/coaching/settings',
     service: 'coaching',
@@ -189,6 +195,12 @@ export const FORWARD_ROUTES: readonly ForwardRoute[] = [
     prefix: '/api/v1/training/programmes',
     service: 'coaching',
     roles: { GET: ['admin', 'qa', 'lead', 'ops'], POST: ['admin', 'lead'], PUT: ['admin', 'lead'] },
+  },
+  // Role plays (purpose training) and their scores: trainers list them, agents see their own.
+  {
+    prefix: '/api/v1/training/calls',
+    service: 'coaching',
+    roles: { GET: ALL_TENANT_ROLES },
   },
   // Internal promotion rounds (竞聘): leads and admins run them.
   {
