@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
+import { CallPurpose } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
 import { waitFor } from '@qa/testing';
 import { Producer } from 'kafkajs';
@@ -23,6 +25,7 @@ describe('coaching page in Chromium', () => {
   let base = '';
   let browser: Browser;
   let producer: Producer;
+  let trainingEvaluations: string[] = [];
 
   // The landing page calls services this spec does not start: they must refuse (502), not be
   // whatever else listens on their default ports.
@@ -50,6 +53,21 @@ describe('coaching page in Chromium', () => {
       producer,
       evals.map((e) => scoredEvent(e)),
     );
+    // Two role plays (模拟通话) of a-1 in November: the trainer's list and the round's mock score.
+    const plays = [5, 6].map((d) =>
+      scored(
+        tenantId,
+        'a-1',
+        `2026-11-0${d}T02:00:00Z`,
+        { 'forbidden.phrases': 'pass' },
+        { callPurpose: CallPurpose.CALL_PURPOSE_TRAINING, score: 60 + d * 2 },
+      ),
+    );
+    trainingEvaluations = plays.map((p) => p.evaluationId);
+    await publishSent(
+      producer,
+      plays.map((e) => scoredEvent(e)),
+    );
     const lead = (
       await platform.http
         .post('/api/v1/auth/login')
@@ -60,6 +78,13 @@ describe('coaching page in Chromium', () => {
         .get('/api/v1/coaching/assignments')
         .auth(lead, { type: 'bearer' });
       return r.body.items?.length === 1;
+    });
+    await waitFor('the role plays', async () => {
+      const r = await platform.http
+        .get('/api/v1/training/calls')
+        .query({ from: '2026-11-01', to: '2026-11-30' })
+        .auth(lead, { type: 'bearer' });
+      return r.body.items?.length === 2;
     });
     // A programme right after those calls: they are its "before".
     await platform.http
@@ -84,6 +109,10 @@ describe('coaching page in Chromium', () => {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
   });
+
+  /** Nothing runs off the side of a phone's screen: wide tables scroll inside themselves. */
+  const fitsPhone = (page: Page) =>
+    page.evaluate('document.documentElement.scrollWidth <= innerWidth') as Promise<boolean>;
 
   const login = async (page: Page, role: string) => {
     await page.goto(`${base}/#/login`);
@@ -139,6 +168,164 @@ describe('coaching page in Chromium', () => {
         '每天复盘一通录音',
       ]);
       expect(await page.locator('[data-assignment] form').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("lets the lead follow an agent's pass rate per rule, week by week", async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, 'lead');
+      // The session is recorded by now: the queue shows it under every status, not "open".
+      await page.selectOption('select[name=status]', '');
+      await page.locator('[data-assignment] a.trend-link').click();
+      await page.waitForSelector('section.coaching-trend');
+      expect(await page.inputValue('input[name=agentId]')).toBe('a-1');
+      await page.fill('input[name=from]', '2026-10-26');
+      await page.fill('input[name=to]', '2026-11-08');
+      await page.click('section.coaching-trend button[type=submit]');
+      const row = page.locator('table.trend tr[data-rule="forbidden.phrases"]');
+      await row.locator('td[data-bucket="2026-11-02"]').waitFor();
+      // 1 Nov (a Sunday) is in the week of 26 Oct; 2 and 3 Nov in the next; the role plays of
+      // 5 and 6 Nov never count.
+      expect(await row.locator('td[data-bucket="2026-10-26"]').textContent()).toBe('0% (0/1)');
+      expect(await row.locator('td[data-bucket="2026-11-02"]').textContent()).toBe('0% (0/2)');
+      expect(await row.locator('td.total').textContent()).toBe('0% (0/3)');
+      await page.screenshot({ path: join(SHOTS, 'coaching-trend.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('lets an agent enter a daily plan on a phone, the refusals shown by their fields', async () => {
+    const page = await browser.newPage({ ...PAGE, viewport: { width: 390, height: 844 } });
+    try {
+      await login(page, 'agent');
+      await page.click('nav.tabs a[data-tab=tabPlans]');
+      await page.waitForSelector('form.plan-form');
+      expect(await page.inputValue('input[name=agentId]')).toBe('a-1');
+      // A Saturday is not a working day.
+      await page.fill('input[name=date]', '2026-11-07');
+      await page.fill('input[name=goal-0-text]', '回访3位投诉客户');
+      await page.fill('input[name=goal-0-points]', '1');
+      await page.click('form.plan-form button[type=submit]');
+      await page.locator('.field-error[data-field=date]').waitFor();
+      expect(await page.locator('.field-error[data-field=date]').textContent()).toContain(
+        'not a working day',
+      );
+      // A goal worth 4, and a day worth 5: each message by its own field.
+      await page.fill('input[name=date]', '2026-11-04');
+      await page.fill('input[name=goal-1-text]', '复盘两通录音');
+      await page.fill('input[name=goal-1-points]', '4');
+      await page.click('form.plan-form button[type=submit]');
+      const rowError = page.locator('[data-goal="1"] .field-error[data-field="goals.1.points"]');
+      await rowError.waitFor();
+      expect(await rowError.textContent()).toContain('at most 3 points');
+      expect(await page.locator('legend .field-error[data-field=goals]').textContent()).toContain(
+        'sum to 5',
+      );
+      expect(await page.locator('[data-goal="0"] .field-error').count()).toBe(0);
+      expect(await fitsPhone(page)).toBe(true);
+      await page.screenshot({ path: join(SHOTS, 'coaching-plan-390.png'), fullPage: true });
+
+      await page.fill('input[name=goal-1-points]', '2');
+      await page.check('input[name=goal-0-done]');
+      await page.check('input[name=goal-1-done]');
+      await page.click('form.plan-form button[type=submit]');
+      await page.locator('form.plan-form .saved').waitFor();
+      expect(await page.locator('.field-error').count()).toBe(0);
+      expect(
+        await page.locator('table.month-plans tr[data-date="2026-11-04"] td.points').textContent(),
+      ).toBe('3');
+      // Promotion rounds are for leads: the agent has no tab and is refused at the address.
+      expect(await page.locator('nav.tabs a[data-tab=tabPromotion]').count()).toBe(0);
+      await page.goto(`${base}/#/coaching/promotion`);
+      await page.locator('[data-testid=not-allowed]').waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('lets the lead run a promotion round: weights summing to 100, every input visible, CSV', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, 'lead');
+      await page.click('nav.tabs a[data-tab=tabPromotion]');
+      await page.waitForSelector('form.round-form');
+      await page.fill('form.round-form input[name=name]', '2026 Q4 客服主管竞聘');
+      await page.fill('form.round-form input[name=from]', '2026-11');
+      await page.fill('form.round-form input[name=to]', '2026-11');
+      await page.fill('input[name=weight-writtenTest]', '40');
+      expect(await page.locator('[data-testid=weight-sum]').textContent()).toBe('110');
+      await page.click('form.round-form button[type=submit]');
+      const weightsError = page.locator('legend .field-error[data-field=weights]');
+      await weightsError.waitFor();
+      expect(await weightsError.textContent()).toContain('sum to 100');
+      await page.fill('input[name=weight-writtenTest]', '30');
+      await page.click('form.round-form button[type=submit]');
+      await page.waitForSelector('form.candidate-form');
+      expect(page.url()).toMatch(/#\/coaching\/promotion\/[0-9a-f-]{36}$/);
+
+      await page.fill('form.candidate-form input[name=agentId]', 'a-1');
+      await page.fill('form.candidate-form input[name=grade]', '3');
+      await page.fill('form.candidate-form input[name=writtenTest]', '88');
+      await page.fill('form.candidate-form input[name=attendance]', '0.9');
+      await page.fill('form.candidate-form input[name=kpiAttainment]', '95');
+      await page.click('form.candidate-form button[type=submit]');
+      const row = page.locator('table.ranking tr[data-candidate=a-1]');
+      await row.waitFor();
+      const cell = (f: string) => row.locator(`td[data-factor=${f}]`).textContent();
+      expect(await cell('writtenTest')).toBe('88 / 88 × 30% = 26.4');
+      // The mock-service score is the mean of the agent's November role plays (70 and 72).
+      expect(await cell('trainingCallScore')).toBe('71 / 71 × 25% = 17.75');
+      expect(await cell('attendance')).toBe('0.9 / 90 × 10% = 9');
+      expect(await cell('kpiAttainment')).toBe('95 / 95 × 15% = 14.25');
+      // No appraisal in November: not eligible under "2 months at least 良好", and says why.
+      expect(await row.locator('td.rank').textContent()).toBe('—');
+      expect(await row.locator('td.reasons').textContent()).toContain('not good or better');
+
+      await page.click('[data-testid=export-csv]');
+      const link = page.locator('[data-testid=csv-link]');
+      await link.waitFor();
+      // What the user's click saves, as a spreadsheet would open it.
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toMatch(/^promotion-[0-9a-f-]{36}\.csv$/);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      const [head, line] = csv.trim().split('\n');
+      expect(head.split(',')).toEqual(
+        expect.arrayContaining(['writtenTest.raw', 'writtenTest.weight', 'kpiAttainment.weighted']),
+      );
+      expect(line).toContain('a-1');
+
+      await page.click('[data-testid=lang]');
+      await page.locator('table.ranking th', { hasText: 'Written test' }).waitFor();
+      await page.screenshot({ path: join(SHOTS, 'coaching-promotion.png'), fullPage: true });
+      await page.click('[data-testid=lang]');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("shows the trainer the role plays with their scores, in the tenant's time zone", async () => {
+    // A browser in New York still reads the Shanghai tenant's times.
+    const page = await browser.newPage({ ...PAGE, timezoneId: 'America/New_York' });
+    try {
+      await login(page, 'lead');
+      await page.click('nav.tabs a[data-tab=tabTrainingCalls]');
+      await page.fill('section.training-calls input[name=from]', '2026-11-01');
+      await page.fill('section.training-calls input[name=to]', '2026-11-30');
+      await page.click('section.training-calls button[type=submit]');
+      const rows = page.locator('tr[data-training-call]');
+      await page.waitForFunction(
+        "document.querySelectorAll('tr[data-training-call]').length === 2",
+      );
+      expect(await rows.locator('td.score').allTextContents()).toEqual(['72', '70']);
+      expect(
+        await rows.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+      ).toEqual([...trainingEvaluations].reverse().map((id) => `#/evaluations/${id}`));
+      // 6 Nov 02:00 UTC is 10:00 in Shanghai (and 21:00 the day before in New York).
+      expect(await rows.first().locator('td').first().textContent()).toContain('2026/11/6 10:00');
     } finally {
       await page.close();
     }

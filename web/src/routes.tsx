@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import type { Session } from './api';
 import { CoachingPage } from './pages/coaching/coaching-page';
+import { PlansPage } from './pages/coaching/plans-page';
+import { PromotionPage } from './pages/coaching/promotion-page';
+import { PromotionRoundPage } from './pages/coaching/promotion-round-page';
+import { TrainingCallsPage } from './pages/coaching/training-calls-page';
+import { TrendPage } from './pages/coaching/trend-page';
 import { ComplaintsBoardPage } from './pages/complaints/complaints-board-page';
 import { TicketPage } from './pages/complaints/ticket-page';
 import { EvaluationPage } from './pages/evaluation-page';
@@ -19,8 +24,13 @@ interface Route {
   pattern: RegExp;
   /** The nav link that grants the page: a role without it is not allowed here. */
   section: string;
+  /** Narrower than the section: only these roles (the rest of the section's users are refused). */
+  roles?: readonly string[];
   render: (user: Session, id: string) => ReactNode;
 }
+
+/** Promotion rounds are run by leads and admins, as the API allows. */
+const LEADS = ['admin', 'lead'];
 
 // A detail page is keyed by its id, so opening another one starts it afresh (no stale "not found").
 const ROUTES: Route[] = [
@@ -42,6 +52,33 @@ const ROUTES: Route[] = [
   },
   { pattern: /^#\/kpis$/, section: '#/kpis', render: () => <KpiDashboardPage /> },
   { pattern: /^#\/coaching$/, section: '#/coaching', render: (u) => <CoachingPage user={u} /> },
+  {
+    pattern: /^#\/coaching\/trend$/,
+    section: '#/coaching',
+    render: (u) => <TrendPage user={u} />,
+  },
+  {
+    pattern: /^#\/coaching\/plans$/,
+    section: '#/coaching',
+    render: (u) => <PlansPage user={u} />,
+  },
+  {
+    pattern: /^#\/coaching\/training-calls$/,
+    section: '#/coaching',
+    render: (u) => <TrainingCallsPage user={u} />,
+  },
+  {
+    pattern: /^#\/coaching\/promotion$/,
+    section: '#/coaching',
+    roles: LEADS,
+    render: (u) => <PromotionPage user={u} />,
+  },
+  {
+    pattern: /^#\/coaching\/promotion\/([\w-]+)$/,
+    section: '#/coaching',
+    roles: LEADS,
+    render: (u, id) => <PromotionRoundPage key={id} id={id} user={u} />,
+  },
   {
     pattern: /^#\/review-queue$/,
     section: '#/review-queue',
@@ -76,7 +113,7 @@ export function resolve(
   for (const r of ROUTES) {
     const m = r.pattern.exec(path);
     if (!m) continue;
-    return allowed(r.section)
+    return allowed(r.section) && (!r.roles || r.roles.includes(user.role))
       ? { kind: 'page', node: r.render(user, m[1] ?? '') }
       : { kind: 'not-allowed' };
   }

@@ -42,3 +42,15 @@ export const UiContext = createContext<Ui>({
   when: (iso) => formatWhen(iso, 'zh', browserZone),
 });
 export const useUi = () => useContext(UiContext);
+
+/** Today's date (YYYY-MM-DD) as the zone reads it. */
+export function todayIn(timeZone: string, at = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

@@ -1,4 +1,4 @@
-import { call } from '../../api';
+import { authorized, call } from '../../api';
 
 export interface Quoted {
   evaluationId: string;
@@ -92,6 +92,101 @@ export interface Effect {
   })[];
 }
 
+export interface TrendPoint {
+  bucketStart: string;
+  passed: number;
+  applicable: number;
+  rate: number | null;
+}
+
+export interface AgentTrend {
+  agentId: string;
+  bucket: 'week' | 'month';
+  from: string;
+  to: string;
+  buckets: string[];
+  rules: { ruleId: string; total: Omit<TrendPoint, 'bucketStart'>; points: TrendPoint[] }[];
+}
+
+export interface TrainingCall {
+  evaluationId: string;
+  callId: string;
+  agentId: string;
+  callStartedAt: string;
+  score: number;
+  autoScore: number;
+  reviewedAt: string | null;
+}
+
+export interface Goal {
+  text: string;
+  points: number;
+  done: boolean;
+}
+
+export interface Plan {
+  agentId: string;
+  date: string;
+  goals: Goal[];
+  points: number;
+  version: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export const FACTORS = [
+  'writtenTest',
+  'trainingCallScore',
+  'csat',
+  'attendance',
+  'kpiAttainment',
+] as const;
+export type Factor = (typeof FACTORS)[number];
+
+export interface Round {
+  id: string;
+  name: string;
+  period: { from: string; to: string };
+  eligibility: {
+    minGrade: number;
+    consecutiveMonths: number;
+    minBand: string;
+    noMajorIncident: boolean;
+  };
+  weights: Record<Factor, number>;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface Candidate {
+  agentId: string;
+  grade: number;
+  writtenTest: number | null;
+  attendance: number | null;
+  kpiAttainment: number | null;
+  majorIncident: boolean;
+}
+
+export interface Ranked {
+  rank: number | null;
+  agentId: string;
+  eligible: boolean;
+  reasons: string[];
+  grade: number;
+  majorIncident: boolean;
+  bands: (string | null)[];
+  factors: Record<Factor, { raw: number | null; points: number; weight: number; weighted: number }>;
+  total: number;
+  trainingCalls: number;
+  surveyed: number;
+}
+
+export interface Ranking {
+  round: Round;
+  sources: Record<string, string>;
+  items: Ranked[];
+}
+
 const query = (q: Record<string, string>) =>
   new URLSearchParams(Object.entries(q).filter(([, v]) => v !== '')).toString();
 
@@ -122,5 +217,46 @@ export const coachingApi = {
     agentId?: string,
   ): Promise<{ month: string; workingDays: number; items: AgentMonth[] }> {
     return call(`/api/v1/appraisal/months/${month}?${query({ agentId: agentId ?? '' })}`);
+  },
+  trend(agentId: string, q: Record<string, string>): Promise<AgentTrend> {
+    return call(`/api/v1/coaching/agents/${encodeURIComponent(agentId)}/trend?${query(q)}`);
+  },
+  trainingCalls(
+    q: Record<string, string>,
+  ): Promise<{ from: string; to: string; items: TrainingCall[]; nextCursor: string | null }> {
+    return call(`/api/v1/training/calls?${query(q)}`);
+  },
+  plans(month: string, agentId: string): Promise<{ items: Plan[] }> {
+    return call(`/api/v1/appraisal/plans?${query({ month, agentId })}`);
+  },
+  putPlan(agentId: string, date: string, body: { goals: Goal[]; expectedVersion: number }) {
+    return call<Plan>(
+      `/api/v1/appraisal/plans/${encodeURIComponent(agentId)}/${encodeURIComponent(date)}`,
+      { method: 'PUT', body: JSON.stringify(body) },
+    );
+  },
+  rounds(): Promise<{ items: Round[] }> {
+    return call('/api/v1/promotion/rounds');
+  },
+  createRound(body: Omit<Round, 'id' | 'createdBy' | 'createdAt'>): Promise<Round> {
+    return call('/api/v1/promotion/rounds', { method: 'POST', body: JSON.stringify(body) });
+  },
+  putCandidate(roundId: string, c: Candidate): Promise<Candidate> {
+    const { agentId, ...body } = c;
+    return call(
+      `/api/v1/promotion/rounds/${encodeURIComponent(roundId)}/candidates/${encodeURIComponent(agentId)}`,
+      { method: 'PUT', body: JSON.stringify(body) },
+    );
+  },
+  ranking(roundId: string): Promise<Ranking> {
+    return call(`/api/v1/promotion/rounds/${encodeURIComponent(roundId)}/ranking`);
+  },
+  /** The CSV as a blob URL: a download link cannot send the bearer token itself. */
+  async rankingCsv(roundId: string): Promise<string> {
+    const res = await authorized(
+      `/api/v1/promotion/rounds/${encodeURIComponent(roundId)}/ranking?format=csv`,
+    );
+    if (!res.ok) throw new Error(res.statusText);
+    return URL.createObjectURL(await res.blob());
   },
 };

@@ -1,11 +1,10 @@
 import { FormEvent, useEffect, useState } from 'react';
 import type { Session } from '../../api';
-import { AgentMonth, Assignment, coachingApi, PassRate } from './coaching-api';
+import { todayIn } from '../../ui';
+import { AgentMonth, Assignment, coachingApi } from './coaching-api';
 import { useCoachingText } from './coaching-i18n';
+import { CoachingTabs, percent as pct } from './coaching-tabs';
 import { TrainingEffect } from './training-effect';
-
-const pct = (r: PassRate) =>
-  r.rate === null ? '—' : `${Math.round(r.rate * 100)}% (${r.passed}/${r.applicable})`;
 
 /** One assignment: the failing evidence, the pass rate before and after, the session. */
 function AssignmentCard({
@@ -75,7 +74,13 @@ function AssignmentCard({
       {item.passRate ? (
         <p className="pass-rate">
           {t('passRate')}: {t('before')} {pct(item.passRate.before)} → {t('after')}{' '}
-          {pct(item.passRate.after)}
+          {pct(item.passRate.after)} ·{' '}
+          <a
+            className="trend-link"
+            href={`#/coaching/trend?agentId=${encodeURIComponent(item.agentId)}&ruleId=${encodeURIComponent(item.ruleId)}`}
+          >
+            {t('tabTrend')}
+          </a>
         </p>
       ) : null}
       {item.session ? (
@@ -126,7 +131,7 @@ function AssignmentCard({
 
 /** Leads: the coaching queue; agents: their assignments and this month's appraisal. */
 export function CoachingPage({ user }: { user: Session }) {
-  const { t, code } = useCoachingText();
+  const { t, code, timeZone } = useCoachingText();
   const isAgent = user.role === 'agent';
   const [status, setStatus] = useState(isAgent ? '' : 'open');
   const [items, setItems] = useState<Assignment[]>([]);
@@ -140,8 +145,8 @@ export function CoachingPage({ user }: { user: Session }) {
   }, [status]);
   useEffect(() => {
     if (!isAgent) return;
-    const now = new Date();
-    const m = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    // This month as the tenant reads it (the browser may sit in another zone).
+    const m = todayIn(timeZone).slice(0, 7);
     coachingApi.month(m, user.agentId).then(
       (r) => setMonth(r.items[0] ?? null),
       () => setMonth(null),
@@ -150,6 +155,7 @@ export function CoachingPage({ user }: { user: Session }) {
   const replace = (a: Assignment) => setItems((all) => all.map((x) => (x.id === a.id ? a : x)));
   return (
     <section>
+      <CoachingTabs role={user.role} current="tabQueue" />
       <h2>{isAgent ? t('mine') : t('queue')}</h2>
       {isAgent && month ? (
         <div className="card appraisal">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Evaluation } from '../../api';
 import { FieldErrors } from '../../components/field-errors';
 import type { Outcome } from '../../../../libs/qa-rules/src';
-import { FieldMessage } from './field-error';
+import { FieldMessage } from '../../components/field-message';
 import { OutcomeSelect } from './outcome-select';
 import { DecisionKind, Dispute, reviewApi } from './review-api';
 import { useReviewText } from './review-i18n';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Evaluation } from '../../api';
 import { FieldErrors } from '../../components/field-errors';
-import { FieldMessage } from './field-error';
+import { FieldMessage } from '../../components/field-message';
 import { DisputeItem, reviewApi } from './review-api';
 import { useReviewText } from './review-i18n';
 

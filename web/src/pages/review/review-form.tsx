@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ApiError, Evaluation } from '../../api';
 import { FieldErrors } from '../../components/field-errors';
 import type { Outcome } from '../../../../libs/qa-rules/src';
-import { FieldMessage } from './field-error';
+import { FieldMessage } from '../../components/field-message';
 import { OutcomeSelect, OUTCOMES } from './outcome-select';
 import { Answer, Override, reviewApi } from './review-api';
 import { useReviewText } from './review-i18n';

@@ -1,4 +1,4 @@
-import { ApiError, FieldError } from '../../api';
+import { ApiError, FieldError } from '../api';
 
 /**
  * The server's field errors whose path is `prefix` or lies under it (`overrides.0.reason`);
