@@ -128,6 +128,9 @@ export class PromotionService {
       };
     });
     const byAgent = new Map(entered.map((c) => [c.agentId, c]));
+    const lastDay = new Date(Date.parse(startOf(nextMonth(round.period.to))) + offset - 1)
+      .toISOString()
+      .slice(0, 10);
     return {
       round,
       sources: {
@@ -136,7 +139,7 @@ export class PromotionService {
         attendance: 'entered per candidate',
         kpiAttainment: 'entered per candidate (from the KPI dashboard)',
         majorIncident: 'entered per candidate',
-        trainingCallScore: `mean score of the agent's training calls (模拟通话) that started ${round.period.from}..${round.period.to}: GET /api/v1/evaluations?agentId=`,
+        trainingCallScore: `mean score of the agent's training calls (模拟通话) that started ${round.period.from}..${round.period.to}: GET /api/v1/training/calls?from=${round.period.from}-01&to=${lastDay}&agentId=`,
         csat: `mean post-call survey of the agent's production calls ${round.period.from}..${round.period.to}`,
         bands: `monthly appraisal bands, latest first (${months.join(', ') || 'none'}): GET /api/v1/appraisal/months/:month`,
       },
