@@ -1,3 +1,4 @@
 export * from './ensure-schema';
 export * from './typeorm-options';
 export * from './infrastructure-errors';
+export * from './call-key-columns';

@@ -1,29 +1,15 @@
+import { CallKeyColumns } from '@qa/persistence';
 import { customerPiiTransformer } from '@qa/pii';
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
 import type { CallBody, Disposition } from '../calls.types';
 
 @Entity({ name: 'calls' })
-export class CallEntity {
-  @PrimaryColumn({ name: 'tenant_id', type: 'text' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'call_id', type: 'text' })
-  callId!: string;
-
-  @Column({ name: 'agent_id', type: 'text' })
-  agentId!: string;
-
-  @Column({ name: 'team_id', type: 'text' })
-  teamId!: string;
-
+export class CallEntity extends CallKeyColumns {
   @Column({ type: 'text' })
   direction!: string;
 
   @Column({ type: 'text' })
   purpose!: string;
-
-  @Column({ name: 'started_at', type: 'timestamptz' })
-  startedAt!: Date;
 
   @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
   answeredAt!: Date | null;
