@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '@qa/platform';
+import { DomainError, FieldError, ProblemStatus, ProblemStatuses } from '@qa/platform';
 
 export enum CoachingErrorCode {
   NotFound = 'COACHING_NOT_FOUND',
@@ -37,26 +37,12 @@ export class CoachingError extends DomainError<CoachingErrorCode> {
   static conflict(message: string, details: Record<string, unknown> = {}): CoachingError {
     return new CoachingError(CoachingErrorCode.Conflict, message, details);
   }
-
-  private constructor(
-    code: CoachingErrorCode,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super(code, message, details);
-  }
 }
 
-export function mapCoachingError(err: CoachingError): { status: number; title: string } {
-  switch (err.code) {
-    case CoachingErrorCode.NotFound:
-      return { status: 404, title: 'Not found' };
-    case CoachingErrorCode.Invalid:
-      return { status: 400, title: 'Invalid request' };
-    case CoachingErrorCode.Forbidden:
-      return { status: 403, title: 'Forbidden' };
-    case CoachingErrorCode.Stale:
-    case CoachingErrorCode.Conflict:
-      return { status: 409, title: 'Conflict' };
-  }
-}
+export const coachingErrorStatuses: Record<CoachingErrorCode, ProblemStatus> = {
+  [CoachingErrorCode.NotFound]: ProblemStatuses.notFound,
+  [CoachingErrorCode.Invalid]: ProblemStatuses.invalid,
+  [CoachingErrorCode.Forbidden]: ProblemStatuses.forbidden,
+  [CoachingErrorCode.Stale]: ProblemStatuses.conflict,
+  [CoachingErrorCode.Conflict]: ProblemStatuses.conflict,
+};

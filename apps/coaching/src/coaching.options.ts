@@ -1,7 +1,7 @@
 import { mapErrors, ServiceOptions } from '@qa/platform';
-import { CoachingError, mapCoachingError } from './coaching.errors';
+import { CoachingError, coachingErrorStatuses } from './coaching.errors';
 
 export const coachingServiceOptions: ServiceOptions = {
   name: 'coaching',
-  domainErrors: [mapErrors(CoachingError, mapCoachingError)],
+  domainErrors: [mapErrors(CoachingError, coachingErrorStatuses)],
 };

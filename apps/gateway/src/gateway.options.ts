@@ -6,10 +6,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { json, static as serveStatic } from 'express';
 import { GatewayEnv, parseTrustProxy } from './config/gateway.env';
-import { AuthError, mapAuthError } from './modules/auth/auth.errors';
+import { AuthError, authErrorStatuses } from './modules/auth/auth.errors';
 import { MergedOpenApi } from './modules/docs/merged-openapi';
 import { ProxyService } from './modules/proxy/proxy.service';
-import { mapUserError, UserError } from './modules/users/users.errors';
+import { UserError, userErrorStatuses } from './modules/users/users.errors';
 import { securityHeaders } from './security-headers';
 
 export const gatewayServiceOptions: ServiceOptions = {
@@ -18,7 +18,7 @@ export const gatewayServiceOptions: ServiceOptions = {
   bodyParser: false,
   ownDocs: true,
   gatewayIdentity: false,
-  domainErrors: [mapErrors(AuthError, mapAuthError), mapErrors(UserError, mapUserError)],
+  domainErrors: [mapErrors(AuthError, authErrorStatuses), mapErrors(UserError, userErrorStatuses)],
   configure: (app) => {
     const config = app.get(ConfigService<GatewayEnv, true>);
     // req.ip (login throttling) and req.secure (HSTS) believe X-Forwarded-* only from these.

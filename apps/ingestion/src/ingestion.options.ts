@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_CALL_RECORD_BYTES } from '@qa/contracts';
 import { mapErrors, ServiceOptions } from '@qa/platform';
 import { json, raw } from 'express';
-import { CallError, mapCallError } from './modules/calls/calls.errors';
+import { CallError, callErrorStatuses } from './modules/calls/calls.errors';
 
 /** body-parser would turn broken UTF-8 into U+FFFD silently and store it; refuse it instead. */
 function verifyUtf8(_req: IncomingMessage, _res: ServerResponse, buf: Buffer): void {
@@ -16,7 +16,7 @@ export const ingestionServiceOptions: ServiceOptions = {
   name: 'ingestion',
   // Body limits differ per route, so parsers are mounted here rather than globally.
   bodyParser: false,
-  domainErrors: [mapErrors(CallError, mapCallError)],
+  domainErrors: [mapErrors(CallError, callErrorStatuses)],
   configure: (app) => {
     app.use(
       '/api/v1/calls/batch',

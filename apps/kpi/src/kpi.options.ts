@@ -1,7 +1,7 @@
 import { mapErrors, ServiceOptions } from '@qa/platform';
-import { KpiError, mapKpiError } from './modules/kpis/kpis.errors';
+import { KpiError, kpiErrorStatuses } from './modules/kpis/kpis.errors';
 
 export const kpiServiceOptions: ServiceOptions = {
   name: 'kpi',
-  domainErrors: [mapErrors(KpiError, mapKpiError)],
+  domainErrors: [mapErrors(KpiError, kpiErrorStatuses)],
 };

@@ -1,30 +1,32 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { isInfrastructureError } from '@qa/persistence';
 import type { Request, Response } from 'express';
-import { mapTenantError, TenantError } from '../identity/tenant';
-import { DomainError, PROBLEM_JSON, ProblemDetails, ProblemError } from './problem-details';
-
-export interface ProblemStatus {
-  status: number;
-  title: string;
-}
+import { TenantError, tenantErrorStatuses } from '../identity/tenant';
+import {
+  DomainError,
+  PROBLEM_JSON,
+  ProblemDetails,
+  ProblemError,
+  ProblemStatus,
+} from './problem-details';
 
 export type DomainErrorMapper = (err: DomainError) => ProblemStatus | undefined;
 
-/** A domain error class (private constructors included) and its exhaustive switch to HTTP. */
+/** A domain error class (protected constructors included) and the status of each of its codes. */
 export interface DomainErrorMapping<E extends DomainError = DomainError> {
   type: { prototype: E };
   map: (err: E) => ProblemStatus;
 }
 
+/** The table names every code, so a new code without a status does not compile. */
 export const mapErrors = <E extends DomainError>(
   type: { prototype: E },
-  map: (err: E) => ProblemStatus,
-): DomainErrorMapping => ({ type, map: map as DomainErrorMapping['map'] });
+  statuses: Record<E['code'], ProblemStatus>,
+): DomainErrorMapping => ({ type, map: (err) => statuses[err.code as E['code']] });
 
 /** A service's one error mapping: its error classes, then the platform's (TenantError). */
 export function domainErrorMapper(mappings: readonly DomainErrorMapping[] = []): DomainErrorMapper {
-  const all = [...mappings, mapErrors(TenantError, mapTenantError)];
+  const all = [...mappings, mapErrors(TenantError, tenantErrorStatuses)];
   return (err) => all.find((m) => err instanceof (m.type as typeof DomainError))?.map(err);
 }
 

@@ -31,6 +31,20 @@ export class ProblemError extends Error {
   }
 }
 
+export interface ProblemStatus {
+  status: number;
+  title: string;
+}
+
+/** The statuses most codes answer with; a code that needs its own title writes it out. */
+export const ProblemStatuses = {
+  invalid: { status: 400, title: 'Invalid request' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  notFound: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+} as const satisfies Record<string, ProblemStatus>;
+
 /** Base of coded domain errors; each service maps its codes to HTTP in one place. */
 export abstract class DomainError<C extends string = string> extends Error {
   protected constructor(

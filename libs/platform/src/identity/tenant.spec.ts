@@ -28,7 +28,9 @@ describe(TenantError.name, () => {
   });
 
   it("maps a service's own error classes and leaves unknown ones to the filter's 500", () => {
-    const map = domainErrorMapper([mapErrors(WidgetError, () => ({ status: 410, title: 'Gone' }))]);
+    const map = domainErrorMapper([
+      mapErrors(WidgetError, { WIDGET_GONE: { status: 410, title: 'Gone' } }),
+    ]);
     expect(map(new WidgetError())).toEqual({ status: 410, title: 'Gone' });
     class Other extends DomainError {
       constructor() {

@@ -1,4 +1,4 @@
-import { DomainError } from '../http/problem-details';
+import { DomainError, ProblemStatus, ProblemStatuses } from '../http/problem-details';
 import type { Identity } from './identity';
 
 export enum TenantErrorCode {
@@ -18,19 +18,12 @@ export class TenantError extends DomainError<TenantErrorCode> {
   static notFound(tenantId: string): TenantError {
     return new TenantError(TenantErrorCode.NotFound, `tenant ${tenantId} not found`);
   }
-
-  private constructor(code: TenantErrorCode, message: string) {
-    super(code, message);
-  }
 }
 
-export function mapTenantError(err: TenantError): { status: number; title: string } {
-  switch (err.code) {
-    case TenantErrorCode.Required:
-    case TenantErrorCode.NotFound:
-      return { status: 404, title: 'Not found' };
-  }
-}
+export const tenantErrorStatuses: Record<TenantErrorCode, ProblemStatus> = {
+  [TenantErrorCode.Required]: ProblemStatuses.notFound,
+  [TenantErrorCode.NotFound]: ProblemStatuses.notFound,
+};
 
 /** The caller's tenant; the platform admin, of none, gets TENANT_REQUIRED (404). */
 export function tenantOf(identity: Identity): string {

@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '@qa/platform';
+import { DomainError, FieldError, ProblemStatus, ProblemStatuses } from '@qa/platform';
 
 export enum TicketErrorCode {
   NotFound = 'TICKET_NOT_FOUND',
@@ -10,7 +10,6 @@ export enum TicketErrorCode {
   SettingsStale = 'SETTINGS_STALE_VERSION',
 }
 
-/** Coded errors of the complaints domain; HTTP maps them in one place below. */
 export class TicketError extends DomainError<TicketErrorCode> {
   static notFound(id: string): TicketError {
     return new TicketError(TicketErrorCode.NotFound, `ticket ${id} not found`);
@@ -59,27 +58,14 @@ export class TicketError extends DomainError<TicketErrorCode> {
       { version: actual },
     );
   }
-
-  private constructor(
-    code: TicketErrorCode,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super(code, message, details);
-  }
 }
 
-export function mapTicketError(err: TicketError): { status: number; title: string } {
-  switch (err.code) {
-    case TicketErrorCode.NotFound:
-      return { status: 404, title: 'Not found' };
-    case TicketErrorCode.Invalid:
-      return { status: 400, title: 'Bad request' };
-    case TicketErrorCode.IllegalTransition:
-    case TicketErrorCode.StaleVersion:
-    case TicketErrorCode.CallbackNotExpected:
-    case TicketErrorCode.DuplicateCall:
-    case TicketErrorCode.SettingsStale:
-      return { status: 409, title: 'Conflict' };
-  }
-}
+export const ticketErrorStatuses: Record<TicketErrorCode, ProblemStatus> = {
+  [TicketErrorCode.NotFound]: ProblemStatuses.notFound,
+  [TicketErrorCode.Invalid]: { status: 400, title: 'Bad request' },
+  [TicketErrorCode.IllegalTransition]: ProblemStatuses.conflict,
+  [TicketErrorCode.StaleVersion]: ProblemStatuses.conflict,
+  [TicketErrorCode.CallbackNotExpected]: ProblemStatuses.conflict,
+  [TicketErrorCode.DuplicateCall]: ProblemStatuses.conflict,
+  [TicketErrorCode.SettingsStale]: ProblemStatuses.conflict,
+};

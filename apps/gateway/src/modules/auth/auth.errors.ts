@@ -1,4 +1,4 @@
-import { DomainError } from '@qa/platform';
+import { DomainError, ProblemStatus, ProblemStatuses } from '@qa/platform';
 
 export enum AuthErrorCode {
   BadCredentials = 'AUTH_BAD_CREDENTIALS',
@@ -24,15 +24,10 @@ export function tooManyAttempts(retryAfterMs: number): AuthError {
   );
 }
 
-export function mapAuthError(err: AuthError): { status: number; title: string } {
-  switch (err.code) {
-    case AuthErrorCode.BadCredentials:
-    case AuthErrorCode.BadRefreshToken:
-      return { status: 401, title: 'Unauthorized' };
-    case AuthErrorCode.WrongPassword:
-    case AuthErrorCode.WeakPassword:
-      return { status: 400, title: 'Invalid request' };
-    case AuthErrorCode.RateLimited:
-      return { status: 429, title: 'Too many requests' };
-  }
-}
+export const authErrorStatuses: Record<AuthErrorCode, ProblemStatus> = {
+  [AuthErrorCode.BadCredentials]: ProblemStatuses.unauthorized,
+  [AuthErrorCode.BadRefreshToken]: ProblemStatuses.unauthorized,
+  [AuthErrorCode.WrongPassword]: ProblemStatuses.invalid,
+  [AuthErrorCode.WeakPassword]: ProblemStatuses.invalid,
+  [AuthErrorCode.RateLimited]: { status: 429, title: 'Too many requests' },
+};

@@ -1,4 +1,4 @@
-import { DomainError } from '@qa/platform';
+import { DomainError, ProblemStatus, ProblemStatuses } from '@qa/platform';
 
 export enum UserErrorCode {
   NotTenantRole = 'USER_NOT_TENANT_ROLE',
@@ -35,19 +35,11 @@ export class UserError extends DomainError<UserErrorCode> {
       errors: [{ path: 'username', message: 'already exists' }],
     });
   }
-
-  private constructor(code: UserErrorCode, message: string, details: Record<string, unknown>) {
-    super(code, message, details);
-  }
 }
 
-export function mapUserError(err: UserError): { status: number; title: string } {
-  switch (err.code) {
-    case UserErrorCode.NotTenantRole:
-    case UserErrorCode.AgentWithoutId:
-    case UserErrorCode.WeakPassword:
-      return { status: 400, title: 'Invalid request' };
-    case UserErrorCode.UsernameTaken:
-      return { status: 409, title: 'Conflict' };
-  }
-}
+export const userErrorStatuses: Record<UserErrorCode, ProblemStatus> = {
+  [UserErrorCode.NotTenantRole]: ProblemStatuses.invalid,
+  [UserErrorCode.AgentWithoutId]: ProblemStatuses.invalid,
+  [UserErrorCode.WeakPassword]: ProblemStatuses.invalid,
+  [UserErrorCode.UsernameTaken]: ProblemStatuses.conflict,
+};

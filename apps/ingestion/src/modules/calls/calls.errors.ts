@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '@qa/platform';
+import { DomainError, FieldError, ProblemStatus, ProblemStatuses } from '@qa/platform';
 
 export enum CallErrorCode {
   Invalid = 'CALL_INVALID',
@@ -93,32 +93,20 @@ export class CallError extends DomainError<CallErrorCode> {
   static importInvalid(message: string, errors: FieldError[]): CallError {
     return new CallError(CallErrorCode.ImportInvalid, message, { errors });
   }
-
-  private constructor(code: CallErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(code, message, details);
-  }
 }
 
-export function mapCallError(err: CallError): { status: number; title: string } {
-  switch (err.code) {
-    case CallErrorCode.Invalid:
-    case CallErrorCode.NoBody:
-    case CallErrorCode.BatchEmpty:
-    case CallErrorCode.BadCursor:
-    case CallErrorCode.RecordingRequired:
-    case CallErrorCode.ImportInvalid:
-      return { status: 400, title: 'Invalid request' };
-    case CallErrorCode.WrongTenant:
-      return { status: 403, title: 'Forbidden' };
-    case CallErrorCode.NotFound:
-    case CallErrorCode.RecordingNotFound:
-      return { status: 404, title: 'Not found' };
-    case CallErrorCode.Conflict:
-      return { status: 409, title: 'Conflict' };
-    case CallErrorCode.BatchTooLarge:
-      return { status: 413, title: 'Payload too large' };
-    case CallErrorCode.MediaType:
-    case CallErrorCode.RecordingType:
-      return { status: 415, title: 'Unsupported media type' };
-  }
-}
+export const callErrorStatuses: Record<CallErrorCode, ProblemStatus> = {
+  [CallErrorCode.Invalid]: ProblemStatuses.invalid,
+  [CallErrorCode.NoBody]: ProblemStatuses.invalid,
+  [CallErrorCode.BatchEmpty]: ProblemStatuses.invalid,
+  [CallErrorCode.BadCursor]: ProblemStatuses.invalid,
+  [CallErrorCode.RecordingRequired]: ProblemStatuses.invalid,
+  [CallErrorCode.ImportInvalid]: ProblemStatuses.invalid,
+  [CallErrorCode.WrongTenant]: ProblemStatuses.forbidden,
+  [CallErrorCode.NotFound]: ProblemStatuses.notFound,
+  [CallErrorCode.RecordingNotFound]: ProblemStatuses.notFound,
+  [CallErrorCode.Conflict]: ProblemStatuses.conflict,
+  [CallErrorCode.BatchTooLarge]: { status: 413, title: 'Payload too large' },
+  [CallErrorCode.MediaType]: { status: 415, title: 'Unsupported media type' },
+  [CallErrorCode.RecordingType]: { status: 415, title: 'Unsupported media type' },
+};

@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '@qa/platform';
+import { DomainError, FieldError, ProblemStatus, ProblemStatuses } from '@qa/platform';
 
 export enum KpiErrorCode {
   BadQuery = 'KPI_BAD_QUERY',
@@ -17,17 +17,9 @@ export class KpiError extends DomainError<KpiErrorCode> {
   static forbidden(message: string): KpiError {
     return new KpiError(KpiErrorCode.Forbidden, message);
   }
-
-  private constructor(code: KpiErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(code, message, details);
-  }
 }
 
-export function mapKpiError(err: KpiError): { status: number; title: string } {
-  switch (err.code) {
-    case KpiErrorCode.BadQuery:
-      return { status: 400, title: 'Invalid request' };
-    case KpiErrorCode.Forbidden:
-      return { status: 403, title: 'Forbidden' };
-  }
-}
+export const kpiErrorStatuses: Record<KpiErrorCode, ProblemStatus> = {
+  [KpiErrorCode.BadQuery]: ProblemStatuses.invalid,
+  [KpiErrorCode.Forbidden]: ProblemStatuses.forbidden,
+};

@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '@qa/platform';
+import { DomainError, FieldError, ProblemStatus, ProblemStatuses } from '@qa/platform';
 
 export enum AssignmentErrorCode {
   Invalid = 'ASSIGNMENT_INVALID',
@@ -25,23 +25,10 @@ export class AssignmentError extends DomainError<AssignmentErrorCode> {
       { version },
     );
   }
-
-  private constructor(
-    code: AssignmentErrorCode,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super(code, message, details);
-  }
 }
 
-export function mapAssignmentError(err: AssignmentError): { status: number; title: string } {
-  switch (err.code) {
-    case AssignmentErrorCode.Invalid:
-      return { status: 400, title: 'Invalid request' };
-    case AssignmentErrorCode.NotFound:
-      return { status: 404, title: 'Not found' };
-    case AssignmentErrorCode.Stale:
-      return { status: 409, title: 'Conflict' };
-  }
-}
+export const assignmentErrorStatuses: Record<AssignmentErrorCode, ProblemStatus> = {
+  [AssignmentErrorCode.Invalid]: ProblemStatuses.invalid,
+  [AssignmentErrorCode.NotFound]: ProblemStatuses.notFound,
+  [AssignmentErrorCode.Stale]: ProblemStatuses.conflict,
+};

@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '@qa/platform';
+import { DomainError, FieldError, ProblemStatus, ProblemStatuses } from '@qa/platform';
 
 export enum CalibrationErrorCode {
   Invalid = 'CALIBRATION_INVALID',
@@ -46,27 +46,13 @@ export class CalibrationError extends DomainError<CalibrationErrorCode> {
       { pending },
     );
   }
-
-  private constructor(
-    code: CalibrationErrorCode,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super(code, message, details);
-  }
 }
 
-export function mapCalibrationError(err: CalibrationError): { status: number; title: string } {
-  switch (err.code) {
-    case CalibrationErrorCode.Invalid:
-      return { status: 400, title: 'Invalid request' };
-    case CalibrationErrorCode.NotFound:
-      return { status: 404, title: 'Not found' };
-    case CalibrationErrorCode.NotParticipant:
-      return { status: 403, title: 'Forbidden' };
-    case CalibrationErrorCode.Submitted:
-    case CalibrationErrorCode.Closed:
-    case CalibrationErrorCode.Open:
-      return { status: 409, title: 'Conflict' };
-  }
-}
+export const calibrationErrorStatuses: Record<CalibrationErrorCode, ProblemStatus> = {
+  [CalibrationErrorCode.Invalid]: ProblemStatuses.invalid,
+  [CalibrationErrorCode.NotFound]: ProblemStatuses.notFound,
+  [CalibrationErrorCode.NotParticipant]: ProblemStatuses.forbidden,
+  [CalibrationErrorCode.Submitted]: ProblemStatuses.conflict,
+  [CalibrationErrorCode.Closed]: ProblemStatuses.conflict,
+  [CalibrationErrorCode.Open]: ProblemStatuses.conflict,
+};

@@ -1,4 +1,4 @@
-import { DomainError } from '@qa/platform';
+import { DomainError, ProblemStatus, ProblemStatuses } from '@qa/platform';
 
 export enum EvaluationErrorCode {
   NotFound = 'EVALUATION_NOT_FOUND',
@@ -23,22 +23,10 @@ export class EvaluationError extends DomainError<EvaluationErrorCode> {
       errors: [{ path: 'to', message: fieldMessage }],
     });
   }
-
-  private constructor(
-    code: EvaluationErrorCode,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super(code, message, details);
-  }
 }
 
-export function mapEvaluationError(err: EvaluationError): { status: number; title: string } {
-  switch (err.code) {
-    case EvaluationErrorCode.NotFound:
-      return { status: 404, title: 'Not found' };
-    case EvaluationErrorCode.BadCursor:
-    case EvaluationErrorCode.BadPeriod:
-      return { status: 400, title: 'Invalid request' };
-  }
-}
+export const evaluationErrorStatuses: Record<EvaluationErrorCode, ProblemStatus> = {
+  [EvaluationErrorCode.NotFound]: ProblemStatuses.notFound,
+  [EvaluationErrorCode.BadCursor]: ProblemStatuses.invalid,
+  [EvaluationErrorCode.BadPeriod]: ProblemStatuses.invalid,
+};

@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '@qa/platform';
+import { DomainError, FieldError, ProblemStatus, ProblemStatuses } from '@qa/platform';
 
 export enum ReviewErrorCode {
   NotFound = 'REVIEW_NOT_FOUND',
@@ -57,30 +57,16 @@ export class ReviewError extends DomainError<ReviewErrorCode> {
   static disputeDecided(id: string): ReviewError {
     return new ReviewError(ReviewErrorCode.DisputeDecided, `dispute ${id} is already decided`);
   }
-
-  private constructor(
-    code: ReviewErrorCode,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super(code, message, details);
-  }
 }
 
-export function mapReviewError(err: ReviewError): { status: number; title: string } {
-  switch (err.code) {
-    case ReviewErrorCode.NotFound:
-      return { status: 404, title: 'Not found' };
-    case ReviewErrorCode.Invalid:
-      return { status: 400, title: 'Invalid request' };
-    case ReviewErrorCode.StaleVersion:
-    case ReviewErrorCode.Final:
-    case ReviewErrorCode.NotFinal:
-    case ReviewErrorCode.DisputeOpen:
-    case ReviewErrorCode.DisputeDecided:
-      return { status: 409, title: 'Conflict' };
-    case ReviewErrorCode.DisputeWindowClosed:
-    case ReviewErrorCode.DisputeLimit:
-      return { status: 422, title: 'Dispute refused' };
-  }
-}
+export const reviewErrorStatuses: Record<ReviewErrorCode, ProblemStatus> = {
+  [ReviewErrorCode.NotFound]: ProblemStatuses.notFound,
+  [ReviewErrorCode.Invalid]: ProblemStatuses.invalid,
+  [ReviewErrorCode.StaleVersion]: ProblemStatuses.conflict,
+  [ReviewErrorCode.Final]: ProblemStatuses.conflict,
+  [ReviewErrorCode.NotFinal]: ProblemStatuses.conflict,
+  [ReviewErrorCode.DisputeOpen]: ProblemStatuses.conflict,
+  [ReviewErrorCode.DisputeDecided]: ProblemStatuses.conflict,
+  [ReviewErrorCode.DisputeWindowClosed]: { status: 422, title: 'Dispute refused' },
+  [ReviewErrorCode.DisputeLimit]: { status: 422, title: 'Dispute refused' },
+};

@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '@qa/platform';
+import { DomainError, FieldError, ProblemStatus, ProblemStatuses } from '@qa/platform';
 
 export enum ScorecardErrorCode {
   Invalid = 'SCORECARD_INVALID',
@@ -22,23 +22,10 @@ export class ScorecardError extends DomainError<ScorecardErrorCode> {
       `scorecard ${key} already exists; add a version instead`,
     );
   }
-
-  private constructor(
-    code: ScorecardErrorCode,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super(code, message, details);
-  }
 }
 
-export function mapScorecardError(err: ScorecardError): { status: number; title: string } {
-  switch (err.code) {
-    case ScorecardErrorCode.Invalid:
-      return { status: 422, title: 'Invalid scorecard' };
-    case ScorecardErrorCode.NotFound:
-      return { status: 404, title: 'Not found' };
-    case ScorecardErrorCode.Exists:
-      return { status: 409, title: 'Conflict' };
-  }
-}
+export const scorecardErrorStatuses: Record<ScorecardErrorCode, ProblemStatus> = {
+  [ScorecardErrorCode.Invalid]: { status: 422, title: 'Invalid scorecard' },
+  [ScorecardErrorCode.NotFound]: ProblemStatuses.notFound,
+  [ScorecardErrorCode.Exists]: ProblemStatuses.conflict,
+};
