@@ -31,7 +31,6 @@ function fold(cal: BusinessCalendar, clock: SlaClock, now: Date): number {
   return clock.usedMinutes + countedMinutes(cal, clock.basis, new Date(clock.since), now);
 }
 
-/** Minutes used so far. */
 export function usedMinutes(cal: BusinessCalendar, clock: SlaClock, now: Date): number {
   return fold(cal, clock, now);
 }

@@ -36,7 +36,6 @@ export const SLA_PRESETS = {
 
 export type SlaPresetName = keyof typeof SLA_PRESETS;
 
-/** A clock for a rule, started now. */
 export function clockFor(cal: BusinessCalendar, rule: SlaRule, now: Date): SlaClock {
   if (rule.basis !== 'same_working_day') return startClock(rule.basis, rule.minutes, now);
   const budget = countedMinutes(cal, 'business_hours', now, endOfWorkingDay(cal, now));

@@ -12,7 +12,6 @@ export class RuleContext {
   /** Rings before the answer (or before the caller gave up), null when unknown. */
   rings: number | null = null;
 
-  /** Evidence for hit h. */
   evidence(h: number, role: EvidenceRole = 'match'): Evidence {
     return this.span(this.hits.segment[h], this.hits.start[h], this.hits.end[h], role);
   }

@@ -7,17 +7,14 @@
 export const ENGINE_LIMITS = Object.freeze({
   /** Phrases in one list (the default forbidden list has about 30, the bench one 200). */
   maxPhrasesPerList: 2_000,
-  /** Characters in one phrase. */
   maxPhraseLength: 50,
   /** Phrases in all lists of a scorecard together (its items' lists included). */
   maxPhrasesPerScorecard: 20_000,
-  /** Items in a scorecard. */
   maxItems: 200,
   /** Nodes of all custom.phrase expressions of a scorecard together (each expression: 200). */
   maxExpressionNodes: 1_000,
   /** Phrase hits kept per segment; later ones in the segment are not seen by any rule. */
   maxHitsPerSegment: 1_000,
-  /** Phrase hits kept per call. */
   maxHitsPerCall: 20_000,
   /** Characters of a call scanned for phrases; text past this is not scanned. */
   maxCharsPerCall: 200_000,

@@ -17,7 +17,6 @@ export function bucketStart(t: number, window: KpiWindow, tz: string): number {
   return fromWallClock(tz, p.year, p.month, 1);
 }
 
-/** Start of the bucket after the one starting at `start`. */
 export function nextBucket(start: number, window: KpiWindow, tz: string): number {
   if (window === 'minute') return start + MINUTE;
   if (window === 'hour') return start + HOUR;
