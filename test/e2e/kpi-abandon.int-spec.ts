@@ -144,7 +144,7 @@ describe('kpi abandon rate (real Kafka and Postgres)', () => {
       await migration.down(q);
       const columns = (await q.query(
         `SELECT column_name FROM information_schema.columns WHERE table_schema = 'kpi'
-           AND column_name IN ('disposition', 'direction', 'offered', 'abandoned_timed')`,
+           AND table_name IN ('call_facts', 'aggregates') AND column_name IN ('disposition', 'direction', 'offered', 'abandoned_timed')`,
       )) as unknown[];
       expect(columns).toEqual([]);
       await migration.up(q);

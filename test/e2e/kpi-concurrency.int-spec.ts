@@ -82,7 +82,7 @@ describe('kpi writers of one tenant (real Postgres)', () => {
   it('lets other calls and a tick through, keeps one call in turn, and stays exact', async () => {
     const record = h.app.get(RecordFactsService);
     const aggregation = h.app.get(AggregationService);
-    // The service's own loop would take the marks this test ticks by hand.
+    // The service's own loop would fold the deltas this test folds by hand.
     await h.app.get(AggregatorRunner).onModuleDestroy();
 
     // Call A's chunk is open: a chunk of call B (same tenant, same minute) commits meanwhile.
@@ -121,9 +121,9 @@ describe('kpi writers of one tenant (real Postgres)', () => {
     await a2done;
     await commit(a2);
 
-    // A tick holds the minute's marks: a chunk marking the same minute does not wait for it.
+    // A tick holds the minute's deltas: a chunk queuing more for the same minute does not wait.
     const tick = await begin();
-    const taken = await aggregation.recomputeStale(tick.manager, 2000);
+    const taken = await aggregation.aggregatePending(tick.manager, 2000);
     expect(taken.minutes).toBeGreaterThan(0);
     const d = await begin();
     expect(await settledWithin(record.calls(d.manager, [ingested('D', T0 + 3000)]), 15_000)).toBe(
@@ -132,8 +132,8 @@ describe('kpi writers of one tenant (real Postgres)', () => {
     await commit(d);
     await commit(tick);
 
-    // Whatever the order, the stored minute equals the facts once the marks are worked off.
-    while ((await h.db.transaction((m) => aggregation.recomputeStale(m, 2000))).minutes > 0);
+    // Whatever the order, the stored minute equals the facts once the deltas are folded.
+    while ((await h.db.transaction((m) => aggregation.aggregatePending(m, 2000))).minutes > 0);
     const stored = (await h.db.query(
       `SELECT calls::int, fcr_repeated::int, evaluated::int FROM kpi.aggregates
        WHERE tenant_id = $1 AND "window" = 'minute' AND scope = 'tenant' AND bucket_start = $2`,

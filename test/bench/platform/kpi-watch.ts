@@ -43,12 +43,29 @@ export class KpiWatch {
     return row.n;
   }
 
+  private pendingSql?: string;
+
+  /**
+   * What the aggregator has yet to do for the tenant: stale marks, and the deltas waiting to be
+   * folded where the kpi service aggregates by deltas (a platform from before has none).
+   */
+  private async pending(): Promise<string> {
+    if (!this.pendingSql) {
+      const [row] = (
+        await this.db.query<{ deltas: boolean }>(
+          `SELECT to_regclass('kpi.aggregate_deltas') IS NOT NULL AS deltas`,
+        )
+      ).rows;
+      this.pendingSql = `(SELECT count(*)::int FROM kpi.stale_minutes WHERE tenant_id = $1)${
+        row.deltas ? ' + (SELECT count(*)::int FROM kpi.aggregate_deltas WHERE tenant_id = $1)' : ''
+      }`;
+    }
+    return this.pendingSql;
+  }
+
   async staleMinutes(): Promise<number> {
     const [row] = (
-      await this.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM kpi.stale_minutes WHERE tenant_id = $1`,
-        [this.tenantId],
-      )
+      await this.db.query<{ n: number }>(`SELECT ${await this.pending()} AS n`, [this.tenantId])
     ).rows;
     return row.n;
   }
@@ -65,7 +82,7 @@ export class KpiWatch {
         await this.db.query<{ scored: number; facts: number; stale: number }>(
           `SELECT (SELECT count(*)::int FROM scoring.evaluations WHERE tenant_id = $1) AS scored,
                   (SELECT count(*)::int FROM kpi.evaluation_facts WHERE tenant_id = $1) AS facts,
-                  (SELECT count(*)::int FROM kpi.stale_minutes WHERE tenant_id = $1) AS stale`,
+                  ${await this.pending()} AS stale`,
           [this.tenantId],
         )
       ).rows;

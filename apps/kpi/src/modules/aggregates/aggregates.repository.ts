@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { KpiWindow } from '../kpis/domain/time-buckets';
-import { AggregateRow, gradeColumn, MEDIAN_COLUMN, SUM_COLUMNS } from './component-columns';
+import { AggregateRow, MEDIAN_COLUMN, SUM_COLUMNS } from './component-columns';
+import { AGGREGATION_LOCK } from '../facts/contributions.repository';
+import { MinuteTarget } from './contribution-delta';
+import { FACTS_IN_BUCKETS } from './fact-sources';
 
 export interface Bucket {
   tenantId: string;
@@ -16,136 +19,6 @@ export interface ChangedRow extends AggregateRow {
   scope_id: string;
   bucket_start: Date;
   gone: boolean;
-}
-
-interface Source {
-  /** The fact table with its alias and any join, after `FROM buckets b JOIN`. */
-  from: string;
-  /** The event time the fact is counted by. */
-  time: string;
-  team: string;
-  agent: string;
-  where?: string;
-  exprs: Record<string, string>;
-  hours?: string;
-}
-
-/** Evaluations of training and unanswered calls count nowhere (an older scoring scored the latter). */
-const COUNTED_EVALUATION = `NOT EXISTS (SELECT 1 FROM kpi.call_facts tc WHERE tc.tenant_id = s.tenant_id
-  AND tc.call_id = s.call_id AND (tc.purpose = 'training' OR tc.disposition <> 'answered'))`;
-const ANSWERED = `c.disposition = 'answered' AND c.answered_at IS NOT NULL AND c.ended_at IS NOT NULL`;
-/** Inbound calls that rang at an agent; busy, failed and congestion never did. */
-const OFFERED = `c.direction <> 'outbound' AND c.disposition IN ('answered', 'no_answer')`;
-const ABANDONED = `c.direction <> 'outbound' AND c.disposition = 'no_answer'`;
-const ABANDONED_TIMED = `${ABANDONED} AND c.ended_at IS NOT NULL`;
-const band = (lo: number, hi?: number) =>
-  `(s.score >= ${lo}${hi === undefined ? '' : ` AND s.score < ${hi}`})::int`;
-
-/** How each kind of fact feeds the components (the SQL twin of componentsFromFacts()). */
-const SOURCES: Source[] = [
-  {
-    from: 'kpi.call_facts c',
-    time: 'c.started_at',
-    team: 'c.team_id',
-    agent: 'c.agent_id',
-    where: `c.purpose <> 'training'`,
-    exprs: {
-      calls: '1',
-      answered: `(${ANSWERED})::int`,
-      handle_seconds_sum: `CASE WHEN ${ANSWERED} THEN EXTRACT(EPOCH FROM c.ended_at - c.answered_at) ELSE 0 END`,
-      offered: `(${OFFERED})::int`,
-      abandoned: `(${ABANDONED})::int`,
-      abandoned_timed: `(${ABANDONED_TIMED})::int`,
-      abandoned_ring_seconds_sum: `CASE WHEN ${ABANDONED_TIMED} THEN EXTRACT(EPOCH FROM c.ended_at - c.started_at) ELSE 0 END`,
-      csat_count: '(c.csat IS NOT NULL)::int',
-      csat_sum: 'COALESCE(c.csat, 0)',
-      fcr_repeated: `(EXISTS (SELECT 1 FROM kpi.call_links l JOIN kpi.call_facts y
-        ON y.tenant_id = l.tenant_id AND y.call_id = l.call_id
-        WHERE l.tenant_id = c.tenant_id AND l.related_call_id = c.call_id
-          AND y.call_id <> c.call_id AND y.purpose <> 'training'
-          AND y.started_at > c.started_at AND y.started_at <= c.started_at + interval '7 days'
-          AND (c.customer_id = '' OR y.customer_id = '' OR c.customer_id = y.customer_id)))::int`,
-    },
-  },
-  {
-    from: 'kpi.call_scores s',
-    time: 's.call_started_at',
-    team: 's.team_id',
-    agent: 's.agent_id',
-    where: COUNTED_EVALUATION,
-    exprs: {
-      evaluated: '1',
-      score_sum: 's.score::numeric',
-      [gradeColumn('best')]: band(90),
-      [gradeColumn('excellent')]: band(80, 90),
-      [gradeColumn('good')]: band(70, 80),
-      [gradeColumn('pass')]: band(60, 70),
-      [gradeColumn('fail')]: `(s.score < 60)::int`,
-      three_ring_pass: `(s.three_ring IS NOT DISTINCT FROM 'pass')::int`,
-      three_ring_applied: '(s.three_ring IS NOT NULL)::int',
-      forbidden_hits: 's.forbidden_hits',
-    },
-  },
-  {
-    from: 'kpi.complaint_state k',
-    time: 'k.opened_at',
-    team: 'k.team_id',
-    agent: 'k.agent_id',
-    exprs: {
-      complaints_opened: '1',
-      complaints_resolved: 'k.resolved_clean::int',
-      complaints_repeat: 'k.repeat::int',
-    },
-  },
-  {
-    from: 'kpi.complaint_state k',
-    time: 'k.closed_at',
-    team: 'k.team_id',
-    agent: 'k.agent_id',
-    where: 'k.opened_at IS NOT NULL',
-    exprs: { complaints_closed: '1' },
-    hours: 'k.hours_to_close',
-  },
-  {
-    from: `kpi.complaint_breaches x LEFT JOIN kpi.complaint_state k
-      ON k.tenant_id = x.tenant_id AND k.ticket_id = x.ticket_id`,
-    time: 'x.breached_at',
-    team: `COALESCE(k.team_id, '')`,
-    agent: `COALESCE(k.agent_id, '')`,
-    exprs: { sla_breaches: '1' },
-  },
-  {
-    from: `kpi.callback_facts x LEFT JOIN kpi.complaint_state k
-      ON k.tenant_id = x.tenant_id AND k.ticket_id = x.ticket_id`,
-    time: 'x.due_at',
-    team: `COALESCE(NULLIF(x.team_id, ''), k.team_id, '')`,
-    agent: `COALESCE(NULLIF(x.agent_id, ''), k.agent_id, '')`,
-    exprs: {
-      callbacks_due: '1',
-      callbacks_on_time: '(x.done_at IS NOT NULL AND x.done_at <= x.due_at)::int',
-    },
-  },
-  {
-    from: `kpi.callback_facts x LEFT JOIN kpi.complaint_state k
-      ON k.tenant_id = x.tenant_id AND k.ticket_id = x.ticket_id`,
-    time: 'x.done_at',
-    team: `COALESCE(NULLIF(x.team_id, ''), k.team_id, '')`,
-    agent: `COALESCE(NULLIF(x.agent_id, ''), k.agent_id, '')`,
-    where: 'x.satisfaction IS NOT NULL',
-    exprs: { callback_csat_count: '1', callback_csat_sum: 'x.satisfaction' },
-  },
-];
-
-function sourceSql(s: Source): string {
-  const alias = s.from.trim().split(/\s+/)[1];
-  const [table, ...rest] = s.from.split(/\bLEFT JOIN\b/);
-  const cols = SUM_COLUMNS.map((c) => `${s.exprs[c] ?? '0'} AS ${c}`).join(', ');
-  return `SELECT b.tenant_id, b.bucket_start, ${s.team} AS team_id, ${s.agent} AS agent_id, ${cols},
-      ${s.hours ?? 'NULL::double precision'} AS hours
-    FROM buckets b JOIN ${table} ON ${alias}.tenant_id = b.tenant_id
-      AND ${s.time} >= b.bucket_start AND ${s.time} < b.bucket_end
-    ${rest.map((j) => `LEFT JOIN ${j}`).join(' ')}
-    ${s.where ? `WHERE ${s.where}` : ''}`;
 }
 
 const BUCKETS_CTE = `buckets AS (SELECT DISTINCT * FROM unnest($1::text[], $2::timestamptz[],
@@ -163,28 +36,10 @@ const FROM_FACTS = `SELECT * FROM (
     CASE WHEN GROUPING(agent_id) = 0 AND GROUPING(team_id) = 1 THEN max(team_id) END AS team_id,
     ${SUM_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')},
     percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS ${MEDIAN_COLUMN}
-  FROM (${SOURCES.map(sourceSql).join('\nUNION ALL\n')}) src
+  FROM (${FACTS_IN_BUCKETS}) src
   GROUP BY GROUPING SETS ((tenant_id, bucket_start), (tenant_id, bucket_start, team_id),
     (tenant_id, bucket_start, agent_id))
 ) g WHERE scope_id <> ''`;
-
-/** Buckets summed from the finer window's rows; medians from the tickets closed in them. */
-const ROLLED_UP = `SELECT r.*, m.median AS ${MEDIAN_COLUMN} FROM (
-    SELECT b.tenant_id, b.bucket_start, a.scope, a.scope_id, max(a.team_id) AS team_id,
-      ${SUM_COLUMNS.map((c) => `sum(a.${c}) AS ${c}`).join(', ')}
-    FROM buckets b JOIN kpi.aggregates a ON a.tenant_id = b.tenant_id AND a."window" = $5
-      AND a.bucket_start >= b.bucket_start AND a.bucket_start < b.bucket_end
-    GROUP BY b.tenant_id, b.bucket_start, a.scope, a.scope_id
-  ) r LEFT JOIN (
-    SELECT b.tenant_id, b.bucket_start, ${SCOPE_OF('k.team_id', 'k.agent_id')} AS scope,
-      ${SCOPE_ID_OF('k.team_id', 'k.agent_id', 'b.tenant_id')} AS scope_id,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY k.hours_to_close) AS median
-    FROM buckets b JOIN kpi.complaint_state k ON k.tenant_id = b.tenant_id
-      AND k.closed_at >= b.bucket_start AND k.closed_at < b.bucket_end AND k.opened_at IS NOT NULL
-    GROUP BY GROUPING SETS ((b.tenant_id, b.bucket_start), (b.tenant_id, b.bucket_start, k.team_id),
-      (b.tenant_id, b.bucket_start, k.agent_id))
-  ) m ON m.tenant_id = r.tenant_id AND m.bucket_start = r.bucket_start AND m.scope = r.scope
-    AND m.scope_id = r.scope_id`;
 
 const VALUE_COLUMNS = ['team_id', ...SUM_COLUMNS, MEDIAN_COLUMN];
 
@@ -211,14 +66,93 @@ const WRITE = (fresh: string) => `WITH ${BUCKETS_CTE},
   SELECT *, false AS gone FROM up UNION ALL SELECT *, true AS gone FROM gone`;
 
 const WRITE_FROM_FACTS = WRITE(FROM_FACTS);
-const WRITE_ROLLED_UP = WRITE(ROLLED_UP);
 const COMPUTE_FROM_FACTS = `WITH ${BUCKETS_CTE} ${FROM_FACTS}`;
 
-const FINER: Record<Exclude<KpiWindow, 'minute'>, KpiWindow> = {
-  hour: 'minute',
-  day: 'hour',
-  month: 'day',
-};
+/** Folds the deltas of the map's minutes into every window's buckets and scopes. */
+const FOLD = `WITH map AS (
+    SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::timestamptz[])
+      AS m(tenant_id, minute, "window", bucket_start)),
+  taken AS (
+    DELETE FROM kpi.aggregate_deltas d USING (SELECT DISTINCT tenant_id, minute FROM map) k
+    WHERE d.tenant_id = k.tenant_id AND d.minute = k.minute
+    RETURNING d.*),
+  per_team AS (
+    SELECT m.tenant_id, m."window", s.scope, s.scope_id, m.bucket_start, t.team_id AS team,
+      sum(t.sign) AS n, bool_or(t.median) AS median,
+      ${SUM_COLUMNS.map((c) => `sum(t.sign * t.${c}) AS ${c}`).join(', ')}
+    FROM taken t JOIN map m ON m.tenant_id = t.tenant_id AND m.minute = t.minute
+    CROSS JOIN LATERAL (VALUES ('tenant', t.tenant_id), ('team', t.team_id),
+      ('agent', t.agent_id)) AS s(scope, scope_id)
+    WHERE s.scope_id <> ''
+    GROUP BY 1, 2, 3, 4, 5, 6),
+  summed AS (
+    SELECT tenant_id, "window", scope, scope_id, bucket_start,
+      max(team) FILTER (WHERE scope = 'agent' AND n > 0) AS team_id,
+      bool_or(scope = 'agent' AND n < 0) AS team_lost, bool_or(median) AS median,
+      ${SUM_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+    FROM per_team GROUP BY 1, 2, 3, 4, 5),
+  up AS (
+    INSERT INTO kpi.aggregates (tenant_id, "window", scope, scope_id, bucket_start, team_id,
+      ${SUM_COLUMNS.join(', ')})
+    SELECT tenant_id, "window", scope, scope_id, bucket_start, team_id, ${SUM_COLUMNS.join(', ')}
+    FROM summed WHERE team_id IS NOT NULL OR ${SUM_COLUMNS.map((c) => `${c} <> 0`).join(' OR ')}
+    ON CONFLICT ON CONSTRAINT pk_aggregates DO UPDATE SET
+      team_id = GREATEST(kpi.aggregates.team_id, excluded.team_id),
+      ${SUM_COLUMNS.map((c) => `${c} = kpi.aggregates.${c} + excluded.${c}`).join(', ')}
+    RETURNING *)
+  SELECT s.tenant_id AS fold_tenant_id, s."window" AS fold_window, s.scope AS fold_scope,
+    s.scope_id AS fold_scope_id, s.bucket_start AS fold_bucket_start, s.median AS fold_median,
+    s.team_lost AS fold_team_lost, up.*
+  FROM summed s LEFT JOIN up ON up.tenant_id = s.tenant_id AND up."window" = s."window"
+    AND up.scope = s.scope AND up.scope_id = s.scope_id AND up.bucket_start = s.bucket_start
+  WHERE up.tenant_id IS NOT NULL OR s.median OR s.team_lost`;
+
+const KEYS = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[],
+  $6::timestamptz[]) AS k(tenant_id, "window", scope, scope_id, bucket_start, bucket_end)`;
+const MATCH = `a.tenant_id = x.tenant_id AND a."window" = x."window" AND a.scope = x.scope
+  AND a.scope_id = x.scope_id AND a.bucket_start = x.bucket_start`;
+
+/** Rows whose every sum came to zero: no fact counts in them any more. */
+const DELETE_EMPTY = `DELETE FROM kpi.aggregates a USING (SELECT * FROM ${KEYS}) x
+  WHERE ${MATCH} AND ${SUM_COLUMNS.map((c) => `a.${c} = 0`).join(' AND ')}
+  RETURNING a.*`;
+
+/** The median of a bucket from the tickets closed in it (it does not add up from deltas). */
+const REFRESH_MEDIANS = `UPDATE kpi.aggregates a SET ${MEDIAN_COLUMN} = x.median
+  FROM (SELECT k.*, (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY c.hours_to_close)
+      FROM kpi.complaint_state c WHERE c.tenant_id = k.tenant_id AND c.opened_at IS NOT NULL
+        AND c.closed_at >= k.bucket_start AND c.closed_at < k.bucket_end
+        AND (k.scope = 'tenant' OR (k.scope = 'team' AND c.team_id = k.scope_id)
+          OR (k.scope = 'agent' AND c.agent_id = k.scope_id))) AS median
+    FROM ${KEYS}) x
+  WHERE ${MATCH} AND a.${MEDIAN_COLUMN} IS DISTINCT FROM x.median
+  RETURNING a.*`;
+
+/** An agent's team in a bucket (the highest of its facts'), after a team lost some of them. */
+const REFRESH_TEAMS = `UPDATE kpi.aggregates a SET team_id = x.team_id
+  FROM (SELECT k.*, (SELECT max(c.team_id) FROM kpi.contributions c
+      WHERE c.tenant_id = k.tenant_id AND c.agent_id = k.scope_id
+        AND c.minute >= k.bucket_start AND c.minute < k.bucket_end) AS team_id
+    FROM ${KEYS}) x
+  WHERE ${MATCH} AND a.team_id IS DISTINCT FROM x.team_id
+  RETURNING a.*`;
+
+export interface BucketKey {
+  tenant_id: string;
+  window: KpiWindow;
+  scope: string;
+  scope_id: string;
+  bucket_start: Date;
+}
+
+const keyParams = (keys: (BucketKey & { bucket_end: Date })[]) => [
+  keys.map((k) => k.tenant_id),
+  keys.map((k) => k.window),
+  keys.map((k) => k.scope),
+  keys.map((k) => k.scope_id),
+  keys.map((k) => k.bucket_start),
+  keys.map((k) => k.bucket_end),
+];
 
 const params = (buckets: Bucket[]) => [
   buckets.map((b) => b.tenantId),
@@ -254,16 +188,88 @@ export class AggregatesRepository {
 
   /** One aggregator at a time, so update ids commit in order and the stream never skips one. */
   async lockAggregation(m: EntityManager): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('kpi.aggregates'))`);
+    await m.query(`SELECT pg_advisory_xact_lock(${AGGREGATION_LOCK})`);
   }
 
-  async recompute(m: EntityManager, window: KpiWindow, buckets: Bucket[]): Promise<ChangedRow[]> {
-    if (buckets.length === 0) return [];
-    const sql = window === 'minute' ? WRITE_FROM_FACTS : WRITE_ROLLED_UP;
-    const args = [...params(buckets), window];
-    if (window !== 'minute') args.push(FINER[window]);
-    const rows = (await m.query(sql, args)) as ChangedRow[];
-    return rows.map((r) => ({ ...r, window }));
+  /** Minutes with deltas waiting (committed ones: those being written show up later). */
+  async pendingMinutes(
+    m: EntityManager,
+    limit: number,
+  ): Promise<{ tenant_id: string; minute: Date }[]> {
+    return (await m.query(
+      `SELECT DISTINCT tenant_id, minute FROM kpi.aggregate_deltas
+       ORDER BY tenant_id, minute LIMIT $1`,
+      [limit],
+    )) as { tenant_id: string; minute: Date }[];
+  }
+
+  /**
+   * Adds the deltas of the given minutes to their buckets: the rows written, and the buckets
+   * whose median or agent's team must be recomputed.
+   */
+  async fold(
+    m: EntityManager,
+    targets: MinuteTarget[],
+  ): Promise<{ changed: ChangedRow[]; medians: BucketKey[]; teams: BucketKey[] }> {
+    const rows = (await m.query(FOLD, [
+      targets.map((t) => t.tenant_id),
+      targets.map((t) => t.minute),
+      targets.map((t) => t.window),
+      targets.map((t) => t.bucket_start),
+    ])) as (ChangedRow & {
+      fold_tenant_id: string;
+      fold_window: KpiWindow;
+      fold_scope: string;
+      fold_scope_id: string;
+      fold_bucket_start: Date;
+      fold_median: boolean;
+      fold_team_lost: boolean;
+    })[];
+    const key = (r: (typeof rows)[number]): BucketKey => ({
+      tenant_id: r.fold_tenant_id,
+      window: r.fold_window,
+      scope: r.fold_scope,
+      scope_id: r.fold_scope_id,
+      bucket_start: r.fold_bucket_start,
+    });
+    return {
+      changed: rows.filter((r) => r.tenant_id !== null).map((r) => ({ ...r, gone: false })),
+      medians: rows.filter((r) => r.fold_median).map(key),
+      teams: rows.filter((r) => r.fold_team_lost).map(key),
+    };
+  }
+
+  async deleteEmpty(m: EntityManager, keys: BucketKey[]): Promise<ChangedRow[]> {
+    return this.updateKeys(m, DELETE_EMPTY, keys, true);
+  }
+
+  async refreshMedians(
+    m: EntityManager,
+    keys: (BucketKey & { bucket_end: Date })[],
+  ): Promise<ChangedRow[]> {
+    return this.updateKeys(m, REFRESH_MEDIANS, keys, false);
+  }
+
+  async refreshTeams(
+    m: EntityManager,
+    keys: (BucketKey & { bucket_end: Date })[],
+  ): Promise<ChangedRow[]> {
+    return this.updateKeys(m, REFRESH_TEAMS, keys, false);
+  }
+
+  private async updateKeys(
+    m: EntityManager,
+    sql: string,
+    keys: (BucketKey & { bucket_end?: Date })[],
+    gone: boolean,
+  ): Promise<ChangedRow[]> {
+    if (keys.length === 0) return [];
+    // As a CTE: TypeORM answers a bare UPDATE or DELETE with [rows, count].
+    const rows = (await m.query(
+      `WITH changed AS (${sql}) SELECT * FROM changed`,
+      keyParams(keys.map((k) => ({ ...k, bucket_end: k.bucket_end ?? k.bucket_start }))),
+    )) as ChangedRow[];
+    return rows.map((r) => ({ ...r, gone }));
   }
 
   /** Rewrites buckets straight from the facts (the rebuild): what changed is what was wrong. */

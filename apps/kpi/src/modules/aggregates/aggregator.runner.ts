@@ -16,8 +16,8 @@ const BATCH_MINUTES = 2000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
- * The aggregation loop. Each commit of the consumers wakes it; a tick takes what they marked
- * stale and recomputes it. Ticks are at least KPI_TICK_MS apart, so however many events arrive, a
+ * The aggregation loop. Each commit of the consumers wakes it; a tick folds the deltas they
+ * queued into the buckets. Ticks are at least KPI_TICK_MS apart, so however many events arrive, a
  * bucket changes at most once a tick: that is the coalescing. Idle, it only polls every
  * KPI_IDLE_POLL_MS, for facts another instance's consumers committed.
  */
@@ -69,8 +69,9 @@ export class AggregatorRunner implements OnModuleInit, OnApplicationBootstrap, O
 
   /** One tick now (tests and the bench use it to settle). */
   async tick(): Promise<number> {
+    const marks = await this.aggregation.refreshStale(BATCH_MINUTES);
     const { minutes, changed } = await this.dataSource.transaction(async (m) => {
-      const r = await this.aggregation.recomputeStale(m, BATCH_MINUTES);
+      const r = await this.aggregation.aggregatePending(m, BATCH_MINUTES);
       await this.publisher.publish(m, r.changed, 'kpi-aggregator');
       return r;
     });
@@ -78,7 +79,7 @@ export class AggregatorRunner implements OnModuleInit, OnApplicationBootstrap, O
       this.publisher.wake();
       this.hub.wake();
     }
-    return minutes;
+    return marks + minutes;
   }
 
   private async loop(): Promise<void> {

@@ -2,9 +2,11 @@ import { MessagingOptions, OutboxRelay, OutboxRepository, OutboxService } from '
 import { serviceDataSourceOptions } from '@qa/persistence';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
+import { ContributionsRepository } from '../facts/contributions.repository';
 import { FactsRepository } from '../facts/facts.repository';
 import { RecordFactsService } from '../facts/record-facts.service';
 import { AggregatesRepository } from './aggregates.repository';
+import { AggregationService } from './aggregation.service';
 import { KpiUpdatesPublisher } from './kpi-updates.publisher';
 import { RebuildReport, RebuildService } from './rebuild.service';
 
@@ -26,11 +28,15 @@ export async function rebuildKpis(
     const outbox = new OutboxService(new OutboxRepository({ schema: 'kpi' } as MessagingOptions), {
       wake: () => undefined,
     } as unknown as OutboxRelay);
+    const aggregates = new AggregatesRepository();
+    const contributions = new ContributionsRepository();
     const rebuild = new RebuildService(
       dataSource,
-      new AggregatesRepository(),
+      aggregates,
+      new AggregationService(dataSource, aggregates, facts, contributions),
       facts,
-      new RecordFactsService(facts),
+      contributions,
+      new RecordFactsService(facts, contributions),
       new KpiUpdatesPublisher(outbox),
     );
     return await rebuild.rebuild(period, progress);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AGGREGATION_LOCK, ContributionsRepository } from '../facts/contributions.repository';
 import { FactsRepository } from '../facts/facts.repository';
 import { RecordFactsService } from '../facts/record-facts.service';
 import {
@@ -9,7 +10,8 @@ import {
   nextBucket,
   WINDOWS,
 } from '../kpis/domain/time-buckets';
-import { AggregatesRepository, Bucket, ChangedRow } from './aggregates.repository';
+import { AggregatesRepository, Bucket } from './aggregates.repository';
+import { AggregationService } from './aggregation.service';
 import { KpiUpdatesPublisher } from './kpi-updates.publisher';
 
 const CHUNK = 500;
@@ -31,16 +33,19 @@ export interface RebuildReport {
 }
 
 /**
- * Recomputes a period straight from the facts: first what is derived per call and ticket, then
- * every bucket of every window. A bucket that comes out different from what was stored is a
- * correction; it is written, streamed and published like any update.
+ * Recomputes a period straight from the facts: first what is derived per call and ticket (and
+ * what each adds to the aggregates), then every bucket of every window. A bucket that comes out
+ * different from what was stored is a correction; it is written, streamed and published like
+ * any update.
  */
 @Injectable()
 export class RebuildService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly aggregates: AggregatesRepository,
+    private readonly aggregation: AggregationService,
     private readonly facts: FactsRepository,
+    private readonly contributions: ContributionsRepository,
     private readonly record: RecordFactsService,
     private readonly publisher: KpiUpdatesPublisher,
   ) {}
@@ -58,9 +63,14 @@ export class RebuildService {
       const keys = await this.facts.keysInPeriod(m, tenantId, opts.from, opts.to);
       await this.dataSource.transaction(async (t) => {
         await this.facts.lockTenants(t, [tenantId]);
-        if (keys.calls.length)
-          await this.facts.deriveCallScores(t, keys.calls, { markStale: false });
+        if (keys.calls.length) await this.facts.deriveCallScores(t, keys.calls);
         await this.record.deriveTickets(t, keys.tickets);
+        await this.contributions.refresh(
+          t,
+          await this.contributions.unitsIn(t, [
+            { tenant_id: tenantId, from: opts.from, to: opts.to },
+          ]),
+        );
       });
       for (const window of WINDOWS) {
         const starts = new Set<number>();
@@ -106,8 +116,13 @@ export class RebuildService {
     for (const { window, buckets } of plan) {
       for (let i = 0; i < buckets.length; i += CHUNK) {
         const chunk = buckets.slice(i, i + CHUNK);
-        const changed: ChangedRow[] = await this.dataSource.transaction(async (t) => {
-          await this.aggregates.lockAggregation(t);
+        const changed = await this.asOnlyAggregator(async (t) => {
+          // What waits to be folded first: the rewrite below sees the facts behind it.
+          for (;;) {
+            const pending = await this.aggregation.aggregatePending(t, CHUNK);
+            await this.publisher.publish(t, pending.changed, 'kpi-rebuild');
+            if (pending.minutes < CHUNK) break;
+          }
           const rows = await this.aggregates.rebuild(t, window, chunk);
           await this.publisher.publish(t, rows, 'kpi-rebuild');
           return rows;
@@ -129,5 +144,33 @@ export class RebuildService {
     }
     this.publisher.wake();
     return report;
+  }
+
+  /**
+   * Runs `work` holding the aggregation lock from before its snapshot (repeatable read): the
+   * deltas it folds and the facts it rewrites from are of one instant, so no delta committed
+   * meanwhile is counted twice (once in a rewrite, once folded later).
+   */
+  private async asOnlyAggregator<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    const q = this.dataSource.createQueryRunner();
+    await q.connect();
+    try {
+      await q.query(`SELECT pg_advisory_lock(${AGGREGATION_LOCK})`);
+      try {
+        await q.startTransaction('REPEATABLE READ');
+        try {
+          const result = await work(q.manager);
+          await q.commitTransaction();
+          return result;
+        } catch (err) {
+          await q.rollbackTransaction();
+          throw err;
+        }
+      } finally {
+        await q.query(`SELECT pg_advisory_unlock(${AGGREGATION_LOCK})`);
+      }
+    } finally {
+      await q.release();
+    }
   }
 }

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ContributionsRepository } from './contributions.repository';
 import { FactsRepository } from './facts.repository';
 import { KpiEventsConsumer } from './kpi-events.consumer';
 import { RecordFactsService } from './record-facts.service';
 
 @Module({
   controllers: [KpiEventsConsumer],
-  providers: [FactsRepository, RecordFactsService],
-  exports: [FactsRepository, RecordFactsService],
+  providers: [FactsRepository, ContributionsRepository, RecordFactsService],
+  exports: [FactsRepository, ContributionsRepository, RecordFactsService],
 })
 export class FactsModule {}

@@ -107,12 +107,8 @@ export interface TicketKey {
   ticket_id: string;
 }
 
-/**
- * Marks the minutes of `source`'s (tenant_id, at) rows stale. A statement that changes facts ends
- * with it, so the facts and their marks cost one round trip.
- */
-const MARK_STALE = (source: string) => `INSERT INTO kpi.stale_minutes (tenant_id, minute)
-  SELECT DISTINCT tenant_id, date_bin('1 minute', at, TIMESTAMPTZ 'epoch') FROM ${source}`;
+/** A call whose evaluation counts: a production call that was answered (COUNTED_EVALUATION). */
+const COUNTED = `(purpose <> 'training' AND disposition = 'answered')`;
 
 /** Pairs as two parallel arrays, for unnest(). */
 const pairs = <T>(rows: T[], a: keyof T, b: keyof T) => [
@@ -185,14 +181,20 @@ export class FactsRepository {
     return before[0]?.timezone ?? null;
   }
 
-  /** Keeps the latest version of each call and marks `stale` in the same statement. */
+  /**
+   * Keeps the latest version of each call. Answers the calls whose evaluation now counts where it
+   * did not, or the other way round (a training or unanswered call's does not; before its call
+   * arrives, an evaluation counts).
+   */
   async upsertCalls(
     m: EntityManager,
     rows: CallFactRow[],
-    stale: { tenant_id: string; at: Date | string }[],
-  ): Promise<void> {
-    await m.query(
-      `WITH up AS (INSERT INTO kpi.call_facts (tenant_id, call_id, agent_id, team_id, purpose, customer_id,
+  ): Promise<{ tenant_id: string; call_id: string }[]> {
+    const recount = (await m.query(
+      `WITH old AS (SELECT tenant_id, call_id, ${COUNTED} AS counted FROM kpi.call_facts
+         WHERE (tenant_id, call_id) IN (SELECT x.tenant_id, x.call_id
+           FROM jsonb_to_recordset($1::jsonb) AS x(tenant_id text, call_id text))),
+       up AS (INSERT INTO kpi.call_facts (tenant_id, call_id, agent_id, team_id, purpose, customer_id,
          started_at, answered_at, ended_at, csat, related_call_ids, disposition, direction,
          occurred_at)
        SELECT x.tenant_id, x.call_id, x.agent_id, x.team_id, x.purpose, x.customer_id, x.started_at,
@@ -208,10 +210,12 @@ export class FactsRepository {
          ended_at = excluded.ended_at, csat = excluded.csat,
          related_call_ids = excluded.related_call_ids, disposition = excluded.disposition,
          direction = excluded.direction, occurred_at = excluded.occurred_at
-       WHERE excluded.occurred_at > kpi.call_facts.occurred_at)
-       ${MARK_STALE('unnest($2::text[], $3::timestamptz[]) AS x(tenant_id, at)')}`,
-      [JSON.stringify(rows), stale.map((x) => x.tenant_id), stale.map((x) => x.at)],
-    );
+       WHERE excluded.occurred_at > kpi.call_facts.occurred_at
+       RETURNING tenant_id, call_id, ${COUNTED} AS counted)
+       SELECT up.tenant_id, up.call_id FROM up LEFT JOIN old USING (tenant_id, call_id)
+       WHERE up.counted IS DISTINCT FROM COALESCE(old.counted, true)`,
+      [JSON.stringify(rows)],
+    )) as { tenant_id: string; call_id: string }[];
     const links = rows.flatMap((r) =>
       r.related_call_ids.map((rel) => ({ t: r.tenant_id, rel, c: r.call_id })),
     );
@@ -222,16 +226,7 @@ export class FactsRepository {
         [links.map((l) => l.t), links.map((l) => l.rel), links.map((l) => l.c)],
       );
     }
-  }
-
-  /** When the given calls started (those already known). */
-  async callStarts(m: EntityManager, keys: { tenant_id: string; call_id: string }[]) {
-    const [t, c] = pairs(keys, 'tenant_id', 'call_id');
-    return (await m.query(
-      `SELECT tenant_id, started_at FROM kpi.call_facts
-       WHERE (tenant_id, call_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [t, c],
-    )) as { tenant_id: string; started_at: Date }[];
+    return recount;
   }
 
   async insertEvaluations(m: EntityManager, rows: EvaluationFactRow[]): Promise<void> {
@@ -272,11 +267,10 @@ export class FactsRepository {
   async deriveCallScores(
     m: EntityManager,
     keys: { tenant_id: string; call_id: string }[],
-    opts: { markStale: boolean },
   ): Promise<void> {
     const [t, c] = pairs(keys, 'tenant_id', 'call_id');
     await m.query(
-      `WITH derived AS (INSERT INTO kpi.call_scores (tenant_id, call_id, evaluation_id, agent_id, team_id,
+      `INSERT INTO kpi.call_scores (tenant_id, call_id, evaluation_id, agent_id, team_id,
          call_started_at, score, three_ring, forbidden_hits)
        SELECT DISTINCT ON (e.tenant_id, e.call_id) e.tenant_id, e.call_id, e.evaluation_id,
          e.agent_id, e.team_id, e.call_started_at, COALESCE(r.score, e.score), e.three_ring,
@@ -294,10 +288,8 @@ export class FactsRepository {
          evaluation_id = excluded.evaluation_id, agent_id = excluded.agent_id,
          team_id = excluded.team_id, call_started_at = excluded.call_started_at,
          score = excluded.score, three_ring = excluded.three_ring,
-         forbidden_hits = excluded.forbidden_hits
-       RETURNING tenant_id, call_started_at AS at)
-       ${MARK_STALE('derived WHERE $3::boolean')}`,
-      [t, c, opts.markStale],
+         forbidden_hits = excluded.forbidden_hits`,
+      [t, c],
     );
   }
 
@@ -354,7 +346,7 @@ export class FactsRepository {
     );
   }
 
-  /** Everything a ticket's state and its minutes depend on. */
+  /** Everything a ticket's state depends on. */
   async ticketFacts(m: EntityManager, keys: TicketKey[]) {
     const [t, k] = pairs(keys, 'tenant_id', 'ticket_id');
     const where = `(tenant_id, ticket_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
@@ -367,24 +359,9 @@ export class FactsRepository {
       `SELECT * FROM kpi.complaint_transitions WHERE ${where}`,
       [t, k],
     );
-    const state: unknown = await m.query(`SELECT * FROM kpi.complaint_state WHERE ${where}`, [
-      t,
-      k,
-    ]);
-    const times: unknown = await m.query(
-      `SELECT tenant_id, breached_at AS at FROM kpi.complaint_breaches WHERE ${where}
-         UNION ALL SELECT tenant_id, due_at FROM kpi.callback_facts WHERE ${where} AND due_at IS NOT NULL
-         UNION ALL SELECT tenant_id, done_at FROM kpi.callback_facts WHERE ${where} AND done_at IS NOT NULL`,
-      [t, k],
-    );
     return {
       opened: opened as (Omit<ComplaintFactRow, 'opened_at'> & { opened_at: Date })[],
       transitions: transitions as (Omit<TransitionRow, 'at'> & { at: Date })[],
-      state: state as (Omit<ComplaintStateRow, 'opened_at' | 'closed_at'> & {
-        opened_at: Date | null;
-        closed_at: Date | null;
-      })[],
-      times: times as { tenant_id: string; at: Date }[],
     };
   }
 
@@ -454,32 +431,5 @@ export class FactsRepository {
       `SELECT tenant_id FROM kpi.tenants UNION SELECT DISTINCT tenant_id FROM kpi.call_facts`,
     )) as { tenant_id: string }[];
     return rows.map((r) => r.tenant_id).sort();
-  }
-
-  /**
-   * Marks minutes stale in the facts' transaction. Marks are only ever inserted, never updated: a
-   * mark is seen by the aggregator when the facts it stands for are, and a chunk never waits for
-   * a tick that holds an earlier mark of the same minute.
-   */
-  async markStale(m: EntityManager, marks: { tenant_id: string; at: Date | string }[]) {
-    if (marks.length === 0) return;
-    await m.query(MARK_STALE('unnest($1::text[], $2::timestamptz[]) AS x(tenant_id, at)'), [
-      marks.map((x) => x.tenant_id),
-      marks.map((x) => x.at),
-    ]);
-  }
-
-  /** After a time-zone change: drop the tenant's calendar buckets and recompute from its minutes. */
-  async restartCalendarBuckets(m: EntityManager, tenantId: string): Promise<void> {
-    await m.query(
-      `DELETE FROM kpi.aggregates WHERE tenant_id = $1 AND "window" IN ('hour', 'day', 'month')`,
-      [tenantId],
-    );
-    await m.query(
-      `INSERT INTO kpi.stale_minutes (tenant_id, minute)
-       SELECT DISTINCT tenant_id, bucket_start FROM kpi.aggregates
-       WHERE tenant_id = $1 AND "window" = 'minute'`,
-      [tenantId],
-    );
   }
 }

@@ -33,6 +33,7 @@ import {
   FactsRepository,
   TicketKey,
 } from './facts.repository';
+import { ContributionsRepository, UnitKey } from './contributions.repository';
 import { opaqueCustomer } from './opaque-customer';
 
 export interface Incoming<E> {
@@ -63,6 +64,11 @@ const ticketKey = (r: { tenant_id: string; ticket_id: string }) => ({
   tenant_id: r.tenant_id,
   id: r.ticket_id,
 });
+const unit = (kind: UnitKey['kind']) => (r: { tenant_id: string; id: string }) => ({
+  kind,
+  tenant_id: r.tenant_id,
+  unit_id: r.id,
+});
 
 /** One row per key: the one a later event stands for wins, so a batch never hits a row twice. */
 function latestPerKey<T>(rows: T[], key: (r: T) => string, newer: (a: T, b: T) => boolean): T[] {
@@ -76,12 +82,16 @@ function latestPerKey<T>(rows: T[], key: (r: T) => string, newer: (a: T, b: T) =
 }
 
 /**
- * Turns events into facts and marks the minutes whose figures they may move. Every method takes a
- * whole batch and the consumer's transaction, so a set-based consumer calls it once per chunk.
+ * Turns events into facts and queues what they change in the aggregates (each unit's
+ * contribution, old out and new in). Every method takes a whole batch and the consumer's
+ * transaction, so a set-based consumer calls it once per chunk.
  */
 @Injectable()
 export class RecordFactsService {
-  constructor(private readonly facts: FactsRepository) {}
+  constructor(
+    private readonly facts: FactsRepository,
+    private readonly contributions: ContributionsRepository,
+  ) {}
 
   async tenants(m: EntityManager, items: Incoming<TenantUpserted>[]): Promise<void> {
     for (const { event } of items) {
@@ -89,7 +99,9 @@ export class RecordFactsService {
       await this.facts.lockTenants(m, [event.tenantId]);
       const before = await this.facts.upsertTenant(m, event.tenantId, tz);
       if (before !== null && before !== tz) {
-        await this.facts.restartCalendarBuckets(m, event.tenantId);
+        // Calendar buckets move with the zone: the aggregator refolds everything, holding off.
+        await this.contributions.lockAggregation(m);
+        await this.contributions.restartTenant(m, event.tenantId);
         await this.deriveTickets(m, await this.facts.ticketsOf(m, event.tenantId));
       }
     }
@@ -126,19 +138,18 @@ export class RecordFactsService {
       (r) => `${r.tenant_id}\u0000${r.call_id}`,
       (a, b) => Date.parse(a.occurred_at) > Date.parse(b.occurred_at),
     );
-    // The call's minute, before and after, and the minutes of the calls it follows up (their
-    // first-contact resolution changes): those calls are locked too, so a call arriving at the
-    // same time as its follow-up is seen by it.
-    const keys = unique.flatMap((r) => [
-      { tenant_id: r.tenant_id, call_id: r.call_id },
-      ...r.related_call_ids.map((id) => ({ tenant_id: r.tenant_id, call_id: id })),
-    ]);
-    await this.facts.lockKeys(m, 'call', keys.map(callKey));
-    const before = await this.facts.callStarts(m, keys);
-    await this.facts.upsertCalls(m, unique, [
-      ...before.map((r) => ({ tenant_id: r.tenant_id, at: r.started_at })),
-      ...unique.map((r) => ({ tenant_id: r.tenant_id, at: r.started_at })),
-    ]);
+    // The calls it follows up change too (their first-contact resolution): they are locked as
+    // well, so a call arriving at the same time as its follow-up is seen by it.
+    const keys = [
+      ...unique.map(callKey),
+      ...unique.flatMap((r) => r.related_call_ids.map((id) => ({ tenant_id: r.tenant_id, id }))),
+    ];
+    await this.facts.lockKeys(m, 'call', keys);
+    // A score counts for production calls that were answered: where that changed, the score is
+    // taken (after the calls, so never the other way round); otherwise its chunk need not wait.
+    const recount = (await this.facts.upsertCalls(m, unique)).map(callKey);
+    await this.facts.lockKeys(m, 'score', recount);
+    await this.contributions.refresh(m, [...keys.map(unit('call')), ...recount.map(unit('score'))]);
   }
 
   async scored(m: EntityManager, items: Incoming<EvaluationScored>[]): Promise<void> {
@@ -192,7 +203,8 @@ export class RecordFactsService {
   }
 
   private async rederiveCalls(m: EntityManager, rows: { tenant_id: string; call_id: string }[]) {
-    await this.facts.deriveCallScores(m, rows, { markStale: true });
+    await this.facts.deriveCallScores(m, rows);
+    await this.contributions.refresh(m, rows.map(callKey).map(unit('score')));
   }
 
   async opened(m: EntityManager, items: Incoming<ComplaintOpened>[]): Promise<void> {
@@ -303,8 +315,8 @@ export class RecordFactsService {
   }
 
   /**
-   * Recomputes each ticket's state from all its facts and marks every minute it counts in,
-   * before and after (opened, closed, breaches, callbacks due and done).
+   * Recomputes each ticket's state from all its facts, then what the ticket adds to the
+   * aggregates in every minute it counts in (opened, closed, breaches, callbacks due and done).
    */
   async deriveTickets(m: EntityManager, keys: TicketKey[]): Promise<void> {
     const unique = latestPerKey(
@@ -356,15 +368,6 @@ export class RecordFactsService {
       });
     }
     await this.facts.upsertComplaintState(m, states);
-    const marks: { tenant_id: string; at: Date | string }[] = [...f.times];
-    for (const s of f.state) {
-      if (s.opened_at) marks.push({ tenant_id: s.tenant_id, at: s.opened_at });
-      if (s.closed_at) marks.push({ tenant_id: s.tenant_id, at: s.closed_at });
-    }
-    for (const s of states) {
-      if (s.opened_at) marks.push({ tenant_id: s.tenant_id, at: s.opened_at });
-      if (s.closed_at) marks.push({ tenant_id: s.tenant_id, at: s.closed_at });
-    }
-    await this.facts.markStale(m, marks);
+    await this.contributions.refresh(m, unique.map(ticketKey).map(unit('ticket')));
   }
 }
