@@ -143,6 +143,7 @@ describe('call pipeline (ingestion → Kafka → scoring)', () => {
     const meta = (key: string) => ({
       [EventHeader.EventId]: randomUUID(),
       [EventHeader.EventType]: Topics.CallIngested,
+      [EventHeader.OccurredAt]: new Date().toISOString(),
       [EventHeader.TenantId]: tenantId,
       [EventHeader.TraceId]: key,
     });

@@ -52,6 +52,7 @@ describe('complaints service', () => {
           headers: {
             [EventHeader.EventId]: eventId,
             [EventHeader.EventType]: Topics.ComplaintDetected,
+            [EventHeader.OccurredAt]: new Date().toISOString(),
             [EventHeader.TenantId]: tenantId,
             [EventHeader.TraceId]: callId,
           },

@@ -85,6 +85,7 @@ describe('event consumer host, set-based handlers', () => {
     headers: {
       [EventHeader.EventId]: eventId,
       [EventHeader.EventType]: Topics.TenantUpserted,
+      [EventHeader.OccurredAt]: new Date().toISOString(),
       [EventHeader.TenantId]: tenantId,
     },
   });

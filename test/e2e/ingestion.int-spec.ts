@@ -658,6 +658,7 @@ describe('ingestion', () => {
           headers: {
             [EventHeader.EventId]: randomUUID(),
             [EventHeader.EventType]: Topics.TenantUpserted,
+            [EventHeader.OccurredAt]: new Date().toISOString(),
           },
         },
       ],

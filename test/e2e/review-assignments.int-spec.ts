@@ -298,6 +298,7 @@ describe('review assignments (sampling policies, queue, reassignment)', () => {
             headers: {
               [EventHeader.EventId]: eventId,
               [EventHeader.EventType]: Topics.CallIngested,
+              [EventHeader.OccurredAt]: new Date().toISOString(),
               [EventHeader.TenantId]: t.tenantId,
               [EventHeader.TraceId]: c.callId,
             },

@@ -16,6 +16,8 @@ export const DlqHeader = {
   OriginalOffset: 'dlq-original-offset',
   FailedAt: 'dlq-failed-at',
   Consumer: 'dlq-consumer',
+  /** Times the handler ran it: 0 when it was refused before (headers, decoding, validation). */
+  Attempts: 'dlq-attempts',
 } as const;
 
 export interface EventMeta {

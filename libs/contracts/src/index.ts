@@ -3,3 +3,4 @@ export * from './topics';
 export * from './headers';
 export * from './validate-events';
 export * from './record-limits';
+export * from './event-schema';

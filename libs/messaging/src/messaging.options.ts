@@ -29,6 +29,8 @@ export interface MessagingOptions {
 export interface MessagingObserver {
   published?(topic: string, count: number): void;
   deadLettered?(topic: string, reason: string): void;
+  /** A handler failed on a message and will run it again. */
+  retried?(topic: string): void;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -76,6 +76,7 @@ export class ServiceCoreModule {
             observer: {
               published: (topic, n) => metrics.published.inc({ topic }, n),
               deadLettered: (topic, reason) => metrics.deadLettered(topic, reason),
+              retried: (topic) => metrics.retries.inc({ topic }),
             },
             onFatal: () => process.exit(1),
           }),

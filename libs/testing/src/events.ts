@@ -22,6 +22,7 @@ export async function publishEvent<K extends EventTopic>(
         headers: {
           [EventHeader.EventId]: randomUUID(),
           [EventHeader.EventType]: topic,
+          [EventHeader.OccurredAt]: new Date().toISOString(),
           [EventHeader.TenantId]: tenantId,
           [EventHeader.TraceId]: key,
         },

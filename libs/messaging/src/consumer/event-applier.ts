@@ -99,8 +99,9 @@ export class EventApplier {
     partition: number,
     message: KafkaMessage,
   ): Promise<Prepared | null> {
+    // Refused before the handler ran: no retry could make it pass.
     const dead = (reason: string) =>
-      this.dlq.send(topic, partition, message, reason).then(() => null);
+      this.dlq.send(topic, partition, message, reason, 0).then(() => null);
     if (!reg) return dead(`no handler for ${topic}`);
     let meta = readEventMeta(message.headers, topic);
     if (typeof meta === 'string') {
@@ -192,6 +193,7 @@ export class EventApplier {
             p.partition,
             p.message,
             `${attempt} attempt(s) failed: ${reason}`,
+            attempt,
           );
           return true;
         } else {
@@ -199,6 +201,7 @@ export class EventApplier {
             { ...where, attempt, err: reason, traceId: p.meta.traceId },
             'handler failed; retrying',
           );
+          this.opts.observer?.retried?.(p.topic);
           delay = Math.min(10000, base * 2 ** (attempt - 1));
           attempt++;
         }

@@ -38,6 +38,13 @@ describe(readEventMeta.name, () => {
     expect(readEventMeta(headers(), 'qa.evaluation.scored.v1')).toMatch(/does not match/);
   });
 
+  it('rejects a missing, empty or malformed occurred-at (consumers store it as a time)', () => {
+    for (const bad of [undefined, '', 'yesterday', '2026-11-31T00:00:00Z'])
+      expect(readEventMeta(headers({ [EventHeader.OccurredAt]: bad }), 'qa.call.ingested.v1')).toBe(
+        'missing or invalid occurred-at header',
+      );
+  });
+
   it('treats a missing event type as the topic', () => {
     const meta = readEventMeta(
       headers({ [EventHeader.EventType]: undefined }),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EventHeader, EventMeta } from '@qa/contracts';
+import { EventHeader, EventMeta, isInstant } from '@qa/contracts';
 import { IHeaders, KafkaMessage } from 'kafkajs';
 
 export function headerText(headers: IHeaders | undefined, name: string): string | undefined {
@@ -18,11 +18,15 @@ export function readEventMeta(headers: IHeaders | undefined, topic: string): Eve
   const eventType = headerText(headers, EventHeader.EventType) ?? topic;
   if (eventType !== topic)
     return `${EventHeader.EventType} ${eventType} does not match topic ${topic}`;
+  // Consumers store it (kpi's scored and reviewed times): an empty or malformed one failed in
+  // the handler, five times, before it was dead-lettered.
+  const occurredAt = headerText(headers, EventHeader.OccurredAt) ?? '';
+  if (!isInstant(occurredAt)) return `missing or invalid ${EventHeader.OccurredAt} header`;
   return {
     eventId,
     eventType,
     schemaVersion: headerText(headers, EventHeader.SchemaVersion) ?? '1',
-    occurredAt: headerText(headers, EventHeader.OccurredAt) ?? '',
+    occurredAt,
     tenantId: headerText(headers, EventHeader.TenantId) ?? '',
     traceId: headerText(headers, EventHeader.TraceId) ?? '',
   };

@@ -1,5 +1,5 @@
 import type { MessageHandler } from '@nestjs/microservices';
-import { TenantUpserted, Topics } from '@qa/contracts';
+import { ComplaintOpened, TenantUpserted, Topics } from '@qa/contracts';
 import { throwError } from 'rxjs';
 import { registrationOf } from './event-registration';
 
@@ -33,11 +33,49 @@ describe(registrationOf.name, () => {
     );
     expect(reg).toMatchObject({ chunk: false, requireHeaders: true });
     expect(reg.decode(tenant())).toMatchObject({ ok: true, value: { tenantId: 't-1' } });
+    // The topic's own contract comes first, then the handler's validate.
     expect(reg.decode(tenant({ tenantId: '' }))).toEqual({
       ok: false,
-      reason: 'invalid: tenantId is empty',
+      reason: 'invalid: tenantId is missing or invalid; tenantId is empty',
     });
     expect(reg.decode(null)).toEqual({ ok: false, reason: 'empty payload' });
+  });
+
+  it('refuses, before decoding, a record over the topic limit even when it decodes (padding)', () => {
+    const reg = registrationOf(
+      Topics.TenantUpserted,
+      nestHandler(async () => undefined),
+    );
+    // Field 15, length-delimited: unknown to the schema, so decoding alone would skip it.
+    const pad = (n: number) =>
+      Buffer.concat([Buffer.from([0x7a, 0x80, 0x80, 0x10]), Buffer.alloc(n)]);
+    expect(pad(262_144).length).toBe(262_148);
+    const padded = Buffer.concat([tenant(), pad(262_144)]);
+    expect(TenantUpserted.decode(padded).tenantId).toBe('t-1');
+    expect(reg.decode(padded)).toEqual({
+      ok: false,
+      reason: `too large: the record is ${padded.length} bytes; qa.tenant.upserted.v1 events may be at most 262144 bytes`,
+    });
+    expect(reg.decode(tenant())).toMatchObject({ ok: true });
+  });
+
+  it('holds every consumer of a topic to its contract: an empty or impossible time is invalid', () => {
+    const reg = registrationOf(
+      Topics.ComplaintOpened,
+      nestHandler(async () => undefined),
+    );
+    const opened = (openedAt: string) =>
+      Buffer.from(
+        ComplaintOpened.encode(
+          ComplaintOpened.fromPartial({ ticketId: 'k-1', tenantId: 't-1', openedAt }),
+        ).finish(),
+      );
+    expect(reg.decode(opened('2026-11-22T01:00:00.000Z'))).toMatchObject({ ok: true });
+    for (const bad of ['', '2026-02-30T00:00:00Z', '1', '2026-11-22 01:00:00'])
+      expect(reg.decode(opened(bad))).toEqual({
+        ok: false,
+        reason: 'invalid: openedAt is missing or invalid',
+      });
   });
 
   it("takes an outside topic's own decoder, then validate, and does not require our headers", () => {

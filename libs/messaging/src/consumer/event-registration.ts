@@ -1,5 +1,5 @@
 import type { MessageHandler } from '@nestjs/microservices';
-import { Codecs, EventTopic } from '@qa/contracts';
+import { Codecs, eventSchemaProblems, EventTopic, maxEventBytes } from '@qa/contracts';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { DecodeResult } from './consume-errors';
 import { EventOptions } from './event-context';
@@ -43,15 +43,27 @@ function protobufDecoder(
 ): (value: Buffer | null) => DecodeResult<unknown> {
   const codec = Codecs[topic as EventTopic];
   if (!codec) throw new Error(`${topic} is not a protobuf topic: give its handler a decode option`);
+  const max = maxEventBytes(topic);
+  // The topic's own contract first (ids, times), then what this consumer needs besides.
+  const checks: Validate = (e) => [
+    ...eventSchemaProblems(topic as EventTopic, e as never),
+    ...validate(e),
+  ];
   return (value) => {
     if (!value || value.length === 0) return { ok: false, reason: 'empty payload' };
+    // Decoded whole, a padded record (unknown fields are skipped) would pass as its event.
+    if (value.length > max)
+      return {
+        ok: false,
+        reason: `too large: the record is ${value.length} bytes; ${topic} events may be at most ${max} bytes`,
+      };
     let event: unknown;
     try {
       event = codec.decode(value);
     } catch (err) {
       return { ok: false, reason: `undecodable protobuf: ${(err as Error).message}` };
     }
-    return validated(event, validate);
+    return validated(event, checks);
   };
 }
 

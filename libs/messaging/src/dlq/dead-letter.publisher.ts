@@ -28,9 +28,10 @@ export class DeadLetterPublisher {
     partition: number,
     message: KafkaMessage,
     reason: string,
+    attempts: number,
   ): Promise<void> {
     this.logger.warn(
-      { topic, partition, offset: message.offset, reason },
+      { topic, partition, offset: message.offset, reason, attempts },
       'dead-lettering message',
     );
     const headers: IHeaders = {
@@ -41,6 +42,7 @@ export class DeadLetterPublisher {
       [DlqHeader.OriginalOffset]: message.offset,
       [DlqHeader.FailedAt]: new Date().toISOString(),
       [DlqHeader.Consumer]: this.opts.service,
+      [DlqHeader.Attempts]: String(attempts),
     };
     // If this send fails the offset is not committed, so the message comes back: nothing is lost.
     await this.producer!.send({

@@ -13,6 +13,7 @@ export class Metrics {
   readonly http: Histogram<'method' | 'route' | 'status'>;
   readonly published: Counter<'topic'>;
   readonly deadLetters: Counter<'topic' | 'reason'>;
+  readonly retries: Counter<'topic'>;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -35,6 +36,12 @@ export class Metrics {
       name: 'qa_dead_letters_total',
       help: 'Messages sent to a dead-letter topic, by source topic and kind of reason',
       labelNames: ['topic', 'reason'],
+      registers: [this.registry],
+    });
+    this.retries = new Counter({
+      name: 'qa_consumer_retries_total',
+      help: 'Handler failures on a message that will be tried again (before it is dead-lettered)',
+      labelNames: ['topic'],
       registers: [this.registry],
     });
   }

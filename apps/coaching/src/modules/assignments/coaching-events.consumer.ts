@@ -1,10 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { EvaluationReviewed, EvaluationScored, Topics } from '@qa/contracts';
+import { EvaluationReviewed, EvaluationScored, Topics, isInstant } from '@qa/contracts';
 import { ChunkContext, ChunkItem, EventOptions } from '@qa/messaging';
 import { RecordEvaluationsService } from './record-evaluations.service';
 
-const isTime = (s: string) => s !== '' && !Number.isNaN(Date.parse(s));
+// Strict (calendar, offset): Postgres refuses what Date.parse lets through, in the handler.
+const isTime = isInstant;
 
 /** Decode-and-check; the host dead-letters what fails it. */
 export function validateScored(e: EvaluationScored): string[] {

@@ -1,10 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { ComplaintOpened, ComplaintTransitioned, Topics } from '@qa/contracts';
+import { ComplaintOpened, ComplaintTransitioned, Topics, isInstant } from '@qa/contracts';
 import { ChunkContext, ChunkItem, EventOptions } from '@qa/messaging';
 import { TrainingRepository } from './training.repository';
 
-const isTime = (s: string) => s !== '' && !Number.isNaN(Date.parse(s));
+// Strict (calendar, offset): Postgres refuses what Date.parse lets through, in the handler.
+const isTime = isInstant;
 
 export function validateOpened(e: ComplaintOpened): string[] {
   const problems: string[] = [];

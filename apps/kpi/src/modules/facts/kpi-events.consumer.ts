@@ -1,10 +1,18 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { CallIngested, EventMap, EventTopic, Topics, validateTenantUpserted } from '@qa/contracts';
+import {
+  CallIngested,
+  EventMap,
+  EventTopic,
+  Topics,
+  validateTenantUpserted,
+  isInstant,
+} from '@qa/contracts';
 import { ChunkContext, ChunkItem, EventOptions } from '@qa/messaging';
 import { RecordFactsService } from './record-facts.service';
 
-const isTime = (s: string) => s !== '' && !Number.isNaN(Date.parse(s));
+// Strict (calendar, offset): Postgres refuses what Date.parse lets through, in the handler.
+const isTime = isInstant;
 
 /** Checks that every fact keeps its key and its event time; the host dead-letters the rest. */
 function requireFields<T>(checks: [keyof T & string, (v: T) => boolean][]) {
