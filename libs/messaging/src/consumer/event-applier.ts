@@ -3,7 +3,7 @@ import { EventMeta } from '@qa/contracts';
 import { isInfrastructureError } from '@qa/persistence';
 import { KafkaMessage } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
-import { DeadLetterPublisher } from '../dlq/dead-letter.publisher';
+import { DeadLetterEntry, DeadLetterPublisher } from '../dlq/dead-letter.publisher';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 import { OutboxRelay } from '../outbox/outbox.relay';
@@ -71,10 +71,21 @@ export class EventApplier {
     loop: Loop,
   ): Promise<boolean> {
     const ready: Prepared[] = [];
+    const dead: DeadLetterEntry[] = [];
     for (const m of messages) {
-      const p = await this.prepare(reg, topic, partition, m);
-      if (p) ready.push(p);
+      const p = this.prepare(reg, topic, partition, m);
+      if ('reason' in p) dead.push({ message: m, reason: p.reason, attempts: 0 });
+      else ready.push(p);
     }
+    // The chunk's refused messages in one send, beside its transaction; both before its offset.
+    const [done] = await Promise.all([
+      this.applyChunk(topic, ready, loop),
+      this.dlq.sendMany(topic, partition, dead),
+    ]);
+    return done;
+  }
+
+  private async applyChunk(topic: string, ready: Prepared[], loop: Loop): Promise<boolean> {
     if (ready.length === 0) return true;
     if (ready.length > 1) {
       try {
@@ -83,7 +94,7 @@ export class EventApplier {
         return true;
       } catch (err) {
         this.logger.warn(
-          { topic, partition, size: ready.length, err: (err as Error).message },
+          { topic, partition: ready[0].partition, size: ready.length, err: (err as Error).message },
           'chunk failed; handling its messages one by one',
         );
       }
@@ -92,20 +103,17 @@ export class EventApplier {
     return true;
   }
 
-  /** Decodes and validates; dead-letters what cannot be handled and returns null for it. */
-  private async prepare(
+  /** Decodes and validates; for what cannot be handled, the reason to dead-letter it with. */
+  private prepare(
     reg: Registration | undefined,
     topic: string,
     partition: number,
     message: KafkaMessage,
-  ): Promise<Prepared | null> {
-    // Refused before the handler ran: no retry could make it pass.
-    const dead = (reason: string) =>
-      this.dlq.send(topic, partition, message, reason, 0).then(() => null);
-    if (!reg) return dead(`no handler for ${topic}`);
+  ): Prepared | { reason: string } {
+    if (!reg) return { reason: `no handler for ${topic}` };
     let meta = readEventMeta(message.headers, topic);
     if (typeof meta === 'string') {
-      if (reg.requireHeaders) return dead(meta);
+      if (reg.requireHeaders) return { reason: meta };
       meta = rawEventMeta(topic, partition, message);
     } else if (!reg.requireHeaders) {
       // An outside producer's event ids need not be unique: two records with one id are two
@@ -118,9 +126,9 @@ export class EventApplier {
     } catch (err) {
       // A throwing decoder must not make a poison pill that stalls the partition. Only the error's
       // name goes out: its message may quote the payload.
-      return dead(`the decoder failed (${err instanceof Error ? err.name : typeof err})`);
+      return { reason: `the decoder failed (${err instanceof Error ? err.name : typeof err})` };
     }
-    if (!decoded.ok) return dead(decoded.reason);
+    if (!decoded.ok) return { reason: decoded.reason };
     return { reg, meta, value: decoded.value, message, topic, partition };
   }
 

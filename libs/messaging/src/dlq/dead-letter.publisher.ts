@@ -2,6 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DlqHeader, dlqTopic } from '@qa/contracts';
 import { IHeaders, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
+import { bySize, SEND_BYTES } from '../outbox/outbox.relay';
+
+export interface DeadLetterEntry {
+  message: KafkaMessage;
+  reason: string;
+  /** Times the handler ran it (0: refused before). */
+  attempts: number;
+}
 
 /** Sends what a consumer cannot handle to `<topic>.dlq`, with the reason and where it came from. */
 @Injectable()
@@ -23,34 +31,43 @@ export class DeadLetterPublisher {
     await this.producer.connect();
   }
 
-  async send(
+  send(
     topic: string,
     partition: number,
     message: KafkaMessage,
     reason: string,
     attempts: number,
   ): Promise<void> {
-    this.logger.warn(
-      { topic, partition, offset: message.offset, reason, attempts },
-      'dead-lettering message',
-    );
-    const headers: IHeaders = {
-      ...(message.headers ?? {}),
-      [DlqHeader.Reason]: clipReason(reason),
-      [DlqHeader.OriginalTopic]: topic,
-      [DlqHeader.OriginalPartition]: String(partition),
-      [DlqHeader.OriginalOffset]: message.offset,
-      [DlqHeader.FailedAt]: new Date().toISOString(),
-      [DlqHeader.Consumer]: this.opts.service,
-      [DlqHeader.Attempts]: String(attempts),
-    };
-    // If this send fails the offset is not committed, so the message comes back: nothing is lost.
-    await this.producer!.send({
-      topic: dlqTopic(topic),
-      acks: -1,
-      messages: [{ key: message.key, value: message.value, headers }],
+    return this.sendMany(topic, partition, [{ message, reason, attempts }]);
+  }
+
+  /**
+   * A chunk's dead letters in as few produce requests as fit (one, unless they are large): one
+   * round trip each made a bad record cost as much as ten good ones.
+   */
+  async sendMany(topic: string, partition: number, letters: DeadLetterEntry[]): Promise<void> {
+    if (letters.length === 0) return;
+    const messages = letters.map(({ message, reason, attempts }) => {
+      this.logger.warn(
+        { topic, partition, offset: message.offset, reason, attempts },
+        'dead-lettering message',
+      );
+      const headers: IHeaders = {
+        ...(message.headers ?? {}),
+        [DlqHeader.Reason]: clipReason(reason),
+        [DlqHeader.OriginalTopic]: topic,
+        [DlqHeader.OriginalPartition]: String(partition),
+        [DlqHeader.OriginalOffset]: message.offset,
+        [DlqHeader.FailedAt]: new Date().toISOString(),
+        [DlqHeader.Consumer]: this.opts.service,
+        [DlqHeader.Attempts]: String(attempts),
+      };
+      return { key: message.key, value: message.value, headers };
     });
-    this.opts.observer?.deadLettered?.(topic, reason);
+    // If a send fails the offset is not committed, so the messages come back: nothing is lost.
+    for (const part of bySize(messages, SEND_BYTES, (m) => (m.value?.length ?? 0) + 16_384))
+      await this.producer!.send({ topic: dlqTopic(topic), acks: -1, messages: part });
+    for (const { reason } of letters) this.opts.observer?.deadLettered?.(topic, reason);
   }
 
   async disconnect(): Promise<void> {

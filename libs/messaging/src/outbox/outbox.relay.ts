@@ -15,20 +15,22 @@ import { OutboxRepository } from './outbox.repository';
  * which the broker holds to the topic's `max.message.bytes` (1 MiB by default): 500 small events
  * fit, a few large calls would not, and the relay would retry that request for ever.
  */
-const SEND_BYTES = 900 * 1024;
+export const SEND_BYTES = 900 * 1024;
+
+const rowBytes = (r: { payload: Buffer; headers: Record<string, string> }) =>
+  r.payload.length + Object.entries(r.headers).reduce((n, [k, v]) => n + k.length + v.length, 0);
 
 /** Consecutive runs of rows of at most `max` bytes each; a larger row goes alone. */
-export function bySize<T extends { payload: Buffer; headers: Record<string, string> }>(
+export function bySize<T>(
   rows: readonly T[],
   max: number,
+  sizeOf: (r: T) => number = rowBytes as (r: T) => number,
 ): T[][] {
   const out: T[][] = [];
   let part: T[] = [];
   let bytes = 0;
   for (const r of rows) {
-    const size =
-      r.payload.length +
-      Object.entries(r.headers).reduce((n, [k, v]) => n + k.length + v.length, 0);
+    const size = sizeOf(r);
     if (part.length > 0 && bytes + size > max) {
       out.push(part);
       part = [];
