@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
+import { runDeadLettersBench } from './dead-letters.bench';
 import { runEngineBench } from './engine/engine.bench';
 import { runIngestionBench } from './ingestion.bench';
 import { runKpiFreshnessBench } from './kpi-freshness.bench';
@@ -32,6 +33,26 @@ async function main(): Promise<void> {
     if (kpiError) console.error(`kpi freshness: ${kpiError}`);
     process.exit(kpiError ? 1 : 0);
   }
+  // `npm run bench -- dead-letters [--events N] [--bad 0.2]`: a consumer's pace with bad input.
+  if (process.argv[2] === 'dead-letters') {
+    const arg = (name: string) => {
+      const i = process.argv.indexOf(name);
+      return i > 0 ? Number(process.argv[i + 1]) : undefined;
+    };
+    const deadLetters = await runDeadLettersBench({
+      events: arg('--events') ?? (quick ? 200 : undefined),
+      badShare: arg('--bad'),
+      rounds: arg('--rounds') ?? (quick ? 1 : undefined),
+    });
+    console.log(
+      JSON.stringify(
+        { machine: { cpus: cpus().length, node: process.version }, deadLetters },
+        null,
+        2,
+      ),
+    );
+    process.exit(0);
+  }
   const engine = await runEngineBench(quick ? { seconds: 0.2, rounds: 1 } : { seconds: 3 });
   // `npm run bench -- engine`: the engine section alone (pure CPU, opens no ports).
   if (process.argv[2] === 'engine') {
@@ -49,6 +70,8 @@ async function main(): Promise<void> {
   const kpi = await runKpiFreshnessBench(
     quick ? { calls: 100, ratePerSecond: 100 } : { calls: 2000, ratePerSecond: 200 },
   );
+  // kpi's consumer with 0 % and 20 % bad records interleaved (test/bench/dead-letters.bench.ts).
+  const deadLetters = await runDeadLettersBench(quick ? { events: 200, rounds: 1 } : {});
   console.log(
     JSON.stringify(
       {
@@ -58,6 +81,7 @@ async function main(): Promise<void> {
         ingestion,
         pipeline,
         kpi,
+        deadLetters,
       },
       null,
       2,

@@ -1,4 +1,5 @@
 import { eventSchemaProblems, isInstant, maxEventBytes, MAX_EVENT_BYTES } from './event-schema';
+import { CallbackScheduled, CallIngested } from './generated';
 import { MAX_CALL_RECORD_BYTES } from './record-limits';
 import { Codecs, EventTopic, Topics } from './topics';
 
@@ -49,7 +50,7 @@ describe(eventSchemaProblems.name, () => {
       endedAt: '2026-11-22T01:03:00Z',
     };
     const ingested = (over: object, ingestedAt = '') =>
-      Codecs[Topics.CallIngested].fromPartial({ call: { ...call, ...over }, ingestedAt });
+      CallIngested.fromPartial({ call: { ...call, ...over }, ingestedAt });
     expect(eventSchemaProblems(Topics.CallIngested, ingested({}))).toEqual([]);
     expect(
       eventSchemaProblems(
@@ -62,13 +63,13 @@ describe(eventSchemaProblems.name, () => {
       'call.endedAt is missing or invalid',
       'ingestedAt is missing or invalid',
     ]);
-    expect(
-      eventSchemaProblems(Topics.CallIngested, Codecs[Topics.CallIngested].fromPartial({})),
-    ).toEqual(['call is missing or invalid']);
+    expect(eventSchemaProblems(Topics.CallIngested, CallIngested.fromPartial({}))).toEqual([
+      'call is missing or invalid',
+    ]);
   });
 
   it('lets a callback without a deadline through (kpi, which needs it, checks it itself)', () => {
-    const scheduled = Codecs[Topics.CallbackScheduled].fromPartial({
+    const scheduled = CallbackScheduled.fromPartial({
       ticketId: 'k-1',
       tenantId: 't-1',
       dueAt: '',

@@ -7,3 +7,4 @@ export * from './sample-call';
 export * from './services';
 export * from './seed-tenant';
 export * from './kafka-probe';
+export * from './bad-messages';
