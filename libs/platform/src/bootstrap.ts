@@ -13,6 +13,7 @@ import {
   ProblemDetailsFilter,
 } from './http/problem-details.filter';
 import { verifyJsonDepth } from './http/json-depth';
+import { keepConnections } from './http/keep-alive';
 import { createValidationPipe } from './http/validation';
 import { identityVerifier } from './identity/identity-verifier';
 import { httpMetrics } from './metrics/http-metrics';
@@ -59,6 +60,7 @@ export async function createService(
   app.useLogger(app.get(Logger));
   for (const setup of moduleSetups(app)) setup(app);
   app.disable('x-powered-by');
+  keepConnections(app.getHttpServer());
   const metrics = metricsOf(app);
   if (metrics) app.use(httpMetrics(metrics));
   if (app.get(ConfigService).get<boolean>(INSECURE_DEV_SECRETS_FLAG)) {

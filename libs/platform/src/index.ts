@@ -6,6 +6,7 @@ export * from './http/problem-details';
 export * from './http/problem-details.filter';
 export * from './http/validation';
 export * from './http/json-depth';
+export * from './http/keep-alive';
 export * from './http/paging';
 export * from './bootstrap';
 export * from './identity/identity';

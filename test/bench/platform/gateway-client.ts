@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { CLIENT_IDLE_MS } from '@qa/platform';
 
 export interface Answer {
   status: number;
@@ -18,7 +19,9 @@ export class GatewayClient {
     private readonly base: URL,
     maxSockets: number,
   ) {
-    this.agent = new Agent({ keepAlive: true, maxSockets });
+    // An idle socket is dropped before the gateway would close it (a reused one it is closing
+    // fails the request with "socket hang up", which a user's client would not see either).
+    this.agent = new Agent({ keepAlive: true, maxSockets, timeout: CLIENT_IDLE_MS });
   }
 
   async send(method: string, path: string, body?: Buffer | string, type = 'application/json') {
