@@ -38,6 +38,30 @@ export class OutboxRepository {
     );
   }
 
+  /** See OutboxService.insertForKeys; rows keep their given order (and so their ids). */
+  insertForKeys(
+    rows: NewOutboxRow[],
+    keysFrom: string,
+    firstParam: number,
+  ): { sql: string; params: unknown[] } {
+    const p = (i: number) => `$${firstParam + i}`;
+    return {
+      sql: `INSERT INTO ${this.table} (event_id, topic, key, payload, headers)
+        SELECT o.event_id, o.topic, o.key, o.payload, o.headers
+        FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::bytea[], ${p(4)}::jsonb[])
+          WITH ORDINALITY AS o(event_id, topic, key, payload, headers, n)
+        WHERE o.key IN (SELECT key FROM ${keysFrom})
+        ORDER BY o.n`,
+      params: [
+        rows.map((r) => r.eventId),
+        rows.map((r) => r.topic),
+        rows.map((r) => r.key),
+        rows.map((r) => r.payload),
+        rows.map((r) => JSON.stringify(r.headers)),
+      ],
+    };
+  }
+
   /** Takes the relay lock for this transaction; false when another relay holds it. */
   async tryLock(manager: EntityManager): Promise<boolean> {
     const [row] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [

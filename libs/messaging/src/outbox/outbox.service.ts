@@ -28,7 +28,27 @@ export class OutboxService {
     manager: EntityManager,
     events: OutgoingEvent<K>[],
   ): Promise<string[]> {
-    const rows: NewOutboxRow[] = events.map((e) => {
+    const rows = this.rowsOf(events);
+    await this.outbox.insert(manager, rows);
+    return rows.map((r) => r.eventId);
+  }
+
+  /**
+   * The events as an INSERT to run inside the writer's own statement, as a data-modifying CTE
+   * (`WITH written AS (…), events AS (<sql>) …`): only events whose key the CTE `keysFrom` returns
+   * in its column `key` are recorded. The state change and its events then cost one round trip.
+   * Parameters are numbered from `$firstParam`.
+   */
+  insertForKeys<K extends EventTopic>(
+    events: OutgoingEvent<K>[],
+    keysFrom: string,
+    firstParam: number,
+  ): { sql: string; params: unknown[] } {
+    return this.outbox.insertForKeys(this.rowsOf(events), keysFrom, firstParam);
+  }
+
+  private rowsOf<K extends EventTopic>(events: OutgoingEvent<K>[]): NewOutboxRow[] {
+    return events.map((e) => {
       if (!e.key) throw new Error(`event on ${e.topic} needs a key`);
       const eventId = e.eventId ?? randomUUID();
       return {
@@ -46,8 +66,6 @@ export class OutboxService {
         },
       };
     });
-    await this.outbox.insert(manager, rows);
-    return rows.map((r) => r.eventId);
   }
 
   /** Hint that new rows may be committed: shortens the relay's wait (it polls regardless). */

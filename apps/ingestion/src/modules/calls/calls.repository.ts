@@ -31,6 +31,12 @@ export interface CallListFilter {
   limit: number;
 }
 
+/** The events of the calls a statement inserted, as OutboxService.insertForKeys gives them. */
+export type EventsForKeys = (
+  keysFrom: string,
+  firstParam: number,
+) => { sql: string; params: unknown[] };
+
 const COLUMNS = 12;
 export const INSERT_COLUMNS = `tenant_id, call_id, agent_id, team_id, direction, purpose, started_at,
   answered_at, ended_at, ring_count, body, body_hash`;
@@ -45,7 +51,11 @@ export class CallsRepository {
    * Rows go in callId order so two transactions over overlapping calls lock in the same order
    * and cannot deadlock. Returns the callIds actually inserted.
    */
-  async insertMany(manager: EntityManager, rows: NewCallRow[]): Promise<Set<string>> {
+  async insertMany(
+    manager: EntityManager,
+    rows: NewCallRow[],
+    events?: EventsForKeys,
+  ): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
     const sorted = [...rows].sort((a, b) =>
       a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0,
@@ -72,12 +82,17 @@ export class CallsRepository {
         `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7}::timestamptz,` +
         `$${b + 8}::timestamptz,$${b + 9}::timestamptz,$${b + 10}::int,$${b + 11}::jsonb,$${b + 12})`;
     });
+    const insert = `INSERT INTO ingestion.calls (${INSERT_COLUMNS}) VALUES ${tuples.join(',')}
+       ON CONFLICT (tenant_id, call_id) DO NOTHING RETURNING call_id AS key`;
+    // The inserted calls' events in the same statement: one round trip, atomic without BEGIN.
+    const outbox = events?.('inserted', values.length + 1);
     const inserted = (await manager.query(
-      `INSERT INTO ingestion.calls (${INSERT_COLUMNS}) VALUES ${tuples.join(',')}
-       ON CONFLICT (tenant_id, call_id) DO NOTHING RETURNING call_id`,
-      values,
-    )) as { call_id: string }[];
-    return new Set(inserted.map((r) => r.call_id));
+      outbox
+        ? `WITH inserted AS (${insert}), events AS (${outbox.sql}) SELECT key FROM inserted`
+        : insert,
+      outbox ? [...values, ...outbox.params] : values,
+    )) as { key: string }[];
+    return new Set(inserted.map((r) => r.key));
   }
 
   /** Stored body and hash of calls that were already there: what a duplicate is compared with. */

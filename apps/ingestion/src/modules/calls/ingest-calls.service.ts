@@ -18,7 +18,7 @@ export interface IngestOutcome {
   differingFields?: string[];
 }
 
-/** Calls per transaction: one INSERT for the calls, one for their outbox rows. */
+/** Calls per statement: one INSERT for the calls and their outbox rows. */
 export const CHUNK = 500;
 /** Chunks in flight at once, so Postgres works on one while Node prepares the next. */
 const LANES = 2;
@@ -33,7 +33,7 @@ interface Waiting {
 }
 
 /**
- * Stores validated calls and their qa.call.ingested.v1 events in the same transaction, many at a
+ * Stores validated calls and their qa.call.ingested.v1 events in the same statement, many at a
  * time. Idempotent by (tenant, callId): the same call again is a duplicate without a second
  * event, a different body under the same callId is a conflict naming the fields that differ.
  */
@@ -64,9 +64,7 @@ export class IngestCallsService {
     const lane = async () => {
       while (next < chunks.length) {
         const n = next++;
-        results[n] = await this.inTransaction((m) =>
-          this.ingestIn(m, tenantId, chunks[n], traceId),
-        );
+        results[n] = await this.autocommit((m) => this.ingestIn(m, tenantId, chunks[n], traceId));
       }
     };
     await Promise.all(Array.from({ length: Math.min(LANES, chunks.length) }, lane));
@@ -118,6 +116,7 @@ export class IngestCallsService {
     return group;
   }
 
+  /** Each tenant's calls of the group commit on their own: one statement, one round trip. */
   private async flush(group: Waiting[]): Promise<void> {
     const byTenant = new Map<string, Waiting[]>();
     for (const w of group) {
@@ -125,25 +124,22 @@ export class IngestCallsService {
       if (list) list.push(w);
       else byTenant.set(w.tenantId, [w]);
     }
-    try {
-      const outcomes = await this.inTransaction(async (m) => {
-        const out = new Map<Waiting, IngestOutcome>();
-        for (const [tenantId, ws] of byTenant) {
-          const res = await this.ingestIn(
+    for (const [tenantId, ws] of byTenant) {
+      try {
+        const outcomes = await this.autocommit((m) =>
+          this.ingestIn(
             m,
             tenantId,
             ws.map((w) => w.body),
             ws.map((w) => w.traceId),
-          );
-          ws.forEach((w, i) => out.set(w, res[i]));
-        }
-        return out;
-      });
-      if ([...outcomes.values()].some((o) => o.status === 'accepted')) this.outbox.wake();
-      this.logger.debug({ calls: group.length }, 'single calls committed');
-      for (const w of group) w.resolve(outcomes.get(w)!);
-    } catch (err) {
-      for (const w of group) w.reject(err);
+          ),
+        );
+        if (outcomes.some((o) => o.status === 'accepted')) this.outbox.wake();
+        this.logger.debug({ calls: ws.length }, 'single calls committed');
+        ws.forEach((w, i) => w.resolve(outcomes[i]));
+      } catch (err) {
+        for (const w of ws) w.reject(err);
+      }
     }
   }
 
@@ -158,7 +154,7 @@ export class IngestCallsService {
     traceId: string | readonly string[],
   ): Promise<IngestOutcome[]> {
     const spr =
-      (await this.tenants.get(manager, tenantId))?.secondsPerRing ?? this.defaultSecondsPerRing;
+      (await this.tenants.cached(manager, tenantId))?.secondsPerRing ?? this.defaultSecondsPerRing;
     const traceOf = (i: number) => (typeof traceId === 'string' ? traceId : traceId[i]);
     const rows: (NewCallRow & { traceId: string })[] = bodies.map((b, i) => ({
       tenantId,
@@ -175,21 +171,19 @@ export class IngestCallsService {
       bodyHash: hashCallBody(b),
       traceId: traceOf(i),
     }));
-    const inserted = await this.calls.insertMany(manager, rows);
     const ingestedAt = new Date().toISOString();
-    await this.outbox.add(
-      manager,
-      rows
-        .filter((r) => inserted.has(r.callId))
-        .map((r) => ({
-          topic: Topics.CallIngested,
-          key: r.callId,
-          payload: toCallIngested(r.body, r.ringCount, ingestedAt),
-          tenantId,
-          traceId: r.traceId,
-          // When the call happened (it ended), as every topic states its time: UTC ISO.
-          occurredAt: new Date(r.body.endedAt).toISOString(),
-        })),
+    // Every call's event is prepared; the statement records those of the calls it inserted.
+    const events = rows.map((r) => ({
+      topic: Topics.CallIngested,
+      key: r.callId,
+      payload: toCallIngested(r.body, r.ringCount, ingestedAt),
+      tenantId,
+      traceId: r.traceId,
+      // When the call happened (it ended), as every topic states its time: UTC ISO.
+      occurredAt: new Date(r.body.endedAt).toISOString(),
+    }));
+    const inserted = await this.calls.insertMany(manager, rows, (keysFrom, firstParam) =>
+      this.outbox.insertForKeys(events, keysFrom, firstParam),
     );
     const stored = await this.calls.existing(
       manager,
@@ -209,17 +203,19 @@ export class IngestCallsService {
   }
 
   /**
-   * Rows are locked in callId order, so overlapping ingests wait for each other rather than
-   * deadlock; should Postgres still abort one as a deadlock victim, the chunk is idempotent and
-   * runs again once.
+   * Without BEGIN and COMMIT: ingestIn writes calls and events in one statement, atomic on its
+   * own, and only reads after it (a duplicate's stored body), so a transaction would add two
+   * round trips and nothing else. Rows are locked in callId order, so overlapping ingests wait
+   * for each other rather than deadlock; should Postgres still abort one as a deadlock victim, the
+   * chunk is idempotent and runs again once.
    */
-  private async inTransaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+  private async autocommit<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await work(this.dataSource.manager);
     } catch (err) {
       if (codeOf(err) !== DEADLOCK) throw withoutParameters(err);
       this.logger.warn('deadlock between concurrent ingests; retrying the chunk once');
-      return this.dataSource.transaction(work).catch((again: unknown) => {
+      return work(this.dataSource.manager).catch((again: unknown) => {
         throw withoutParameters(again);
       });
     }

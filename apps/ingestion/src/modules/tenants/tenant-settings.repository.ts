@@ -6,8 +6,17 @@ export interface TenantSettings {
   timezone: string;
 }
 
+/**
+ * How long a replica trusts its copy of a tenant's settings. The replica that consumes a change
+ * has it at once; the others (not in that partition's group) follow within this time.
+ */
+const SETTINGS_TTL_MS = 5_000;
+const SETTINGS_CACHED = 10_000;
+
 @Injectable()
 export class TenantSettingsRepository {
+  private readonly cache = new Map<string, { settings: TenantSettings | null; at: number }>();
+
   async upsert(manager: EntityManager, tenantId: string, s: TenantSettings): Promise<void> {
     await manager.query(
       `INSERT INTO ingestion.tenants (tenant_id, seconds_per_ring, timezone) VALUES ($1, $2, $3)
@@ -15,6 +24,19 @@ export class TenantSettingsRepository {
          timezone = EXCLUDED.timezone, updated_at = now()`,
       [tenantId, s.secondsPerRing, s.timezone],
     );
+    // Before commit: a rolled-back change is consumed again, and the copy expires meanwhile.
+    this.cache.set(tenantId, { settings: s, at: Date.now() });
+  }
+
+  /** As `get`, read at most once per SETTINGS_TTL_MS: every ingest needs it, a change is rare. */
+  async cached(manager: EntityManager, tenantId: string): Promise<TenantSettings | null> {
+    const now = Date.now();
+    const hit = this.cache.get(tenantId);
+    if (hit && now - hit.at < SETTINGS_TTL_MS) return hit.settings;
+    const settings = await this.get(manager, tenantId);
+    if (this.cache.size >= SETTINGS_CACHED) this.cache.clear();
+    this.cache.set(tenantId, { settings, at: now });
+    return settings;
   }
 
   async get(manager: EntityManager, tenantId: string): Promise<TenantSettings | null> {
