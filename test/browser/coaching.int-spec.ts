@@ -182,6 +182,7 @@ describe('coaching page in Chromium', () => {
       await page.locator('[data-assignment] a.trend-link').click();
       await page.waitForSelector('section.coaching-trend');
       expect(await page.inputValue('input[name=agentId]')).toBe('a-1');
+      expect(await page.inputValue('input[name=ruleId]')).toBe('forbidden.phrases');
       await page.fill('input[name=from]', '2026-10-26');
       await page.fill('input[name=to]', '2026-11-08');
       await page.click('section.coaching-trend button[type=submit]');

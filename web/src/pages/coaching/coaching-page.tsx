@@ -21,10 +21,11 @@ function AssignmentCard({
   const [actions, setActions] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [error, setError] = useState('');
+  // A reloaded list drops the pass rate (the list carries none): fetch it again then too.
+  const hasRate = item.passRate !== undefined;
   useEffect(() => {
-    if (!item.passRate)
-      void coachingApi.get(item.id).then(onChange, (e: Error) => setError(e.message));
-  }, [item.id]);
+    if (!hasRate) void coachingApi.get(item.id).then(onChange, (e: Error) => setError(e.message));
+  }, [item.id, hasRate]);
   const record = async (e: FormEvent) => {
     e.preventDefault();
     setError('');
@@ -74,15 +75,17 @@ function AssignmentCard({
       {item.passRate ? (
         <p className="pass-rate">
           {t('passRate')}: {t('before')} {pct(item.passRate.before)} → {t('after')}{' '}
-          {pct(item.passRate.after)} ·{' '}
-          <a
-            className="trend-link"
-            href={`#/coaching/trend?agentId=${encodeURIComponent(item.agentId)}&ruleId=${encodeURIComponent(item.ruleId)}`}
-          >
-            {t('tabTrend')}
-          </a>
+          {pct(item.passRate.after)}
         </p>
       ) : null}
+      <p>
+        <a
+          className="trend-link"
+          href={`#/coaching/trend?agentId=${encodeURIComponent(item.agentId)}&ruleId=${encodeURIComponent(item.ruleId)}`}
+        >
+          {t('tabTrend')}
+        </a>
+      </p>
       {item.session ? (
         <div className="session">
           <h4>{t('session')}</h4>

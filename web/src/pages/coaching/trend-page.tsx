@@ -20,7 +20,8 @@ export function TrendPage({ user }: { user: Session }) {
   const [agents, setAgents] = useState<string[]>([]);
   const [trend, setTrend] = useState<AgentTrend | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const ruleId = initial.get('ruleId') ?? '';
+  // From an assignment's link: that rule only, until the lead clears it.
+  const [ruleId, setRuleId] = useState(initial.get('ruleId') ?? '');
 
   const load = () => {
     if (!agentId) return;
@@ -77,6 +78,15 @@ export function TrendPage({ user }: { user: Session }) {
           {t('to')}
           <input name="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
           <FieldMessage error={error} prefix="to" />
+        </label>
+        <label>
+          {t('rule')}
+          <input
+            name="ruleId"
+            value={ruleId}
+            placeholder="*"
+            onChange={(e) => setRuleId(e.target.value)}
+          />
         </label>
         <button type="submit">{t('show')}</button>
       </form>
