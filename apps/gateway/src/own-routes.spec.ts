@@ -16,8 +16,12 @@ const GRID: Record<string, Rule> = {
   'POST /api/v1/auth/password': 'authenticated',
   'GET /api/v1/tenants': ['platform_admin'],
   'POST /api/v1/tenants': ['platform_admin'],
+  'PATCH /api/v1/tenants/:tenantId': ['platform_admin'],
   'GET /api/v1/users': ['platform_admin', 'admin'],
   'POST /api/v1/users': ['platform_admin', 'admin'],
+  'PATCH /api/v1/users/:id': ['platform_admin', 'admin'],
+  'POST /api/v1/users/:id/password': ['platform_admin', 'admin'],
+  'DELETE /api/v1/users/:id': ['platform_admin', 'admin'],
 };
 
 function controllersOf(module: unknown, seen = new Set<unknown>()): Type<unknown>[] {
@@ -75,6 +79,8 @@ describe("gateway's own routes", () => {
     for (const role of ROLES.filter((r) => r !== 'platform_admin' && r !== 'admin')) {
       expect(allowed('GET /api/v1/users', role)).toBe(false);
       expect(allowed('POST /api/v1/users', role)).toBe(false);
+      expect(allowed('PATCH /api/v1/users/:id', role)).toBe(false);
+      expect(allowed('DELETE /api/v1/users/:id', role)).toBe(false);
     }
     expect(ROLES.filter((r) => allowed('POST /api/v1/tenants', r))).toEqual(['platform_admin']);
   });

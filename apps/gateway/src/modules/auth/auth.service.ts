@@ -55,7 +55,8 @@ export class AuthService {
     if (!verdict.allowed) throw tooManyAttempts(verdict.retryAfterMs);
     const user = await this.users.findByUsername(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
-    if (!user || !ok) {
+    // A disabled account gets the wrong-password answer: it reveals nothing about the account.
+    if (!user || !ok || user.disabledAt) {
       this.throttle.failed(username, ip, Date.now());
       throw new AuthError(AuthErrorCode.BadCredentials, 'Wrong username or password.');
     }
@@ -76,7 +77,7 @@ export class AuthService {
       this.logger.warn({ userId: used.userId }, 'spent refresh token presented; sessions revoked');
       await this.refreshTokens.revokeAllOf(used.userId);
     }
-    if (used?.status !== 'ok' || !user || used.userId !== user.id)
+    if (used?.status !== 'ok' || !user || used.userId !== user.id || user.disabledAt)
       throw new AuthError(AuthErrorCode.BadRefreshToken, 'Invalid or expired refresh token.');
     return this.issue(user);
   }
@@ -115,6 +116,15 @@ export class AuthService {
     this.versions.set(user.id, await this.users.setPassword(user.id, await hashPassword(next)));
     await this.refreshTokens.revokeAllOf(user.id);
     this.logger.log({ userId: user.id }, 'password changed; sessions revoked');
+  }
+
+  /**
+   * After an admin changed, disabled or deleted the user: this gateway refuses the old access
+   * tokens at once (`version` is the new one, null when none is valid) and no refresh token works.
+   */
+  async endSessions(userId: string, version: number | null): Promise<void> {
+    this.versions.set(userId, version);
+    await this.refreshTokens.revokeAllOf(userId);
   }
 
   /** The identity a live access token stands for, or null (bad, expired or revoked). */

@@ -26,6 +26,23 @@ function fetchJson(url: string): Promise<OpenAPIObject | null> {
   });
 }
 
+/** The gateway's own document with every service's /api paths, tied to the route table. */
+export function mergeOpenApi(own: OpenAPIObject, docs: (OpenAPIObject | null)[]): OpenAPIObject {
+  const doc: OpenAPIObject = {
+    ...own,
+    paths: { ...own.paths },
+    components: { ...own.components, schemas: { ...own.components?.schemas } },
+  };
+  for (const d of docs) {
+    if (!d) continue;
+    for (const [path, item] of Object.entries(d.paths ?? {})) {
+      if (path.startsWith('/api/')) doc.paths[path] = { ...item };
+    }
+    Object.assign(doc.components!.schemas!, d.components?.schemas ?? {});
+  }
+  return withRouteTable(doc);
+}
+
 /**
  * The public OpenAPI document: the gateway's own routes plus every service's, read from their
  * /docs-json (generated from their controllers). A service that is down is left out for 30 s.
@@ -40,19 +57,7 @@ export class MergedOpenApi {
     const docs = await Promise.all(
       Object.values(this.services).map((base) => fetchJson(new URL('/docs-json', base).toString())),
     );
-    const doc: OpenAPIObject = {
-      ...own,
-      paths: { ...own.paths },
-      components: { ...own.components, schemas: { ...own.components?.schemas } },
-    };
-    for (const d of docs) {
-      if (!d) continue;
-      for (const [path, item] of Object.entries(d.paths ?? {})) {
-        if (path.startsWith('/api/')) doc.paths[path] = { ...item };
-      }
-      Object.assign(doc.components!.schemas!, d.components?.schemas ?? {});
-    }
-    const full = withRouteTable(doc);
+    const full = mergeOpenApi(own, docs);
     this.cache = { at: Date.now(), doc: full };
     return full;
   }

@@ -20,6 +20,10 @@ export class TenantsRepository {
     return manager.getRepository(TenantEntity).find({ order: { tenantId: 'ASC' } });
   }
 
+  find(manager: EntityManager, tenantId: string): Promise<TenantEntity | null> {
+    return manager.getRepository(TenantEntity).findOneBy({ tenantId });
+  }
+
   timezoneOf(manager: EntityManager, tenantId: string): Promise<string | null> {
     return manager
       .getRepository(TenantEntity)

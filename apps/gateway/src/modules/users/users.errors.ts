@@ -5,6 +5,8 @@ export enum UserErrorCode {
   AgentWithoutId = 'USER_AGENT_WITHOUT_ID',
   WeakPassword = 'USER_WEAK_PASSWORD',
   UsernameTaken = 'USER_USERNAME_TAKEN',
+  NotFound = 'USER_NOT_FOUND',
+  OwnAccount = 'USER_OWN_ACCOUNT',
 }
 
 export class UserError extends DomainError<UserErrorCode> {
@@ -24,9 +26,9 @@ export class UserError extends DomainError<UserErrorCode> {
     );
   }
 
-  static weakPassword(problem: string): UserError {
+  static weakPassword(problem: string, field = 'password'): UserError {
     return new UserError(UserErrorCode.WeakPassword, `The password ${problem}.`, {
-      errors: [{ path: 'password', message: problem }],
+      errors: [{ path: field, message: problem }],
     });
   }
 
@@ -35,11 +37,24 @@ export class UserError extends DomainError<UserErrorCode> {
       errors: [{ path: 'username', message: 'already exists' }],
     });
   }
+
+  static notFound(id: string): UserError {
+    return new UserError(UserErrorCode.NotFound, `user ${id} not found`, {});
+  }
+
+  /** An admin who demoted, disabled or deleted themselves could lock the tenant out. */
+  static ownAccount(field: string): UserError {
+    return new UserError(UserErrorCode.OwnAccount, 'Admins cannot do this to their own account.', {
+      errors: [{ path: field, message: 'cannot be changed on your own account' }],
+    });
+  }
 }
 
 export const userErrorStatuses: Record<UserErrorCode, ProblemStatus> = {
   [UserErrorCode.NotTenantRole]: ProblemStatuses.invalid,
   [UserErrorCode.AgentWithoutId]: ProblemStatuses.invalid,
   [UserErrorCode.WeakPassword]: ProblemStatuses.invalid,
+  [UserErrorCode.OwnAccount]: ProblemStatuses.invalid,
   [UserErrorCode.UsernameTaken]: ProblemStatuses.conflict,
+  [UserErrorCode.NotFound]: ProblemStatuses.notFound,
 };

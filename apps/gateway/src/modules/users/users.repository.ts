@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { UserEntity } from './entities/user.entity';
 
 @Injectable()
@@ -25,7 +25,9 @@ export class UsersRepository {
   }
 
   /** false when the username is taken. */
-  async insertIfAbsent(user: Omit<UserEntity, 'createdAt' | 'tokenVersion'>): Promise<boolean> {
+  async insertIfAbsent(
+    user: Omit<UserEntity, 'createdAt' | 'tokenVersion' | 'disabledAt'>,
+  ): Promise<boolean> {
     const result = await this.users
       .createQueryBuilder()
       .insert()
@@ -36,10 +38,35 @@ export class UsersRepository {
     return (result.raw as unknown[]).length === 1;
   }
 
-  /** The user's token version, or null when the user no longer exists. */
+  /** The user's token version, or null when the user no longer exists or is disabled. */
   async tokenVersion(id: string): Promise<number | null> {
-    const row = await this.users.findOne({ where: { id }, select: { tokenVersion: true } });
+    const row = await this.users.findOne({
+      where: { id, disabledAt: IsNull() },
+      select: { tokenVersion: true },
+    });
     return row?.tokenVersion ?? null;
+  }
+
+  /**
+   * Changes what an admin may change and revokes the access tokens issued so far (they carry the
+   * old role and ids); returns the updated user, or null when it no longer exists.
+   */
+  async update(
+    id: string,
+    patch: Partial<Pick<UserEntity, 'role' | 'agentId' | 'teamId' | 'disabledAt'>>,
+  ): Promise<UserEntity | null> {
+    const result = await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ ...patch, tokenVersion: () => 'token_version + 1' })
+      .where('id = :id', { id })
+      .execute();
+    return (result.affected ?? 0) > 0 ? this.findById(id) : null;
+  }
+
+  /** false when the user did not exist. */
+  async delete(id: string): Promise<boolean> {
+    return ((await this.users.delete({ id })).affected ?? 0) > 0;
   }
 
   /** Revokes every access token issued so far; returns the new version. */

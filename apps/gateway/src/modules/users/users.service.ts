@@ -2,17 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { Identity, Role, TenantError } from '@qa/platform';
 import { DataSource } from 'typeorm';
+import { AuthService } from '../auth/auth.service';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { CreateUserRequestDto, UserResponseDto } from './dto/create-user.request.dto';
 import { ListUsersRequestDto } from './dto/list-users.request.dto';
+import { UpdateUserRequestDto } from './dto/update-user.request.dto';
 import { UserEntity } from './entities/user.entity';
 import { UserError } from './users.errors';
 import { UsersRepository } from './users.repository';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const toUserResponse = (
-  u: Pick<UserEntity, 'id' | 'username' | 'role' | 'tenantId' | 'agentId' | 'teamId'>,
+  u: Pick<UserEntity, 'id' | 'username' | 'role' | 'tenantId' | 'agentId' | 'teamId'> &
+    Partial<Pick<UserEntity, 'disabledAt'>>,
 ): UserResponseDto => ({
   id: u.id,
   username: u.username,
@@ -20,6 +25,7 @@ export const toUserResponse = (
   tenantId: u.tenantId,
   agentId: u.agentId,
   teamId: u.teamId,
+  disabled: Boolean(u.disabledAt),
 });
 
 @Injectable()
@@ -30,6 +36,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly tenants: TenantsRepository,
+    private readonly auth: AuthService,
   ) {}
 
   async create(actor: Identity, dto: CreateUserRequestDto): Promise<UserResponseDto> {
@@ -53,6 +60,66 @@ export class UsersService {
     const tenantId = actor.role === 'platform_admin' ? query.tenantId : actor.tenantId;
     if (tenantId === null) return [];
     return (await this.users.list(tenantId)).map(toUserResponse);
+  }
+
+  /** Role, ids and disabling; every change ends the user's sessions (tokens carry the old claims). */
+  async update(actor: Identity, id: string, dto: UpdateUserRequestDto): Promise<UserResponseDto> {
+    const user = await this.manageable(actor, id);
+    if (user.id === actor.userId) {
+      if (dto.role !== undefined && dto.role !== user.role) throw UserError.ownAccount('role');
+      if (dto.disabled) throw UserError.ownAccount('disabled');
+    }
+    if (dto.role === 'platform_admin') throw UserError.notTenantRole();
+    const role = dto.role ?? user.role;
+    const agentId = dto.agentId === undefined ? user.agentId : dto.agentId?.trim() || null;
+    if (role === 'agent' && !agentId) throw UserError.agentWithoutId();
+    const updated = await this.users.update(id, {
+      role,
+      agentId,
+      teamId: dto.teamId === undefined ? user.teamId : dto.teamId?.trim() || null,
+      ...(dto.disabled === undefined
+        ? {}
+        : { disabledAt: dto.disabled ? (user.disabledAt ?? new Date()) : null }),
+    });
+    if (!updated) throw UserError.notFound(id);
+    await this.auth.endSessions(id, updated.disabledAt ? null : updated.tokenVersion);
+    this.logger.log({ userId: id, by: actor.userId }, 'user changed; sessions ended');
+    return toUserResponse(updated);
+  }
+
+  /** An admin sets a new password (the user forgot theirs); every session of the user ends. */
+  async resetPassword(actor: Identity, id: string, password: string): Promise<void> {
+    const user = await this.manageable(actor, id);
+    const problem = passwordProblem(password, user.username);
+    if (problem) {
+      throw UserError.weakPassword(problem, 'newPassword');
+    }
+    const version = await this.users.setPassword(id, await hashPassword(password));
+    if (version === null) throw UserError.notFound(id);
+    await this.auth.endSessions(id, version);
+    this.logger.log({ userId: id, by: actor.userId }, 'password reset by an admin');
+  }
+
+  async remove(actor: Identity, id: string): Promise<void> {
+    const user = await this.manageable(actor, id);
+    if (user.id === actor.userId) throw UserError.ownAccount('id');
+    // Refresh tokens go with the row (ON DELETE CASCADE); access tokens find no version.
+    if (!(await this.users.delete(id))) throw UserError.notFound(id);
+    await this.auth.endSessions(id, null);
+    this.logger.log({ userId: id, by: actor.userId }, 'user deleted');
+  }
+
+  /** A tenant user the actor administers; anyone else (another tenant, a platform admin) is 404. */
+  private async manageable(actor: Identity, id: string): Promise<UserEntity> {
+    const user = UUID.test(id) ? await this.users.findById(id) : null;
+    if (
+      !user ||
+      user.tenantId === null ||
+      (actor.role !== 'platform_admin' && user.tenantId !== actor.tenantId)
+    ) {
+      throw UserError.notFound(id);
+    }
+    return user;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import {
   IsInt,
   IsString,
@@ -39,3 +39,8 @@ export class CreateTenantRequestDto {
   @IsTimeZone({ message: 'timezone must be an IANA time zone such as Asia/Shanghai' })
   timezone!: string;
 }
+
+/** PATCH: any of the settings; the id stays. */
+export class UpdateTenantRequestDto extends PartialType(
+  OmitType(CreateTenantRequestDto, ['tenantId'] as const),
+) {}

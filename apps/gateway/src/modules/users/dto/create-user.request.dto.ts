@@ -47,4 +47,6 @@ export class UserResponseDto {
   @ApiProperty({ nullable: true }) tenantId!: string | null;
   @ApiPropertyOptional({ nullable: true }) agentId!: string | null;
   @ApiPropertyOptional({ nullable: true }) teamId!: string | null;
+  @ApiProperty({ description: 'a disabled user cannot log in and has no live token' })
+  disabled!: boolean;
 }
