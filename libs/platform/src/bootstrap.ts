@@ -14,6 +14,7 @@ import {
 } from './http/problem-details.filter';
 import { verifyJsonDepth } from './http/json-depth';
 import { keepConnections } from './http/keep-alive';
+import { recordResponses } from './http/response-log';
 import { createValidationPipe } from './http/validation';
 import { identityVerifier } from './identity/identity-verifier';
 import { httpMetrics } from './metrics/http-metrics';
@@ -81,13 +82,17 @@ export async function createService(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await opts.configure?.(app);
-  if (!opts.ownDocs) {
+  const logDir = app.get(ConfigService).get<string>('QA_RESPONSE_LOG_DIR');
+  if (!opts.ownDocs || logDir) {
     // Each service describes its own routes; the gateway merges them into the public /docs.
     const doc = SwaggerModule.createDocument(
       app,
       new DocumentBuilder().setTitle(opts.name).setVersion('1').build(),
     );
-    SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json', ui: false });
+    if (!opts.ownDocs) {
+      SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json', ui: false });
+    }
+    if (logDir) recordResponses(app, logDir, opts.name, doc);
   }
   return app;
 }

@@ -18,6 +18,7 @@ export * from './jobs/jobs.module';
 export * from './jobs/queues';
 export * from './jobs/redis-connection';
 export * from './http/api-problem';
+export * from './http/response-log';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';
 export * from './metrics/http-metrics';
