@@ -9,6 +9,9 @@ rm -f artifacts/jest-unit.json artifacts/jest-int.json  # never count a previous
 # Every log line of the run lands here and is checked for personal numbers at the end.
 export QA_TEST_LOG_DIR="$root/artifacts/logs"
 rm -rf "$QA_TEST_LOG_DIR" && mkdir -p "$QA_TEST_LOG_DIR"
+# Every answer the integration tests get, and each service's OpenAPI document, checked at the end.
+export QA_RESPONSE_LOG_DIR="$root/artifacts/responses"
+rm -rf "$QA_RESPONSE_LOG_DIR"
 start=$(date +%s)
 
 # Tests get their own broker (port, data dir) so a broker or platform a developer runs on 9092 is
@@ -69,6 +72,7 @@ step "benchmarks run (--quick)" bash -c 'log="$QA_TEST_LOG_DIR/bench-quick.log"
   REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/1}" npm run -s bench -- --quick >artifacts/bench-quick.json 2>"$log" ||
     { tail -n 20 "$log"; exit 1; }'
 step "no personal numbers in any log line" node -r @swc-node/register test/logs/check-log-pii.ts "$QA_TEST_LOG_DIR"
+step "every answer seen is documented in /docs" node -r @swc-node/register test/openapi/check-documented-responses.ts "$QA_RESPONSE_LOG_DIR"
 node scripts/test-summary.js artifacts/jest-unit.json artifacts/jest-int.json || status=1
 echo "[test] total $(( $(date +%s) - start )) s" >&2
 exit $status

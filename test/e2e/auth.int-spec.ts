@@ -128,6 +128,7 @@ describe('gateway accounts and sessions', () => {
         tenantId: tenant,
         agentId: 'a-9',
         teamId: 't-9',
+        disabled: false,
       });
       const [row] = (await db.query('SELECT password_hash FROM gateway.users WHERE username = $1', [
         username,

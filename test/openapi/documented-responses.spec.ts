@@ -41,11 +41,12 @@ describe(compareResponses.name, () => {
     ]);
   });
 
-  it('prefers the literal path over a parameter, and honours ranges and default', () => {
+  it('prefers the literal path over a parameter, honours ranges and default, reads HEAD as GET', () => {
     const r = compareResponses(doc, [
       seen('POST', '/api/v1/calls/batch', 200),
       seen('GET', '/api/v1/kpis', 204),
       seen('GET', '/api/v1/kpis', 500),
+      seen('HEAD', '/api/v1/calls/c-1', 404),
     ]);
     expect(r.undocumented).toEqual([]);
   });

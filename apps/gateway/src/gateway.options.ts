@@ -1,7 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { mapErrors, ServiceOptions, verifyJsonDepth } from '@qa/platform';
+import { mapErrors, ServiceOptions, verifyJsonDepth, withBodyProblems } from '@qa/platform';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { json, static as serveStatic } from 'express';
@@ -36,14 +36,16 @@ export const gatewayServiceOptions: ServiceOptions = {
       ['/api/v1/auth', '/api/v1/tenants', '/api/v1/users'],
       json({ limit: '100kb', verify: verifyJsonDepth }),
     );
-    const doc = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('QA call-evaluation platform')
-        .setDescription('The public API. Forwarded routes are served by the owning service.')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
+    const doc = withBodyProblems(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('QA call-evaluation platform')
+          .setDescription('The public API. Forwarded routes are served by the owning service.')
+          .setVersion('1')
+          .addBearerAuth()
+          .build(),
+      ),
     );
     const merged = new MergedOpenApi({
       ingestion: config.get('INGESTION_URL'),

@@ -15,6 +15,7 @@ import {
 import { verifyJsonDepth } from './http/json-depth';
 import { keepConnections } from './http/keep-alive';
 import { recordResponses } from './http/response-log';
+import { withBodyProblems } from './http/api-problem';
 import { createValidationPipe } from './http/validation';
 import { identityVerifier } from './identity/identity-verifier';
 import { httpMetrics } from './metrics/http-metrics';
@@ -85,9 +86,11 @@ export async function createService(
   const logDir = app.get(ConfigService).get<string>('QA_RESPONSE_LOG_DIR');
   if (!opts.ownDocs || logDir) {
     // Each service describes its own routes; the gateway merges them into the public /docs.
-    const doc = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder().setTitle(opts.name).setVersion('1').build(),
+    const doc = withBodyProblems(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder().setTitle(opts.name).setVersion('1').build(),
+      ),
     );
     if (!opts.ownDocs) {
       SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json', ui: false });

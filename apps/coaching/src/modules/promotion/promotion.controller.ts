@@ -32,6 +32,7 @@ export class PromotionController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ description: 'the round with its candidates' })
   @ApiProblems({ 404: 'no such round' })
   get(@CurrentIdentity() identity: Identity, @Param('id') id: string) {
     return this.promotion.get(identity, id);

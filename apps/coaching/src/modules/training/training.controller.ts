@@ -27,12 +27,14 @@ export class TrainingController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ description: 'the programme with its attendance' })
   @ApiProblems({ 404: 'no such programme' })
   get(@CurrentIdentity() identity: Identity, @Param('id') id: string) {
     return this.training.get(identity, id);
   }
 
   @Put(':id/attendance')
+  @ApiOkResponse({ description: 'the attendance as stored' })
   @Roles('admin', 'lead')
   @ApiProblems({
     400: 'a rate outside 0–1 or not a trainee, naming the field',

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentIdentity, Identity, Public } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -49,6 +49,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Public()
+  @ApiNoContentResponse({ description: 'the session ended (an unknown token changes nothing)' })
   @ApiProblems({ 400: 'invalid body' })
   async logout(@Body() dto: RefreshRequestDto): Promise<void> {
     await this.auth.logout(dto.refreshToken);
@@ -57,6 +58,7 @@ export class AuthController {
   /** Ends every session of the user, this one included: log in again with the new password. */
   @Post('password')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'changed; every session of the user ended' })
   @ApiProblems({
     400: 'wrong current password or a weak new one, naming the field',
     401: 'no valid access token',
@@ -72,6 +74,7 @@ export class AuthController {
 
   /** Who is logged in, and the tenant's time zone: the dashboard shows times as the tenant reads them. */
   @Get('me')
+  @ApiOkResponse({ description: 'the identity of the token and the tenant time zone' })
   @ApiProblems({ 401: 'no valid access token' })
   async me(@CurrentIdentity() identity: Identity): Promise<Identity & { timezone: string | null }> {
     const timezone = identity.tenantId

@@ -2,7 +2,8 @@ import type { OpenAPIObject, OperationObject, PathItemObject } from '@nestjs/swa
 import { ROLES } from '@qa/platform';
 import { allows, FORWARD_ROUTES, ForwardRoute, matchRoute, METHODS } from '../proxy/forward-routes';
 
-const REFUSALS = {
+/** What the gateway itself may answer on any forwarded route. */
+export const GATEWAY_REFUSALS = {
   '401': { description: 'missing or invalid access token (problem+json)' },
   '403': { description: 'the role may not call this (problem+json)' },
   '503': { description: 'the owning service is not reachable (problem+json)' },
@@ -18,7 +19,7 @@ function annotate(route: ForwardRoute, method: string, op: OperationObject): Ope
     ...op,
     description: [op.description, rolesNote(route, method)].filter(Boolean).join('\n\n'),
     security: [{ bearer: [] }],
-    responses: { ...REFUSALS, ...op.responses },
+    responses: { ...GATEWAY_REFUSALS, ...op.responses },
   };
 }
 

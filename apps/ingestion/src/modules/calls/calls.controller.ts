@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, Roles, TraceId } from '@qa/platform';
+import { ApiProblems, CurrentIdentity, Identity, Roles, TraceId } from '@qa/platform';
 import type { Request, Response } from 'express';
 import { parseBatch } from './validation/batch-parsing';
 import { CallError } from './calls.errors';
@@ -29,6 +29,14 @@ export class CallsController {
   @ApiBody({ type: CreateCallRequestDto })
   @ApiResponse({ status: 201, type: CallAcceptedResponseDto })
   @ApiResponse({ status: 200, type: CallAcceptedResponseDto, description: 'the same call again' })
+  @ApiProblems({
+    400: 'invalid call: every failing field with its path (bad JSON, no body, over 500,000 characters of transcript)',
+    403: "a call for another tenant than the caller's",
+    404: 'no such tenant (the platform admin, or a tenant not created)',
+    409: 'the call id was accepted with a different body: the fields that differ',
+    413: 'the body is over 5 MiB',
+    415: 'not application/json',
+  })
   async create(
     @Body() body: unknown,
     @Req() req: Request,
@@ -50,6 +58,12 @@ export class CallsController {
   @ApiConsumes('application/json', NDJSON)
   @ApiBody({ type: [CreateCallRequestDto] })
   @ApiResponse({ status: 200, type: BatchResultResponseDto })
+  @ApiProblems({
+    400: 'not an array or NDJSON, empty, or a line that is not JSON (per-item problems are in the 200 answer)',
+    404: 'no tenant (the platform admin)',
+    413: 'more than 10,000 calls, or a body over the limit',
+    415: 'neither application/json nor application/x-ndjson',
+  })
   async batch(
     @Req() req: Request,
     @CurrentIdentity() identity: Identity,
@@ -64,6 +78,10 @@ export class CallsController {
 
   @Get()
   @ApiResponse({ status: 200, type: CallPageResponseDto })
+  @ApiProblems({
+    400: 'a bad query parameter or cursor, named',
+    404: 'no tenant (the platform admin)',
+  })
   list(
     @CurrentIdentity() identity: Identity,
     @Query() query: ListCallsRequestDto,
@@ -73,6 +91,7 @@ export class CallsController {
 
   @Get(':callId')
   @ApiResponse({ status: 200, type: CallResponseDto })
+  @ApiProblems({ 404: 'no such call in the tenant' })
   get(
     @Param('callId') callId: string,
     @CurrentIdentity() identity: Identity,

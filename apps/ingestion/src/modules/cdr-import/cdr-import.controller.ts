@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, Roles, TraceId } from '@qa/platform';
+import { ApiProblems, CurrentIdentity, Identity, Roles, TraceId } from '@qa/platform';
 import { memoryStorage } from 'multer';
 import { BatchResultResponseDto } from '../calls/dto/batch-result.response.dto';
 import { CallError } from '../calls/calls.errors';
@@ -14,6 +14,12 @@ type CdrFiles = {
   cdr?: Express.Multer.File[];
   transcripts?: Express.Multer.File[];
   cel?: Express.Multer.File[];
+};
+
+const IMPORT_PROBLEMS = {
+  400: 'no cdr part, a bad utcOffset, an unreadable transcripts or cel file (named, with lines), or not multipart',
+  404: 'no tenant (the platform admin)',
+  413: 'a part over 64 MiB, or too many parts',
 };
 
 const CdrFilesInterceptor = () =>
@@ -62,6 +68,7 @@ export class CdrImportController {
   @Roles(...WRITER_ROLES)
   @ApiConsumes('multipart/form-data')
   @ApiResponse({ status: 200, type: BatchResultResponseDto })
+  @ApiProblems(IMPORT_PROBLEMS)
   @UseInterceptors(CdrFilesInterceptor())
   asterisk(
     @CurrentIdentity() identity: Identity,
@@ -83,6 +90,7 @@ export class CdrImportController {
   @Roles(...WRITER_ROLES)
   @ApiConsumes('multipart/form-data')
   @ApiResponse({ status: 200, type: BatchResultResponseDto })
+  @ApiProblems(IMPORT_PROBLEMS)
   @UseInterceptors(CdrFilesInterceptor())
   freeswitch(
     @CurrentIdentity() identity: Identity,

@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, PROBLEM_JSON, Roles } from '@qa/platform';
+import { ApiProblems, CurrentIdentity, Identity, PROBLEM_JSON, Roles } from '@qa/platform';
 import type { Request, Response } from 'express';
 import { WRITER_ROLES } from '../calls/writer-roles';
 import { answerFor, ByteRange } from './byte-range';
@@ -35,6 +35,12 @@ export class RecordingsController {
   @Roles(...WRITER_ROLES)
   @ApiConsumes('multipart/form-data')
   @ApiResponse({ status: 201, type: RecordingResponseDto })
+  @ApiProblems({
+    400: 'no recording part, or not multipart',
+    404: 'no such call in the tenant',
+    413: 'the recording is over RECORDINGS_MAX_BYTES',
+    415: 'not wav, mp3, ogg or webm, or a claimed type the content does not match',
+  })
   @UseInterceptors(FileInterceptor('recording'))
   upload(
     @CurrentIdentity() identity: Identity,
@@ -50,6 +56,16 @@ export class RecordingsController {
    * If-None-Match (304), so the review page's player can seek and a download can resume safely.
    */
   @Get()
+  @ApiResponse({ status: 200, description: 'the whole recording' })
+  @ApiResponse({
+    status: 206,
+    description: 'the ranges asked for (multipart/byteranges if several)',
+  })
+  @ApiResponse({ status: 304, description: 'If-None-Match names the current recording' })
+  @ApiProblems({
+    404: 'no such call, or no recording for it',
+    416: "the ranges lie outside the recording's bytes",
+  })
   async download(
     @CurrentIdentity() identity: Identity,
     @Param('callId') callId: string,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, Roles, tenantOf } from '@qa/platform';
+import { ApiProblems, CurrentIdentity, Identity, Roles, tenantOf } from '@qa/platform';
 import { KpisService } from './kpis.service';
 
 @ApiTags('kpis')
@@ -19,6 +19,11 @@ export class KpisController {
     description:
       '{scope, id, window, series: [{bucketStart, values, onTarget}], totals, targets, onTarget}',
   })
+  @ApiProblems({
+    400: 'a bad query parameter, named',
+    403: 'the role may not see that scope (an agent asking for another agent)',
+    404: 'no tenant (the platform admin)',
+  })
   series(@CurrentIdentity() identity: Identity, @Query() query: Record<string, unknown>) {
     return this.kpis.series(identity, query);
   }
@@ -32,6 +37,8 @@ export class KpisController {
   }
 
   @Get('targets')
+  @ApiOkResponse({ description: '{targets: {kpiId: value}}' })
+  @ApiProblems({ 404: 'no tenant (the platform admin)' })
   async targets(@CurrentIdentity() identity: Identity) {
     return { targets: await this.kpis.targets(tenantOf(identity)) };
   }
@@ -39,6 +46,11 @@ export class KpisController {
   @Put('targets')
   @Roles('admin')
   @ApiBody({ schema: { example: { targets: { complaintResolutionRate: 0.95, csatAvg: 4.5 } } } })
+  @ApiOkResponse({ description: '{targets: {kpiId: value}}' })
+  @ApiProblems({
+    400: 'an unknown KPI or a bad value, named',
+    404: 'no tenant (the platform admin)',
+  })
   setTargets(@CurrentIdentity() identity: Identity, @Body() body: unknown) {
     return this.kpis.setTargets(identity, body);
   }
@@ -46,6 +58,12 @@ export class KpisController {
   @Get('agents')
   @ApiQuery({ name: 'teamId', required: false })
   @ApiQuery({ name: 'month', required: false, description: 'YYYY-MM, default this month' })
+  @ApiOkResponse({ description: "each agent's KPIs for the month" })
+  @ApiProblems({
+    400: 'a bad query parameter, named',
+    403: 'the role may not see that scope (an agent asking for another agent)',
+    404: 'no tenant (the platform admin)',
+  })
   agents(@CurrentIdentity() identity: Identity, @Query() query: Record<string, unknown>) {
     return this.kpis.agents(identity, query);
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity } from '@qa/platform';
+import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentIdentity, Identity } from '@qa/platform';
 import type { Response } from 'express';
 import { StreamService } from './stream.service';
 
@@ -14,6 +14,12 @@ export class StreamController {
   @ApiQuery({ name: 'scope', required: false, enum: ['tenant', 'team', 'agent'] })
   @ApiQuery({ name: 'id', required: false })
   @ApiQuery({ name: 'window', required: false, enum: ['minute', 'hour', 'day', 'month'] })
+  @ApiOkResponse({ description: 'server-sent events: a kpi event per changed bucket' })
+  @ApiProblems({
+    400: 'a bad query parameter, named',
+    403: 'the role may not see that scope',
+    404: 'no tenant (the platform admin)',
+  })
   async open(
     @CurrentIdentity() identity: Identity,
     @Query() query: Record<string, unknown>,

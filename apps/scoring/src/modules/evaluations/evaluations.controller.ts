@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity } from '@qa/platform';
+import { ApiProblems, CurrentIdentity, Identity } from '@qa/platform';
 import { EvaluationPageResponseDto, EvaluationResponseDto } from './dto/evaluation.response.dto';
 import { ListEvaluationsRequestDto } from './dto/list-evaluations.request.dto';
 import { EvaluationsService } from './evaluations.service';
@@ -12,12 +12,17 @@ export class EvaluationsController {
 
   @Get()
   @ApiOkResponse({ type: EvaluationPageResponseDto })
+  @ApiProblems({
+    400: 'a bad query parameter, named (a cursor from another query, to before from)',
+    404: 'no tenant (the platform admin)',
+  })
   list(@CurrentIdentity() identity: Identity, @Query() query: ListEvaluationsRequestDto) {
     return this.evaluations.list(identity, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: EvaluationResponseDto })
+  @ApiProblems({ 404: 'no such evaluation the caller may see' })
   get(@CurrentIdentity() identity: Identity, @Param('id') id: string) {
     return this.evaluations.get(identity, id);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, Roles, tenantOf, TraceId } from '@qa/platform';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentIdentity, Identity, Roles, tenantOf, TraceId } from '@qa/platform';
 import { RescoreRequestDto } from './dto/rescore.request.dto';
 import { RescoreService } from './rescore.service';
 
@@ -13,6 +13,11 @@ export class RescoreController {
   @Post(':key/versions/:version/rescore')
   @HttpCode(202)
   @Roles('admin', 'qa')
+  @ApiAcceptedResponse({ description: '{jobId}: poll GET rescore-jobs/:jobId' })
+  @ApiProblems({
+    400: 'invalid fields, named (from, to, dryRun), or a version that is not a number',
+    404: 'no such scorecard version',
+  })
   start(
     @CurrentIdentity() identity: Identity,
     @Param('key') key: string,
@@ -25,6 +30,8 @@ export class RescoreController {
 
   @Get('rescore-jobs/:jobId')
   @Roles('admin', 'qa')
+  @ApiOkResponse({ description: '{state, progress, result}' })
+  @ApiProblems({ 404: "no such job in the caller's tenant" })
   status(@CurrentIdentity() identity: Identity, @Param('jobId') jobId: string) {
     return this.rescore.status(identity.tenantId, jobId);
   }

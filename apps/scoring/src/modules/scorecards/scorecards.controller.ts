@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, Roles, tenantOf } from '@qa/platform';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentIdentity, Identity, Roles, tenantOf } from '@qa/platform';
 import {
   CreateScorecardRequestDto,
   CreateScorecardVersionRequestDto,
@@ -16,12 +16,21 @@ export class ScorecardsController {
 
   @Get()
   @Roles('admin', 'qa', 'lead', 'ops')
+  @ApiOkResponse({ type: [ScorecardResponseDto] })
+  @ApiProblems({ 404: 'no tenant (the platform admin)' })
   async list(@CurrentIdentity() identity: Identity): Promise<ScorecardResponseDto[]> {
     return (await this.scorecards.list(tenantOf(identity))).map(toScorecardResponse);
   }
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: ScorecardResponseDto })
+  @ApiProblems({
+    400: 'invalid fields, named (the key)',
+    404: 'no tenant (the platform admin)',
+    409: 'a scorecard with this key exists: add a version',
+    422: 'the definition is invalid or over a limit, each problem with its path',
+  })
   async create(@CurrentIdentity() identity: Identity, @Body() dto: CreateScorecardRequestDto) {
     const row = await this.scorecards.addVersion(tenantOf(identity), dto.key, dto.definition, {
       actor: identity.userId,
@@ -33,12 +42,20 @@ export class ScorecardsController {
 
   @Get(':key/versions')
   @Roles('admin', 'qa', 'lead', 'ops')
+  @ApiOkResponse({ type: [ScorecardResponseDto] })
+  @ApiProblems({ 404: 'no such scorecard' })
   async versions(@CurrentIdentity() identity: Identity, @Param('key') key: string) {
     return (await this.scorecards.versions(tenantOf(identity), key)).map(toScorecardResponse);
   }
 
   @Post(':key/versions')
   @Roles('admin')
+  @ApiCreatedResponse({ type: ScorecardResponseDto })
+  @ApiProblems({
+    400: 'invalid fields, named',
+    404: 'no such scorecard',
+    422: 'the definition is invalid or over a limit, each problem with its path',
+  })
   async addVersion(
     @CurrentIdentity() identity: Identity,
     @Param('key') key: string,
@@ -54,6 +71,8 @@ export class ScorecardsController {
 
   @Get(':key/versions/:version')
   @Roles('admin', 'qa', 'lead', 'ops')
+  @ApiOkResponse({ type: ScorecardResponseDto })
+  @ApiProblems({ 400: 'the version is not a number', 404: 'no such scorecard version' })
   async version(
     @CurrentIdentity() identity: Identity,
     @Param('key') key: string,
@@ -64,6 +83,8 @@ export class ScorecardsController {
 
   @Post(':key/versions/:version/activate')
   @Roles('admin')
+  @ApiCreatedResponse({ type: ScorecardResponseDto, description: 'the version, now active' })
+  @ApiProblems({ 400: 'the version is not a number', 404: 'no such scorecard version' })
   async activate(
     @CurrentIdentity() identity: Identity,
     @Param('key') key: string,
