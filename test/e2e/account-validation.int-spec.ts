@@ -113,8 +113,25 @@ describe('account validation', () => {
       Object.entries(doc.paths[path][method].responses)
         .filter(([, r]) => r.content && 'application/problem+json' in r.content)
         .map(([status]) => status);
-    expect(refusals('/api/v1/users', 'post')).toEqual(['400', '401', '403', '404', '409']);
-    expect(refusals('/api/v1/tenants', 'post')).toEqual(['400', '401', '403']);
-    expect(refusals('/api/v1/auth/login', 'post')).toEqual(['400', '401', '429']);
+    // 413 and 415: the body parser's, on every operation with a body.
+    expect(refusals('/api/v1/users', 'post')).toEqual([
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '413',
+      '415',
+    ]);
+    expect(refusals('/api/v1/tenants', 'post')).toEqual(['400', '401', '403', '413', '415']);
+    expect(refusals('/api/v1/auth/login', 'post')).toEqual(['400', '401', '413', '415', '429']);
+    expect(refusals('/api/v1/users/{id}', 'patch')).toEqual([
+      '400',
+      '401',
+      '403',
+      '404',
+      '413',
+      '415',
+    ]);
   });
 });
