@@ -1,22 +1,34 @@
 import { sleep } from '@qa/testing';
-import type { Kafka } from 'kafkajs';
+import { AssignerProtocol, type Kafka } from 'kafkajs';
 import type { Client } from 'pg';
 import type { ComplaintLead } from './complaint-lead';
 import type { Expected } from './fault-checks';
 
-/** Messages not yet committed by any consumer group of the platform, over every topic. */
+/**
+ * Messages not yet committed by the platform's consumer groups, over the partitions each group
+ * is assigned now (the start committed every topic for every group; only assigned ones count).
+ */
 async function consumerLag(kafka: Kafka, prefix: string): Promise<number> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const { groups } = await admin.listGroups();
+    const ours = groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix));
+    const described = await admin.describeGroups(ours);
     let lag = 0;
-    for (const { groupId } of groups.filter((g) => g.groupId.startsWith(prefix))) {
-      for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+    for (const g of described.groups) {
+      const assigned = new Set<string>();
+      for (const m of g.members) {
+        const a = AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
+        for (const [topic, parts] of Object.entries(a?.assignment ?? {}))
+          for (const p of parts) assigned.add(`${topic}|${p}`);
+      }
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId: g.groupId })) {
         const ends = new Map(
           (await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]),
         );
         for (const p of partitions) {
+          if (!assigned.has(`${topic}|${p.partition}`)) continue;
           const at = Number(p.offset);
           lag += Math.max(0, (ends.get(p.partition) ?? 0) - (at < 0 ? 0 : at));
         }
@@ -41,6 +53,19 @@ async function pendingOutbox(db: Client): Promise<number> {
         `SELECT count(*)::int AS n FROM ${s}.outbox WHERE sent_at IS NULL`,
       )
     ).rows[0].n;
+  return n;
+}
+
+/** KPI work queued but not yet aggregated: deltas (or, before them, stale minutes). */
+async function kpiBacklog(db: Client): Promise<number> {
+  let n = 0;
+  for (const table of ['kpi.aggregate_deltas', 'kpi.stale_minutes']) {
+    const [{ t }] = (
+      await db.query<{ t: string | null }>(`SELECT to_regclass($1)::text AS t`, [table])
+    ).rows;
+    if (t)
+      n += (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+  }
   return n;
 }
 
@@ -76,10 +101,8 @@ export async function settle(o: {
     const done = tickets.filter((t) => o.lead.done(t)).length;
     const outbox = await pendingOutbox(o.db);
     const lag = await consumerLag(o.kafka, o.groupPrefix).catch(() => -1);
-    const [{ n: stale }] = (
-      await o.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM kpi.stale_minutes`)
-    ).rows;
-    detail = `scored ${scored}/${answered}, tickets at their plan's end ${done}/${tickets.length}, outbox ${outbox}, lag ${lag}, stale KPI minutes ${stale}`;
+    const stale = await kpiBacklog(o.db);
+    detail = `scored ${scored}/${answered}, tickets at their plan's end ${done}/${tickets.length}, outbox ${outbox}, lag ${lag}, KPI backlog ${stale}`;
     const quiet =
       scored === answered && done === tickets.length && outbox === 0 && lag === 0 && stale === 0;
     calm = quiet ? calm + 1 : 0;
