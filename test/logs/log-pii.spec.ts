@@ -21,6 +21,14 @@ describe('the log PII check', () => {
       piiInLogLine(line('req', ',"req":{"id":"7092b899-d088-4563-8051-d2b804b0c322"}')),
     ).toBeNull();
     expect(piiInLogLine(line('span', ',"traceId":"a13812345678901234567890123456bc"'))).toBeNull();
+    // Span ids are 16 hex digits, now and then all of them decimal (here a Luhn-valid card number).
+    const ids = ',"trace_id":"13812345678901234567890123456789","span_id":"6222021234567890"';
+    expect(piiInLogLine(line('applied', ids))).toBeNull();
+    expect(
+      piiInLogLine(
+        line('applied', ',"traceId":"00-13812345678901234567890123456789-6222021234567890-01"'),
+      ),
+    ).toBeNull();
     expect(
       piiInLogLine(line('customer 13812345678', ',"traceId":"a13812345678901234567890123456bc"')),
     ).not.toBeNull();

@@ -11,13 +11,15 @@ export interface LogPiiFinding {
   masked: string;
 }
 
-const NUMERIC_FIELD = /"(?:time|pid|hostname|responseTime|ms|durationMs)":(?:\d+|"[^"]*")/g;
+const NUMERIC_FIELD =
+  /"(?:time|pid|hostname|responseTime|ms|durationMs|trace_id|span_id)":(?:\d+|"[^"]*")/g;
 /**
- * Request ids (UUIDs) and trace ids (hex) are not text either: their dash-separated digit groups
- * read as a landline (d088-4563-8051 → 08845638051) often enough to fail a run at random.
+ * Request ids (UUIDs), trace ids (hex) and W3C traceparents are not text either: their digit
+ * groups read as a landline (d088-4563-8051 → 08845638051) or, a span id that happens to hold
+ * no letter, a bank card, often enough to fail a run at random.
  */
 const ID_TOKEN =
-  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b(?=[0-9a-f]*[a-f])[0-9a-f]{16,}\b/gi;
+  /\b[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b(?=[0-9a-f]*[a-f])[0-9a-f]{16,}\b/gi;
 
 export function isLogLine(line: string): boolean {
   return line.startsWith('{') && line.includes('"level"');

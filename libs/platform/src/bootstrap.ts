@@ -20,6 +20,8 @@ import { createValidationPipe } from './http/validation';
 import { identityVerifier } from './identity/identity-verifier';
 import { httpMetrics } from './metrics/http-metrics';
 import { Metrics } from './metrics/metrics';
+import { httpTracing } from './tracing/http-tracing';
+import { startTracingFrom } from './tracing/tracing';
 
 export interface ServiceOptions {
   name: string;
@@ -60,6 +62,9 @@ export async function createService(
     rawBody: opts.rawBody,
   });
   app.useLogger(app.get(Logger));
+  startTracingFrom(opts.name, app.get(ConfigService));
+  // First of all middleware: everything after it, the access log included, runs in the span.
+  app.use(httpTracing(opts.name));
   for (const setup of moduleSetups(app)) setup(app);
   app.disable('x-powered-by');
   keepConnections(app.getHttpServer());

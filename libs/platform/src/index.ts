@@ -22,3 +22,6 @@ export * from './http/response-log';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';
 export * from './metrics/http-metrics';
+export * from './tracing/tracing';
+export * from './tracing/http-tracing';
+export * from './tracing/job-tracing';

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventMeta } from '@qa/contracts';
+import { context, ROOT_CONTEXT, Span, SpanStatusCode, trace, Tracer } from '@opentelemetry/api';
+import { EventMeta, traceparentOf } from '@qa/contracts';
 import { isInfrastructureError } from '@qa/persistence';
 import { KafkaMessage } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +9,7 @@ import { InboxRepository } from '../inbox/inbox.repository';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import { DecodeResult, PermanentConsumeError } from './consume-errors';
+import { contextOfSpan, startChunkSpan, startProcessSpan } from './consume-tracing';
 import { ChunkContext, ChunkItem, EventContext } from './event-context';
 import { rawEventMeta, readEventMeta } from './event-headers';
 import { Registration } from './event-registration';
@@ -19,6 +21,8 @@ interface Prepared {
   message: KafkaMessage;
   topic: string;
   partition: number;
+  /** The event's consumer span; its traceparent is `meta.traceId`, passed on to what it causes. */
+  span: Span;
 }
 
 /** What a batch lends to the messages it hands out. */
@@ -39,6 +43,7 @@ export interface Loop {
 export class EventApplier {
   private readonly logger = new Logger(EventApplier.name);
   private readonly committedListeners: ((topic: string) => void)[] = [];
+  private readonly tracer: Tracer;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly opts: MessagingOptions,
@@ -46,7 +51,9 @@ export class EventApplier {
     private readonly inbox: InboxRepository,
     private readonly relay: OutboxRelay,
     private readonly dlq: DeadLetterPublisher,
-  ) {}
+  ) {
+    this.tracer = trace.getTracer(`qa.${opts.service}`);
+  }
 
   onCommitted(listener: (topic: string) => void): void {
     this.committedListeners.push(listener);
@@ -55,7 +62,10 @@ export class EventApplier {
   private committed(topic: string): void {
     // Handlers write their events to the outbox: publish them now, not at the next poll.
     this.relay.wake();
-    for (const listener of this.committedListeners) listener(topic);
+    // Outside the consumed event's trace: what a listener starts (an aggregation) is not its work.
+    context.with(ROOT_CONTEXT, () => {
+      for (const listener of this.committedListeners) listener(topic);
+    });
   }
 
   /**
@@ -79,27 +89,59 @@ export class EventApplier {
     }
     // The chunk's refused messages in one send, beside its transaction; both before its offset.
     const [done] = await Promise.all([
-      this.applyChunk(topic, ready, loop),
+      this.applyTraced(topic, partition, ready, loop),
       this.dlq.sendMany(topic, partition, dead),
     ]);
     return done;
   }
 
-  private async applyChunk(topic: string, ready: Prepared[], loop: Loop): Promise<boolean> {
+  private async applyTraced(
+    topic: string,
+    partition: number,
+    ready: Prepared[],
+    loop: Loop,
+  ): Promise<boolean> {
     if (ready.length === 0) return true;
+    try {
+      return await this.applyChunk(topic, partition, ready, loop);
+    } finally {
+      for (const p of ready) p.span.end();
+    }
+  }
+
+  private async applyChunk(
+    topic: string,
+    partition: number,
+    ready: Prepared[],
+    loop: Loop,
+  ): Promise<boolean> {
     if (ready.length > 1) {
+      const span = startChunkSpan(
+        this.tracer,
+        topic,
+        partition,
+        ready.map((p) => p.span),
+      );
       try {
-        await this.dataSource.transaction((manager) => this.apply(manager, ready));
+        await context.with(contextOfSpan(span), () =>
+          this.dataSource.transaction((manager) => this.apply(manager, ready)),
+        );
         this.committed(topic);
         return true;
       } catch (err) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
         this.logger.warn(
-          { topic, partition: ready[0].partition, size: ready.length, err: (err as Error).message },
+          { topic, partition, size: ready.length, err: (err as Error).message },
           'chunk failed; handling its messages one by one',
         );
+      } finally {
+        span.end();
       }
     }
-    for (const p of ready) if (!(await this.processOne(p, loop))) return false;
+    for (const p of ready) {
+      if (!(await context.with(contextOfSpan(p.span), () => this.processOne(p, loop))))
+        return false;
+    }
     return true;
   }
 
@@ -129,7 +171,10 @@ export class EventApplier {
       return { reason: `the decoder failed (${err instanceof Error ? err.name : typeof err})` };
     }
     if (!decoded.ok) return { reason: decoded.reason };
-    return { reg, meta, value: decoded.value, message, topic, partition };
+    const span = startProcessSpan(this.tracer, topic, partition, message.offset, meta);
+    // Without a tracer provider the span is invalid and the event's own context stays.
+    meta = { ...meta, traceId: traceparentOf(span) || meta.traceId };
+    return { reg, meta, value: decoded.value, message, topic, partition, span };
   }
 
   /** Claims the events in the inbox and hands the ones not seen before to the handler. */
@@ -181,6 +226,7 @@ export class EventApplier {
       try {
         await this.dataSource.transaction((manager) => this.apply(manager, [p]));
         this.committed(p.topic);
+        this.logger.debug({ ...where, eventId: p.meta.eventId }, 'event applied');
         if (outage > 0) this.logger.log({ topic: p.topic, waits: outage }, 'database back');
         return true;
       } catch (err) {
@@ -196,6 +242,7 @@ export class EventApplier {
           outage++;
           delay = Math.min(5000, base * 2 ** Math.min(outage, 5));
         } else if (permanent || attempt >= maxAttempts) {
+          p.span.setStatus({ code: SpanStatusCode.ERROR, message: reason });
           await this.dlq.send(
             p.topic,
             p.partition,

@@ -25,6 +25,17 @@ describe(readEventMeta.name, () => {
     });
   });
 
+  it('takes the W3C traceparent over the old trace-id label, and the label when it is missing or bad', () => {
+    const parent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const meta = (over: Record<string, string>) =>
+      readEventMeta(headers(over), 'qa.call.ingested.v1') as { traceId: string };
+    expect(meta({ [EventHeader.Traceparent]: parent }).traceId).toBe(parent);
+    expect(meta({ [EventHeader.Traceparent]: '00-zz-b7ad6b7169203331-01' }).traceId).toBe(
+      'trace-1',
+    );
+    expect(meta({}).traceId).toBe('trace-1');
+  });
+
   it('rejects a missing or malformed event id', () => {
     expect(
       readEventMeta(headers({ [EventHeader.EventId]: undefined }), 'qa.call.ingested.v1'),

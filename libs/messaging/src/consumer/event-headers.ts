@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EventHeader, EventMeta, isInstant } from '@qa/contracts';
+import { EventHeader, EventMeta, isInstant, parseTraceparent } from '@qa/contracts';
 import { IHeaders, KafkaMessage } from 'kafkajs';
 
 export function headerText(headers: IHeaders | undefined, name: string): string | undefined {
@@ -7,6 +7,13 @@ export function headerText(headers: IHeaders | undefined, name: string): string 
   const first = Array.isArray(v) ? v[0] : v;
   if (first === undefined) return undefined;
   return typeof first === 'string' ? first : first.toString('utf8');
+}
+
+/** The event's trace context: its `traceparent`, else (older events) its `trace-id` label. */
+function traceOf(headers: IHeaders | undefined): string {
+  const parent = headerText(headers, EventHeader.Traceparent);
+  if (parent && parseTraceparent(parent)) return parent;
+  return headerText(headers, EventHeader.TraceId) ?? '';
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,7 +35,7 @@ export function readEventMeta(headers: IHeaders | undefined, topic: string): Eve
     schemaVersion: headerText(headers, EventHeader.SchemaVersion) ?? '1',
     occurredAt,
     tenantId: headerText(headers, EventHeader.TenantId) ?? '',
-    traceId: headerText(headers, EventHeader.TraceId) ?? '',
+    traceId: traceOf(headers),
   };
 }
 
@@ -56,6 +63,6 @@ export function rawEventMeta(
     occurredAt: Number.isFinite(ms) ? new Date(ms).toISOString() : '',
     // The tenant an outside producer names, so the consumer can hold the record to it.
     tenantId: headerText(message.headers, EventHeader.TenantId) ?? '',
-    traceId: headerText(message.headers, EventHeader.TraceId) ?? '',
+    traceId: traceOf(message.headers),
   };
 }

@@ -5,6 +5,13 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
+import { Span, SpanKind, SpanStatusCode, trace, Tracer } from '@opentelemetry/api';
+import {
+  contextOfTraceparent,
+  EventHeader,
+  isSampledTraceparent,
+  traceparentOf,
+} from '@qa/contracts';
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
@@ -59,6 +66,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private failures = 0;
   private readonly pollMs: number;
   private readonly batchSize: number;
+  private readonly tracer: Tracer;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -69,6 +77,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     // Writers wake the relay after commit (HTTP services, the consumer host): the poll is a backstop.
     this.pollMs = opts.relayPollMs ?? 1000;
     this.batchSize = opts.relayBatchSize ?? 500;
+    this.tracer = trace.getTracer(`qa.${opts.service}`);
   }
 
   onApplicationBootstrap(): void {
@@ -108,15 +117,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       // In id order, so each aggregate's events stay in order across the sends.
       for (const part of bySize(rows, SEND_BYTES)) {
         const byTopic = new Map<string, Message[]>();
+        const spans: Span[] = [];
         for (const r of part) {
           const list = byTopic.get(r.topic) ?? [];
-          list.push({ key: r.key, value: r.payload, headers: r.headers });
+          list.push({ key: r.key, value: r.payload, headers: this.traced(r, spans) });
           byTopic.set(r.topic, list);
         }
-        await producer.sendBatch({
-          acks: -1,
-          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-        });
+        try {
+          await producer.sendBatch({
+            acks: -1,
+            topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+          });
+        } catch (err) {
+          for (const s of spans)
+            s.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+          throw err;
+        } finally {
+          for (const s of spans) s.end();
+        }
       }
       await this.outbox.markSent(
         manager,
@@ -127,6 +145,34 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     // Counted once committed: a rolled-back batch is sent again and counted then.
     if (count > 0) for (const [topic, n] of sent) this.opts.observer?.published?.(topic, n);
     return count;
+  }
+
+  /**
+   * A row whose cause is recorded gets a producer span in that trace, and the message carries the
+   * span's context; otherwise (export off) the stored headers go out as they are, at no cost.
+   */
+  private traced(
+    r: { topic: string; key: string; headers: Record<string, string> },
+    spans: Span[],
+  ): Record<string, string> {
+    const parent = r.headers[EventHeader.Traceparent];
+    if (!isSampledTraceparent(parent)) return r.headers;
+    const span = this.tracer.startSpan(
+      `send ${r.topic}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'send',
+          'messaging.destination.name': r.topic,
+          'messaging.message.id': r.headers[EventHeader.EventId],
+        },
+      },
+      contextOfTraceparent(parent),
+    );
+    spans.push(span);
+    const sent = traceparentOf(span);
+    return sent ? { ...r.headers, [EventHeader.Traceparent]: sent } : r.headers;
   }
 
   private async run(): Promise<void> {

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Codecs, EventHeader, EventMap, EventTopic, SCHEMA_VERSION } from '@qa/contracts';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
+import {
+  Codecs,
+  EventHeader,
+  EventMap,
+  EventTopic,
+  parseTraceparent,
+  SCHEMA_VERSION,
+  traceparentOf,
+} from '@qa/contracts';
 import { EntityManager } from 'typeorm';
 import { OutboxRelay } from './outbox.relay';
 import { NewOutboxRow, OutboxRepository } from './outbox.repository';
@@ -11,6 +20,7 @@ export interface OutgoingEvent<K extends EventTopic> {
   key: string;
   payload: EventMap[K];
   tenantId: string;
+  /** The cause's `traceparent` (EventMeta.traceId, @TraceId()); another label falls back to the active span. */
   traceId: string;
   occurredAt?: string;
   eventId?: string;
@@ -62,7 +72,7 @@ export class OutboxService {
           [EventHeader.SchemaVersion]: SCHEMA_VERSION,
           [EventHeader.OccurredAt]: e.occurredAt ?? new Date().toISOString(),
           [EventHeader.TenantId]: e.tenantId,
-          [EventHeader.TraceId]: e.traceId,
+          ...traceHeaders(e.traceId),
         },
       };
     });
@@ -72,4 +82,15 @@ export class OutboxService {
   wake(): void {
     this.relay.wake();
   }
+}
+
+/**
+ * `trace-id` and `traceparent` for an event. The row keeps them, so the relay publishes it in its
+ * cause's trace however late it runs.
+ */
+export function traceHeaders(traceId: string): Record<string, string> {
+  const given = parseTraceparent(traceId);
+  const sc = given ?? trace.getActiveSpan()?.spanContext();
+  if (!sc || !isSpanContextValid(sc)) return { [EventHeader.TraceId]: traceId };
+  return { [EventHeader.TraceId]: sc.traceId, [EventHeader.Traceparent]: traceparentOf(sc) };
 }

@@ -1,16 +1,21 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform, TransformFnParams, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
   MinLength,
 } from 'class-validator';
 import { DEV_INTERNAL_SECRET, IsStrongSecret } from './secrets';
+
+/** docker compose passes `VAR: ${VAR:-}` as an empty string. */
+const unsetIfEmpty = ({ value }: TransformFnParams): unknown => (value === '' ? undefined : value);
+const otlpUrl = { require_tld: false, protocols: ['http', 'https'] };
 
 /** Variables every service reads. Defaults match deploy/ scripts and docker-compose.yml. */
 export class BaseEnv {
@@ -80,6 +85,31 @@ export class BaseEnv {
   @IsString()
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
+
+  /** OTLP/HTTP collector base URL (`/v1/traces` is appended); set, spans are exported. */
+  @Transform(unsetIfEmpty)
+  @IsOptional()
+  @IsUrl(otlpUrl)
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The full traces URL, over OTEL_EXPORTER_OTLP_ENDPOINT. */
+  @Transform(unsetIfEmpty)
+  @IsOptional()
+  @IsUrl(otlpUrl)
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  /** `otlp` exports (to http://localhost:4318 unless an endpoint is set); `none` never does. */
+  @Transform(unsetIfEmpty)
+  @IsOptional()
+  @IsIn(['otlp', 'none'])
+  OTEL_TRACES_EXPORTER?: 'otlp' | 'none';
+
+  /** The resource's service.name; default `qa-<service>`. */
+  @Transform(unsetIfEmpty)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  OTEL_SERVICE_NAME?: string;
 }
 
 /** Services behind the gateway verify forwarded identities with this shared secret. */

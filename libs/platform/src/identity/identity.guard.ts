@@ -6,6 +6,8 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { trace } from '@opentelemetry/api';
+import { traceparentOf } from '@qa/contracts';
 import type { Request } from 'express';
 import { ProblemError } from '../http/problem-details';
 import { Identity, Role } from './identity';
@@ -60,7 +62,14 @@ export const CurrentIdentity = createParamDecorator(
   },
 );
 
-/** The request's trace id (pino-http's request id). */
-export const TraceId = createParamDecorator((_: unknown, ctx: ExecutionContext): string =>
-  String(ctx.switchToHttp().getRequest<Request & { id?: unknown }>().id ?? ''),
-);
+/**
+ * The trace context events written by this request carry: the `traceparent` of its server span
+ * (else, without a tracer provider, the request id).
+ */
+export const TraceId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  const span = trace.getActiveSpan();
+  return (
+    (span && traceparentOf(span)) ||
+    String(ctx.switchToHttp().getRequest<Request & { id?: unknown }>().id ?? '')
+  );
+});

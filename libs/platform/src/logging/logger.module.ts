@@ -2,13 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { LoggerModule } from 'nestjs-pino';
 import { destination } from 'pino';
 import { IDENTITY_HEADER, IDENTITY_SIGNATURE_HEADER } from '../identity/identity';
+import { TracingFlush } from '../tracing/tracing';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-/** Structured JSON logs; the request id doubles as the trace id carried into events. */
+/** The active span's ids on every line: a call's lines in every service share its trace id. */
+export function traceFields(): { trace_id?: string; span_id?: string } {
+  const sc = trace.getActiveSpan()?.spanContext();
+  return sc && isSpanContextValid(sc) ? { trace_id: sc.traceId, span_id: sc.spanId } : {};
+}
+
+/** Structured JSON logs with the request id and the OpenTelemetry trace and span ids. */
 @Module({})
 export class PlatformLoggerModule {
   static forRoot(service: string): DynamicModule {
@@ -22,6 +30,7 @@ export class PlatformLoggerModule {
               {
                 level: config.get<string>('LOG_LEVEL', 'info'),
                 base: { service },
+                mixin: traceFields,
                 genReqId: (req: IncomingMessage, res: ServerResponse) => {
                   const given = req.headers[REQUEST_ID_HEADER];
                   const id =
@@ -29,7 +38,9 @@ export class PlatformLoggerModule {
                   res.setHeader(REQUEST_ID_HEADER, id);
                   return id;
                 },
-                customProps: (req: IncomingMessage) => ({ traceId: (req as { id?: unknown }).id }),
+                customProps: (req: IncomingMessage) => ({
+                  requestId: (req as { id?: unknown }).id,
+                }),
                 redact: [
                   'err.parameters',
                   'err.driverError',
@@ -49,6 +60,7 @@ export class PlatformLoggerModule {
           }),
         }),
       ],
+      providers: [TracingFlush],
       exports: [LoggerModule],
     };
   }

@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Queues } from '@qa/platform';
+import { Queues, traceJob } from '@qa/platform';
 import type { Job } from 'bullmq';
 import { BreachOutcome, SlaBreachService } from './sla-breach.service';
 import { SlaJobData } from './sla.types';
@@ -14,7 +14,7 @@ export class SlaProcessor extends WorkerHost {
   }
 
   process(job: Job<SlaJobData>): Promise<BreachOutcome> {
-    return this.breaches.fire(job.data, new Date());
+    return traceJob(Queues.ComplaintSla, job, () => this.breaches.fire(job.data, new Date()));
   }
 
   @OnWorkerEvent('failed')

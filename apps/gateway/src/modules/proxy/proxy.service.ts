@@ -2,6 +2,8 @@ import { Agent, request as httpRequest, IncomingHttpHeaders, IncomingMessage } f
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { traceparentOf } from '@qa/contracts';
 import {
   CLIENT_IDLE_MS,
   IDENTITY_HEADER,
@@ -41,6 +43,8 @@ const HOP_BY_HOP = new Set([
   // No framework banner leaves the platform, whatever a service sends.
   'x-powered-by',
 ]);
+
+const tracer = trace.getTracer('qa.gateway');
 
 /**
  * Connections to the services are kept and reused: no TCP handshake per forwarded request. As many
@@ -129,6 +133,11 @@ export class ProxyService {
     const started = Date.now();
     const headers: IncomingHttpHeaders = {};
     for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
+    // The service's server span is a child of this one, not of whatever the client sent.
+    trace.getActiveSpan()?.updateName(`${req.method} ${route.prefix}`);
+    const span = tracer.startSpan(`forward ${service}`, { kind: SpanKind.CLIENT });
+    delete headers.tracestate;
+    headers.traceparent = traceparentOf(span) || undefined;
     const signed = signIdentity(identity, this.secret, {
       method: req.method,
       path: req.originalUrl,
@@ -176,6 +185,15 @@ export class ProxyService {
     res.on('close', () => {
       clearTimeout(timer);
       if (!res.writableFinished) upstream.destroy();
+      if (span.isRecording()) {
+        span.setAttributes({
+          'server.address': target.hostname,
+          'http.request.method': req.method,
+          'http.response.status_code': res.statusCode,
+        });
+        if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      }
+      span.end();
       // Every request is the hot path: a success at debug, what went wrong at info.
       const quiet = res.writableFinished && res.statusCode < 400;
       this.logger[quiet ? 'debug' : 'log'](

@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Queues } from '@qa/platform';
+import { Queues, traceJob } from '@qa/platform';
 import type { Job } from 'bullmq';
 import { RescoreService } from './rescore.service';
 import { RescoreJobData, RescoreSummary } from './rescore.types';
@@ -14,7 +14,9 @@ export class RescoreProcessor extends WorkerHost {
   }
 
   process(job: Job<RescoreJobData>): Promise<RescoreSummary> {
-    return this.rescore.run(job.data, (percent) => job.updateProgress(percent));
+    return traceJob(Queues.Rescore, job, () =>
+      this.rescore.run(job.data, (percent) => job.updateProgress(percent)),
+    );
   }
 
   @OnWorkerEvent('failed')
