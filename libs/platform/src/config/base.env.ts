@@ -15,7 +15,7 @@ import { DEV_INTERNAL_SECRET, IsStrongSecret } from './secrets';
 
 /** docker compose passes `VAR: ${VAR:-}` as an empty string. */
 const unsetIfEmpty = ({ value }: TransformFnParams): unknown => (value === '' ? undefined : value);
-const otlpUrl = { require_tld: false, protocols: ['http', 'https'] };
+const otlpUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 /** Variables every service reads. Defaults match deploy/ scripts and docker-compose.yml. */
 export class BaseEnv {
