@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { createKafka } from '@qa/messaging';
 import { sampleCall, seedTenant, waitFor } from '@qa/testing';
-import { Admin } from 'kafkajs';
+import { Admin, AssignerProtocol } from 'kafkajs';
 import request from 'supertest';
 import { App, freePort, SpawnedService } from './security/spawned-service';
 
@@ -64,14 +64,25 @@ class OtlpReceiver {
   }
 }
 
-/** Total lag of a consumer group (committed offset to high watermark) on the topics it has read. */
+/**
+ * Total lag of a consumer group (committed offset to high watermark) on the partitions its members
+ * hold now: offsets it once committed on topics it no longer reads never drain.
+ */
 async function lagOf(admin: Admin, groupId: string): Promise<number> {
   const [group] = (await admin.describeGroups([groupId])).groups;
   if (group.state !== 'Stable') return Number.POSITIVE_INFINITY;
+  const held = new Map<string, number[]>();
+  for (const m of group.members) {
+    const assignment = AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment;
+    for (const [topic, partitions] of Object.entries(assignment ?? {}))
+      held.set(topic, [...(held.get(topic) ?? []), ...partitions]);
+  }
   let lag = 0;
-  for (const t of await admin.fetchOffsets({ groupId })) {
+  const topics = [...held.keys()];
+  for (const t of await admin.fetchOffsets({ groupId, topics })) {
     const high = await admin.fetchTopicOffsets(t.topic);
     for (const p of t.partitions) {
+      if (!held.get(t.topic)?.includes(p.partition)) continue;
       const h = Number(high.find((x) => x.partition === p.partition)?.high ?? 0);
       lag += Math.max(0, h - Math.max(0, Number(p.offset)));
     }
