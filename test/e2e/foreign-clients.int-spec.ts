@@ -89,6 +89,8 @@ describe('foreign clients (kcat, protoc)', () => {
       'kcat',
       ['-b', brokers, '-P', '-t', Topics.TenantUpserted, '-k', tenantId]
         .concat(['-H', `${EventHeader.EventId}=${randomUUID()}`])
+        // DESIGN's standard headers: consumers refuse an event without its occurred-at.
+        .concat(['-H', `${EventHeader.OccurredAt}=${new Date().toISOString()}`])
         .concat([
           '-H',
           `${EventHeader.EventType}=${Topics.TenantUpserted}`,
