@@ -66,7 +66,7 @@ step "unit tests" logged "$QA_TEST_LOG_DIR/jest-unit.log" npx jest --selectProje
 step "build dashboard" npx vite build web --logLevel warn
 # No --forceExit: a connection or timer left open is a bug to see. The watchdog turns a run that
 # does not exit into a failure in minutes rather than a CI timeout (they take about one minute).
-step "integration tests" logged "$QA_TEST_LOG_DIR/jest-int.log" timeout --kill-after=30 900 npx jest --selectProjects int --ci --runInBand --json --outputFile=artifacts/jest-int.json
+step "integration tests" logged "$QA_TEST_LOG_DIR/jest-int.log" timeout --kill-after=30 1200 npx jest --selectProjects int --ci --runInBand --json --outputFile=artifacts/jest-int.json
 # Every bench section on a few calls: proves the harness still runs; its figures are not asserted.
 step "benchmarks run (--quick)" bash -c 'log="$QA_TEST_LOG_DIR/bench-quick.log"
   REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/1}" npm run -s bench -- --quick >artifacts/bench-quick.json 2>"$log" ||

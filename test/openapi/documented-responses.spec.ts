@@ -51,6 +51,16 @@ describe(compareResponses.name, () => {
     expect(r.undocumented).toEqual([]);
   });
 
+  it("reads a conditional GET's 304 as the documented 200, and only there", () => {
+    const r = compareResponses(doc, [
+      seen('GET', '/api/v1/calls/c-1', 304),
+      seen('POST', '/api/v1/calls', 304),
+    ]);
+    expect(r.undocumented).toEqual([
+      { method: 'POST', path: '/api/v1/calls', status: 304, example: '/api/v1/calls', count: 1 },
+    ]);
+  });
+
   it('lists unknown routes and methods apart, and ignores paths outside /api', () => {
     const r = compareResponses(doc, [
       seen('GET', '/api/v1/nothing-here', 404),
