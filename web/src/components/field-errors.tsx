@@ -19,3 +19,13 @@ export function FieldErrors({ error }: { error: unknown }) {
     </div>
   );
 }
+
+/** A refused request's message alone, for forms that show each field's error beside the field. */
+export function ErrorMessage({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <p className="error" role="alert">
+      {(error as Error).message}
+    </p>
+  );
+}

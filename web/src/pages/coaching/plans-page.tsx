@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import type { Session } from '../../api';
+import { ErrorMessage } from '../../components/field-errors';
 import { FieldMessage } from '../../components/field-message';
 import { todayIn } from '../../ui';
 import { coachingApi, Goal, Plan } from './coaching-api';
@@ -141,11 +142,7 @@ export function PlansPage({ user }: { user: Session }) {
         </fieldset>
         <button type="submit">{t('save')}</button>
         {saved ? <span className="saved">{t('saved')}</span> : null}
-        {error ? (
-          <p className="error" role="alert">
-            {(error as Error).message}
-          </p>
-        ) : null}
+        <ErrorMessage error={error} />
       </form>
       <h3>{t('monthPlans')}</h3>
       <table className="list month-plans">

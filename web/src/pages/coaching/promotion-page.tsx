@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import type { Session } from '../../api';
+import { ErrorMessage } from '../../components/field-errors';
 import { FieldMessage } from '../../components/field-message';
 import { todayIn } from '../../ui';
 import { coachingApi, Factor, FACTORS, Round } from './coaching-api';
@@ -149,11 +150,7 @@ export function PromotionPage({ user }: { user: Session }) {
           ))}
         </fieldset>
         <button type="submit">{t('create')}</button>
-        {error ? (
-          <p className="error" role="alert">
-            {(error as Error).message}
-          </p>
-        ) : null}
+        <ErrorMessage error={error} />
       </form>
     </section>
   );

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import type { Session } from '../../api';
+import { ErrorMessage } from '../../components/field-errors';
 import { FieldMessage } from '../../components/field-message';
 import { coachingApi, FACTORS, Ranking } from './coaching-api';
 import { useCoachingText } from './coaching-i18n';
@@ -108,11 +109,7 @@ export function PromotionRoundPage({ id, user }: { id: string; user: Session }) 
         </label>
         <button type="submit">{t('addCandidate')}</button>
       </form>
-      {error ? (
-        <p className="error" role="alert">
-          {(error as Error).message}
-        </p>
-      ) : null}
+      <ErrorMessage error={error} />
       {ranking ? (
         <>
           <h3>

@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import type { Session } from '../../api';
-import { FieldMessage } from '../../components/field-message';
+import { ErrorMessage } from '../../components/field-errors';
+import { DateRangeFields } from '../../components/date-range-fields';
 import { coachingApi, TrainingCall } from './coaching-api';
 import { useCoachingText } from './coaching-i18n';
 import { CoachingTabs } from './coaching-tabs';
@@ -41,23 +42,17 @@ export function TrainingCallsPage({ user }: { user: Session }) {
             <input name="agentId" value={agentId} onChange={(e) => setAgentId(e.target.value)} />
           </label>
         )}
-        <label>
-          {t('from')}
-          <input name="from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          <FieldMessage error={error} prefix="from" />
-        </label>
-        <label>
-          {t('to')}
-          <input name="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          <FieldMessage error={error} prefix="to" />
-        </label>
+        <DateRangeFields
+          from={from}
+          to={to}
+          onFrom={setFrom}
+          onTo={setTo}
+          error={error}
+          labels={{ from: t('from'), to: t('to') }}
+        />
         <button type="submit">{t('show')}</button>
       </form>
-      {error ? (
-        <p className="error" role="alert">
-          {(error as Error).message}
-        </p>
-      ) : null}
+      <ErrorMessage error={error} />
       {range ? (
         <p className="hint">
           {range.from} – {range.to}

@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import type { Session } from '../../api';
+import { DateRangeFields } from '../../components/date-range-fields';
 import { FieldErrors } from '../../components/field-errors';
-import { FieldMessage } from '../../components/field-message';
 import { AgentTrend, coachingApi } from './coaching-api';
 import { useCoachingText } from './coaching-i18n';
 import { CoachingTabs, hashQuery, percent } from './coaching-tabs';
@@ -69,16 +69,14 @@ export function TrendPage({ user }: { user: Session }) {
             <option value="month">{t('month')}</option>
           </select>
         </label>
-        <label>
-          {t('from')}
-          <input name="from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          <FieldMessage error={error} prefix="from" />
-        </label>
-        <label>
-          {t('to')}
-          <input name="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          <FieldMessage error={error} prefix="to" />
-        </label>
+        <DateRangeFields
+          from={from}
+          to={to}
+          onFrom={setFrom}
+          onTo={setTo}
+          error={error}
+          labels={{ from: t('from'), to: t('to') }}
+        />
         <label>
           {t('rule')}
           <input

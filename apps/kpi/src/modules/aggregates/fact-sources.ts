@@ -30,6 +30,16 @@ const band = (lo: number, hi?: number) =>
   `(s.score >= ${lo}${hi === undefined ? '' : ` AND s.score < ${hi}`})::int`;
 
 /** How each kind of fact feeds the components (the SQL twin of componentsFromFacts()). */
+/** A callback's facts, with its ticket's team and agent when the callback names none. */
+const CALLBACK_FACTS = {
+  unit: 'ticket',
+  key: 'x.ticket_id',
+  from: `kpi.callback_facts x LEFT JOIN kpi.complaint_state k
+    ON k.tenant_id = x.tenant_id AND k.ticket_id = x.ticket_id`,
+  team: `COALESCE(NULLIF(x.team_id, ''), k.team_id, '')`,
+  agent: `COALESCE(NULLIF(x.agent_id, ''), k.agent_id, '')`,
+} as const;
+
 export const SOURCES: Source[] = [
   {
     unit: 'call',
@@ -113,26 +123,16 @@ export const SOURCES: Source[] = [
     exprs: { sla_breaches: '1' },
   },
   {
-    unit: 'ticket',
-    key: 'x.ticket_id',
-    from: `kpi.callback_facts x LEFT JOIN kpi.complaint_state k
-      ON k.tenant_id = x.tenant_id AND k.ticket_id = x.ticket_id`,
+    ...CALLBACK_FACTS,
     time: 'x.due_at',
-    team: `COALESCE(NULLIF(x.team_id, ''), k.team_id, '')`,
-    agent: `COALESCE(NULLIF(x.agent_id, ''), k.agent_id, '')`,
     exprs: {
       callbacks_due: '1',
       callbacks_on_time: '(x.done_at IS NOT NULL AND x.done_at <= x.due_at)::int',
     },
   },
   {
-    unit: 'ticket',
-    key: 'x.ticket_id',
-    from: `kpi.callback_facts x LEFT JOIN kpi.complaint_state k
-      ON k.tenant_id = x.tenant_id AND k.ticket_id = x.ticket_id`,
+    ...CALLBACK_FACTS,
     time: 'x.done_at',
-    team: `COALESCE(NULLIF(x.team_id, ''), k.team_id, '')`,
-    agent: `COALESCE(NULLIF(x.agent_id, ''), k.agent_id, '')`,
     where: 'x.satisfaction IS NOT NULL',
     exprs: { callback_csat_count: '1', callback_csat_sum: 'x.satisfaction' },
   },
