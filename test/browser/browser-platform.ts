@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { INestApplication, Type } from '@nestjs/common';
 import { createService, ServiceOptions } from '@qa/platform';
 import { sampleTenant, SeedUser, seedUsers, waitFor } from '@qa/testing';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, chromium, Page } from 'playwright-core';
 import request from 'supertest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -98,3 +98,12 @@ export async function scoredCall(
     { timeoutMs: 90_000, intervalMs: 250 },
   );
 }
+
+/**
+ * Waits until a page expression is truthy. Playwright's `waitForFunction` polls a string predicate
+ * with eval, which the dashboard's CSP (no 'unsafe-eval') refuses; `evaluate` is not subject to it.
+ */
+export const waitForPage = (page: Page, expression: string, timeoutMs = 30_000): Promise<true> =>
+  waitFor(expression, async () => Boolean(await page.evaluate(expression)) || undefined, {
+    timeoutMs,
+  });

@@ -11,7 +11,14 @@ import { AppModule as CoachingModule } from '../../apps/coaching/src/app.module'
 import { coachingServiceOptions } from '../../apps/coaching/src/coaching.options';
 import { scored, scoredEvent } from '../e2e/coaching-support';
 import { publishSent } from '../e2e/kpi-support';
-import { addUsers, launchChromium, PAGE, SHOTS, startBrowserPlatform } from './browser-platform';
+import {
+  addUsers,
+  launchChromium,
+  PAGE,
+  SHOTS,
+  startBrowserPlatform,
+  waitForPage,
+} from './browser-platform';
 
 /**
  * The coaching page in a real Chromium through the real gateway: the lead sees the assignment
@@ -318,9 +325,7 @@ describe('coaching page in Chromium', () => {
       await page.fill('section.training-calls input[name=to]', '2026-11-30');
       await page.click('section.training-calls button[type=submit]');
       const rows = page.locator('tr[data-training-call]');
-      await page.waitForFunction(
-        "document.querySelectorAll('tr[data-training-call]').length === 2",
-      );
+      await waitForPage(page, "document.querySelectorAll('tr[data-training-call]').length === 2");
       expect(await rows.locator('td.score').allTextContents()).toEqual(['72', '70']);
       expect(
         await rows.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),

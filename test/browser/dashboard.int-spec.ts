@@ -9,7 +9,14 @@ import { ingestionServiceOptions } from '../../apps/ingestion/src/ingestion.opti
 import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
 import { toneWav } from './wav';
-import { PAGE, SHOTS, addUsers, launchChromium, startBrowserPlatform } from './browser-platform';
+import {
+  PAGE,
+  SHOTS,
+  addUsers,
+  launchChromium,
+  startBrowserPlatform,
+  waitForPage,
+} from './browser-platform';
 
 /** The dashboard in a real headless Chromium, served by the real gateway over the real services. */
 describe('dashboard in Chromium', () => {
@@ -182,7 +189,7 @@ describe('dashboard in Chromium', () => {
       await login(page, `${tenantId}-qa`, password);
       await page.goto(`${base}/#/evaluations/${evaluationId}`);
       await page.waitForSelector('[data-testid=audio]');
-      await page.waitForFunction("document.querySelector('audio').readyState >= 1");
+      await waitForPage(page, "document.querySelector('audio').readyState >= 1");
       await page.click('li[data-segment="2"]');
       // A string runs in the page, which has the DOM types this Node project lacks.
       const at = (await page.evaluate("document.querySelector('audio').currentTime")) as number;
