@@ -4,7 +4,11 @@ import { CLIENT_IDLE_MS } from '@qa/platform';
 export interface Answer {
   status: number;
   body: string;
+  /** Sent again on a new socket after a reused keep-alive socket failed (see `request`). */
+  retried?: boolean;
 }
+
+const STALE_SOCKET = new Set(['ECONNRESET', 'EPIPE']);
 
 /** A keep-alive HTTP client for the gateway, as a load generator on the same machine would be. */
 /** Access tokens live 15 minutes by default; a long bench logs in again before that. */
@@ -30,7 +34,17 @@ export class GatewayClient {
     return this.request(method, path, body, type);
   }
 
-  private request(method: string, path: string, body: Buffer | string | undefined, type: string) {
+  /**
+   * A keep-alive socket the server closes while the request is written fails it (EPIPE,
+   * ECONNRESET): sent once more on a fresh socket, as Node's docs advise for reused sockets.
+   */
+  private request(
+    method: string,
+    path: string,
+    body: Buffer | string | undefined,
+    type: string,
+    retry = true,
+  ): Promise<Answer> {
     return new Promise<Answer>((resolve, reject) => {
       const data = body === undefined ? undefined : Buffer.from(body);
       const req = request(
@@ -53,7 +67,13 @@ export class GatewayClient {
           );
         },
       );
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        if (!retry || !req.reusedSocket || !STALE_SOCKET.has(err.code ?? '')) return reject(err);
+        this.request(method, path, body, type, false).then(
+          (a) => resolve({ ...a, retried: true }),
+          reject,
+        );
+      });
       req.end(data);
     });
   }

@@ -357,8 +357,9 @@ async function sustainedRun(
       batchMs.push(Date.now() - s);
       if (a.status >= 300) throw new Error(`batch answered ${a.status}: ${a.body.slice(0, 300)}`);
       const res = JSON.parse(a.body) as { accepted: number; duplicate: number; rejected: number };
-      accepted += res.accepted;
-      other += res.duplicate + res.rejected;
+      // A batch sent again after a stale socket may have been stored the first time.
+      accepted += res.accepted + (a.retried ? res.duplicate : 0);
+      other += (a.retried ? 0 : res.duplicate) + res.rejected;
     }
   };
   await Promise.all(Array.from({ length: opts.batchConcurrency }, lane));
