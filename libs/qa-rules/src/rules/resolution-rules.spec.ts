@@ -89,6 +89,27 @@ describe(promiseHasTimeRule.id, () => {
     },
   );
 
+  it.each([
+    ['维修师傅今天下午四点前到您家', '今天下午四点前'],
+    ['我们在三个工作日内把发票发到您邮箱', '三个工作日内'],
+    ['这周六上午给您补发过去', '这周六上午'],
+  ])('takes a delivery with a time as a kept promise: %s', (text, time) => {
+    const v = findingFor(rule, agentSays(text));
+    expect(v.outcome).toBe('pass');
+    expect(v.evidence.map((e) => `${e.role}:${e.text}`)).toContain(`match:${time}`);
+  });
+
+  it('takes a delivery without a time as information, not a promise', () => {
+    expect(verdict(rule, agentSays('新的行程单会发到您的手机')).outcome).toBe('not_applicable');
+  });
+
+  it.each(['回头跟您联系', '再给您个答复', '到时候打电话给您'])(
+    'hears a promise in another word order: %s',
+    (text) => {
+      expect(verdict(rule, agentSays(text)).outcome).toBe('fail');
+    },
+  );
+
   it('is not applicable without a promise, or when the courier (not the agent) will call', () => {
     expect(verdict(rule, agentSays('已经帮您办好了')).outcome).toBe('not_applicable');
     expect(verdict(rule, agentSays('包裹到了快递员会联系您')).outcome).toBe('not_applicable');

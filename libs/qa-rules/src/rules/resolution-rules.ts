@@ -44,6 +44,8 @@ interface PromiseConfig {
   promise: number;
   exceptions: number;
   time: number;
+  /** Something brought or sent to the customer (上门, 发到您手机): a promise only with a time. */
+  delivery: number;
 }
 
 const NUMERAL = /[0-9０-９零一二两三四五六七八九十百半]/;
@@ -74,6 +76,7 @@ export const promiseHasTimeRule: RuleDefinition<PromiseConfig> = {
     promise: lists('promise'),
     exceptions: lists('promiseExceptions'),
     time: lists('promiseTime'),
+    delivery: lists('promiseDelivery'),
   }),
   evaluate(ctx, cfg) {
     const v = ctx.view;
@@ -83,10 +86,20 @@ export const promiseHasTimeRule: RuleDefinition<PromiseConfig> = {
     let lastSeg = -1;
     if (cfg.promise < 0) return notApplicable('no promise list');
     for (let h = 0; h < hits.count; h++) {
-      if (hits.list[h] !== cfg.promise) continue;
+      const list = hits.list[h];
+      if (list !== cfg.promise && list !== cfg.delivery) continue;
       const seg = hits.segment[h];
       if (seg === lastSeg || v.speaker[seg] !== AGENT || hits.coveredBy(h, cfg.exceptions))
         continue;
+      if (list === cfg.delivery) {
+        // 师傅今天下午四点前上门 commits to a time; 行程单会发到您手机 without one is information.
+        const at = timeIn(ctx, cfg, seg);
+        if (!at) continue;
+        lastSeg = seg;
+        found.push(ctx.evidence(h, 'trigger'), at);
+        times.push(at.text);
+        continue;
+      }
       lastSeg = seg;
       // The promise makes a time due; the time is the match.
       found.push(ctx.evidence(h, 'trigger'));

@@ -56,11 +56,27 @@ export const PROMISE_PHRASES: PhraseLists = {
     '给您处理结果',
     '给您消息',
     '专人(跟进|联系|处理)',
+    // The same promises in other word orders: 跟您联系, 给您个答复, 回您电话, 打电话给您.
+    '(跟|和|与|同)<您>(联系|联络|回复|答复|反馈)',
+    '给<您>(一个|个)?(答复|回复|回话|说法|反馈|交代)',
+    '向<您>(反馈|答复|回复)',
+    '回<您>(个)?(电话|话)',
+    '(打|回)(个)?电话给<您>',
+    '(发|回)(个)?短信给<您>',
+    '联络<您>',
     // A promise with no time is still a promise: 我们会尽快处理的.
     '尽快(处理|安排|给您|答复|回复|解决|过去|过来|上门|派人)',
     // A result to come, or someone certain to arrive (a scheduled visit alone is not a promise).
     '会有(结果|回复|消息|答复)',
     '一定(到|送到)',
+  ],
+  // Bringing or sending something to the customer counts as a promise when a time goes with it in
+  // the same turn (明天上午九点到十二点上门取件, 三个工作日内发到您邮箱, 下午两点前师傅到您家);
+  // without one it is information about the process (行程单会发到您的手机).
+  promiseDelivery: [
+    '(发|送|寄)(到|给)<您>',
+    '到<您>(家|那|这|小区|楼下|单位|公司)',
+    '(给|为)<您>(送|寄|补发|发|补)(过去|过来)?',
   ],
   promiseExceptions: [
     '快递员会联系您',
