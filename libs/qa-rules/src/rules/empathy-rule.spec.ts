@@ -122,6 +122,41 @@ describe('dissatisfaction without complaint words', () => {
       expect(verdict(rule, upset('我找技术部的李工', agent)).outcome).toBe('not_applicable');
   });
 
+  it('hears indignant, sarcastic and repeated complaints without a complaint word', () => {
+    for (const customer of [
+      '有你们这么办事的吗',
+      '你们可真行啊,收钱的时候倒是挺积极',
+      '每次打电话都说在处理',
+      '你嚷什么嚷',
+      '电话一直打不通,这都三天了',
+      '别跟我找借口,我不想听你解释',
+      '你们这是拿我当傻子吧',
+    ])
+      expect(verdict(rule, upset(customer, '请您提供一下手机号')).outcome).toBe('fail');
+    for (const customer of [
+      '不好意思说一下,我想改个地址',
+      '好,那就这样办吧',
+      '把我当月的账单发一下',
+      '我重启了一下居然就好了',
+      '孩子疼得快哭了,今天能挂上号吗',
+    ])
+      expect(verdict(rule, upset(customer, '请您提供一下手机号')).outcome).toBe('not_applicable');
+  });
+
+  it('takes the feeling heard and the fault owned in other words as empathy', () => {
+    for (const agent of [
+      '听得出来您很生气,我马上帮您查',
+      '是我们考虑不周',
+      '这次确实怠慢您了',
+      '给您造成了不好的体验',
+      '我们的服务没跟上,请您见谅',
+      '这种事换成是谁都会不高兴',
+    ])
+      expect(verdict(rule, upset('你们这服务太差了', agent)).outcome).toBe('pass');
+    // A closing formula says nothing about the customer's feeling.
+    expect(verdict(rule, upset('好的,知道了', '不周之处请您见谅')).outcome).toBe('not_applicable');
+  });
+
   it('does not take 别着急 alone as empathy', () => {
     expect(verdict(rule, upset('你们这服务太差了', '您先别着急,我看一下')).outcome).toBe('fail');
   });
