@@ -129,6 +129,7 @@ describe('gateway accounts and sessions', () => {
         agentId: 'a-9',
         teamId: 't-9',
         disabled: false,
+        version: 1,
       });
       const [row] = (await db.query('SELECT password_hash FROM gateway.users WHERE username = $1', [
         username,

@@ -147,6 +147,43 @@ describe('user and tenant administration', () => {
     expect([self.status, fieldsOf(self.body)]).toEqual([400, ['id']]);
   });
 
+  it('takes expectedVersion: the version read passes, a stale one is a 409 that writes nothing', async () => {
+    const id = await userId(tokens.admin, `${tenantId}-spare`);
+    const read = (await http.get('/api/v1/users').auth(tokens.admin, { type: 'bearer' })).body as {
+      id: string;
+      version: number;
+      teamId: string | null;
+    }[];
+    const before = read.find((u) => u.id === id)!;
+    expect(before.version).toBeGreaterThanOrEqual(1);
+    // Two admins read the same version; the first edit wins, the second is told.
+    const first = await patch(tokens.admin, id, {
+      teamId: 't-first',
+      expectedVersion: before.version,
+    });
+    expect([first.status, first.body.teamId, first.body.version]).toEqual([
+      200,
+      't-first',
+      before.version + 1,
+    ]);
+    const second = await patch(tokens.admin, id, {
+      teamId: 't-second',
+      expectedVersion: before.version,
+    });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({
+      code: 'USER_STALE_VERSION',
+      currentVersion: before.version + 1,
+    });
+    expect(fieldsOf(second.body)).toEqual(['expectedVersion']);
+    const after = (await http.get('/api/v1/users').auth(tokens.admin, { type: 'bearer' })).body as {
+      id: string;
+      teamId: string | null;
+    }[];
+    expect(after.find((u) => u.id === id)?.teamId).toBe('t-first');
+    expect((await patch(tokens.admin, id, { expectedVersion: 0 })).status).toBe(400);
+  });
+
   it("answers 404 for another tenant's users and unknown ids, and 403 to non-admins", async () => {
     const foreign = await userId(others.admin, `${otherTenant}-admin`);
     expect((await patch(tokens.admin, foreign, { teamId: 't-1' })).status).toBe(404);

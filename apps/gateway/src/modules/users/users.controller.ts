@@ -49,6 +49,7 @@ export class UsersController {
     401: 'no valid access token',
     403: 'not an admin',
     404: 'no such user in your tenant',
+    409: 'expectedVersion is stale (currentVersion in the body)',
   })
   update(
     @CurrentIdentity() actor: Identity,

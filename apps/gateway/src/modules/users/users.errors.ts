@@ -7,6 +7,7 @@ export enum UserErrorCode {
   UsernameTaken = 'USER_USERNAME_TAKEN',
   NotFound = 'USER_NOT_FOUND',
   OwnAccount = 'USER_OWN_ACCOUNT',
+  StaleVersion = 'USER_STALE_VERSION',
 }
 
 export class UserError extends DomainError<UserErrorCode> {
@@ -42,6 +43,14 @@ export class UserError extends DomainError<UserErrorCode> {
     return new UserError(UserErrorCode.NotFound, `user ${id} not found`, {});
   }
 
+  static stale(expected: number, actual: number): UserError {
+    return new UserError(
+      UserErrorCode.StaleVersion,
+      `expectedVersion ${expected} is stale: the user is at version ${actual}`,
+      { currentVersion: actual, errors: [{ path: 'expectedVersion', message: 'stale' }] },
+    );
+  }
+
   /** An admin who demoted, disabled or deleted themselves could lock the tenant out. */
   static ownAccount(field: string): UserError {
     return new UserError(UserErrorCode.OwnAccount, 'Admins cannot do this to their own account.', {
@@ -57,4 +66,5 @@ export const userErrorStatuses: Record<UserErrorCode, ProblemStatus> = {
   [UserErrorCode.OwnAccount]: ProblemStatuses.invalid,
   [UserErrorCode.UsernameTaken]: ProblemStatuses.conflict,
   [UserErrorCode.NotFound]: ProblemStatuses.notFound,
+  [UserErrorCode.StaleVersion]: ProblemStatuses.conflict,
 };

@@ -26,7 +26,7 @@ export class UsersRepository {
 
   /** false when the username is taken. */
   async insertIfAbsent(
-    user: Omit<UserEntity, 'createdAt' | 'tokenVersion' | 'disabledAt'>,
+    user: Omit<UserEntity, 'createdAt' | 'tokenVersion' | 'disabledAt' | 'version'>,
   ): Promise<boolean> {
     const result = await this.users
       .createQueryBuilder()
@@ -49,18 +49,23 @@ export class UsersRepository {
 
   /**
    * Changes what an admin may change and revokes the access tokens issued so far (they carry the
-   * old role and ids); returns the updated user, or null when it no longer exists.
+   * old role and ids); returns the updated user, or null when it no longer exists or is no
+   * longer at `expectedVersion`.
    */
   async update(
     id: string,
+    expectedVersion: number | undefined,
     patch: Partial<Pick<UserEntity, 'role' | 'agentId' | 'teamId' | 'disabledAt'>>,
   ): Promise<UserEntity | null> {
-    const result = await this.users
+    const query = this.users
       .createQueryBuilder()
       .update()
-      .set({ ...patch, tokenVersion: () => 'token_version + 1' })
-      .where('id = :id', { id })
-      .execute();
+      .set({ ...patch, tokenVersion: () => 'token_version + 1', version: () => 'version + 1' })
+      .where('id = :id', { id });
+    // Checked in the statement too: another admin's edit between the read and this write.
+    if (expectedVersion !== undefined)
+      query.andWhere('version = :expectedVersion', { expectedVersion });
+    const result = await query.execute();
     return (result.affected ?? 0) > 0 ? this.findById(id) : null;
   }
 

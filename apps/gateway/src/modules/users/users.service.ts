@@ -17,7 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const toUserResponse = (
   u: Pick<UserEntity, 'id' | 'username' | 'role' | 'tenantId' | 'agentId' | 'teamId'> &
-    Partial<Pick<UserEntity, 'disabledAt'>>,
+    Partial<Pick<UserEntity, 'disabledAt' | 'version'>>,
 ): UserResponseDto => ({
   id: u.id,
   username: u.username,
@@ -26,6 +26,7 @@ export const toUserResponse = (
   agentId: u.agentId,
   teamId: u.teamId,
   disabled: Boolean(u.disabledAt),
+  version: u.version ?? 1,
 });
 
 @Injectable()
@@ -65,6 +66,8 @@ export class UsersService {
   /** Role, ids and disabling; every change ends the user's sessions (tokens carry the old claims). */
   async update(actor: Identity, id: string, dto: UpdateUserRequestDto): Promise<UserResponseDto> {
     const user = await this.manageable(actor, id);
+    if (dto.expectedVersion !== undefined && dto.expectedVersion !== user.version)
+      throw UserError.stale(dto.expectedVersion, user.version);
     if (user.id === actor.userId) {
       if (dto.role !== undefined && dto.role !== user.role) throw UserError.ownAccount('role');
       if (dto.disabled) throw UserError.ownAccount('disabled');
@@ -73,7 +76,7 @@ export class UsersService {
     const role = dto.role ?? user.role;
     const agentId = dto.agentId === undefined ? user.agentId : dto.agentId?.trim() || null;
     if (role === 'agent' && !agentId) throw UserError.agentWithoutId();
-    const updated = await this.users.update(id, {
+    const updated = await this.users.update(id, dto.expectedVersion, {
       role,
       agentId,
       teamId: dto.teamId === undefined ? user.teamId : dto.teamId?.trim() || null,
@@ -81,7 +84,7 @@ export class UsersService {
         ? {}
         : { disabledAt: dto.disabled ? (user.disabledAt ?? new Date()) : null }),
     });
-    if (!updated) throw UserError.notFound(id);
+    if (!updated) throw await this.lostRace(id, dto.expectedVersion);
     await this.auth.endSessions(id, updated.disabledAt ? null : updated.tokenVersion);
     this.logger.log({ userId: id, by: actor.userId }, 'user changed; sessions ended');
     return toUserResponse(updated);
@@ -110,6 +113,14 @@ export class UsersService {
   }
 
   /** A tenant user the actor administers; anyone else (another tenant, a platform admin) is 404. */
+  /** The update found no row: deleted meanwhile (404), or another admin's edit came first (409). */
+  private async lostRace(id: string, expectedVersion: number | undefined): Promise<UserError> {
+    const now = await this.users.findById(id);
+    return now && expectedVersion !== undefined
+      ? UserError.stale(expectedVersion, now.version)
+      : UserError.notFound(id);
+  }
+
   private async manageable(actor: Identity, id: string): Promise<UserEntity> {
     const user = UUID.test(id) ? await this.users.findById(id) : null;
     if (

@@ -49,4 +49,8 @@ export class UserResponseDto {
   @ApiPropertyOptional({ nullable: true }) teamId!: string | null;
   @ApiProperty({ description: 'a disabled user cannot log in and has no live token' })
   disabled!: boolean;
+  @ApiProperty({
+    description: "raised by every admin edit; send it back as a PATCH's expectedVersion",
+  })
+  version!: number;
 }

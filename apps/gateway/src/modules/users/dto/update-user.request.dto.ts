@@ -1,5 +1,14 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ROLES, Role } from '@qa/platform';
 
 /** What an admin may change on a user; null clears an id. Every change ends the user's sessions. */
@@ -25,6 +34,15 @@ export class UpdateUserRequestDto {
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'the version read; a stale one is a 409 naming the current version',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
 }
 
 export class ResetPasswordRequestDto {
