@@ -131,6 +131,8 @@ describe('dissatisfaction without complaint words', () => {
       '电话一直打不通,这都三天了',
       '别跟我找借口,我不想听你解释',
       '你们这是拿我当傻子吧',
+      '害得我白请了一天假',
+      '你工号多少',
     ])
       expect(verdict(rule, upset(customer, '请您提供一下手机号')).outcome).toBe('fail');
     for (const customer of [
@@ -151,6 +153,8 @@ describe('dissatisfaction without complaint words', () => {
       '给您造成了不好的体验',
       '我们的服务没跟上,请您见谅',
       '这种事换成是谁都会不高兴',
+      '这事确实是我们做得不好',
+      '您的心情我们都明白',
     ])
       expect(verdict(rule, upset('你们这服务太差了', agent)).outcome).toBe('pass');
     // A closing formula says nothing about the customer's feeling.
