@@ -27,6 +27,10 @@ describe(findTimeExpression.name, () => {
     ['兩小時內回覆您', '兩小時內'],
     ['下週一之前', '下週一之前'],
     ['明天下午三點前', '明天下午三點前'],
+    ['听日下昼三点前', '听日下昼三点前'],
+    ['国庆节后给您答复', '国庆节后'],
+    ['下个工作日回复您', '下个工作日'],
+    ['两个钟内', '两个钟内'],
   ])('finds the time in %s', (text, time) => {
     expect(found(text)).toBe(time);
   });
@@ -40,6 +44,7 @@ describe(findTimeExpression.name, () => {
     '这两天给您回复',
     '我们第一时间处理',
     '一时半会儿处理不完',
+    '三年前就办过',
   ])('finds no time in %s', (text) => {
     expect(found(text)).toBeNull();
   });
