@@ -10,6 +10,7 @@ import { AppModule as ScoringModule } from '../../apps/scoring/src/app.module';
 import { scoringServiceOptions } from '../../apps/scoring/src/scoring.options';
 import { toneWav } from './wav';
 import {
+  BrowserPlatform,
   PAGE,
   SHOTS,
   addUsers,
@@ -28,6 +29,7 @@ describe('dashboard in Chromium', () => {
   let browser: Browser;
   let evaluationId = '';
   let otherCallId = '';
+  let gateway: BrowserPlatform['http'];
 
   beforeAll(async () => {
     const platform = await startBrowserPlatform(
@@ -40,6 +42,7 @@ describe('dashboard in Chromium', () => {
     );
     base = platform.base;
     const { http } = platform;
+    gateway = http;
     await addUsers(platform, tenantId, roles, password);
     const qa = (
       await http.post('/api/v1/auth/login').send({ username: `${tenantId}-qa`, password })
@@ -284,6 +287,85 @@ describe('dashboard in Chromium', () => {
         0,
       );
       await page.screenshot({ path: join(SHOTS, 'users-admin.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('lets a tenant admin edit, disable, reset and delete a user; a concurrent edit is refused', async () => {
+    const page = await browser.newPage(PAGE);
+    const username = `${tenantId}-edited`;
+    page.on('dialog', (d) => void d.accept());
+    try {
+      await login(page, `${tenantId}-admin`, password);
+      await page.click('header nav a[href="#/users"]');
+      const form = page.locator('[data-testid=user-form]');
+      await form.locator('input[name=username]').fill(username);
+      await form.locator('input[name=password]').fill(password);
+      await form.locator('select[name=role]').selectOption('qa');
+      await form.locator('button[type=submit]').click();
+      const row = page.locator(`tr[data-user="${username}"]`);
+      await row.waitFor();
+      const editor = page.locator('[data-testid=user-editor]');
+
+      // Role and team change; the row shows them.
+      await row.locator('[data-testid=edit-user]').click();
+      await editor.locator('select[name=role]').selectOption('lead');
+      await editor.locator('input[name=teamId]').fill('t-2');
+      await editor.locator('button[type=submit]').first().click();
+      await page.waitForSelector(`tr[data-user="${username}"] td:text-is("班组长")`);
+      expect(await row.locator('td').nth(3).textContent()).toBe('t-2');
+
+      // Another admin saves first: this edit is refused, named, and writes nothing.
+      await row.locator('[data-testid=edit-user]').click();
+      await editor.locator('input[name=teamId]').fill('t-mine');
+      const admin = (
+        await gateway
+          .post('/api/v1/auth/login')
+          .send({ username: `${tenantId}-admin`, password })
+          .expect(200)
+      ).body.accessToken as string;
+      const id = (
+        (await gateway.get('/api/v1/users').auth(admin, { type: 'bearer' })).body as {
+          id: string;
+          username: string;
+        }[]
+      ).find((u) => u.username === username)!.id;
+      await gateway
+        .patch(`/api/v1/users/${id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ teamId: 't-theirs' })
+        .expect(200);
+      await editor.locator('button[type=submit]').first().click();
+      await page.waitForSelector(
+        '[data-testid=user-editor] .error code:text-is("expectedVersion")',
+      );
+      await page.reload();
+      await page.waitForSelector(`tr[data-user="${username}"] td:text-is("t-theirs")`);
+
+      // A weak new password is refused by field; a good one ends the user's sessions.
+      await row.locator('[data-testid=edit-user]').click();
+      await editor.locator('input[name=newPassword]').fill('short');
+      await editor.locator('form >> nth=1').locator('button[type=submit]').click();
+      await page.waitForSelector('[data-testid=user-editor] .error code:text-is("newPassword")');
+      await editor.locator('input[name=newPassword]').fill('Reset-by-admin-2026!');
+      await editor.locator('form >> nth=1').locator('button[type=submit]').click();
+      await page.waitForSelector('p.ok');
+      const newLogin = { username, password: 'Reset-by-admin-2026!' };
+      await gateway.post('/api/v1/auth/login').send(newLogin).expect(200);
+
+      // Disabled: shown as such, and the login is refused.
+      await editor.locator('input[name=disabled]').check();
+      await editor.locator('button[type=submit]').first().click();
+      await page.waitForSelector(`tr[data-user="${username}"] td.status:text-is("已停用")`);
+      expect((await gateway.post('/api/v1/auth/login').send(newLogin)).status).toBe(401);
+      await page.screenshot({ path: join(SHOTS, 'users-edit-admin.png'), fullPage: true });
+
+      // Deleted after the confirmation: gone from the list.
+      await row.locator('[data-testid=edit-user]').click();
+      await editor.locator('button.danger').click();
+      await row.waitFor({ state: 'detached' });
+      expect(await page.locator('p.ok').textContent()).toContain(username);
     } finally {
       await page.close();
     }

@@ -164,6 +164,19 @@ export interface User {
   role: string;
   tenantId: string | null;
   agentId: string | null;
+  teamId: string | null;
+  disabled: boolean;
+  /** Optimistic lock: a PATCH sends it as expectedVersion; a stale one is a 409. */
+  version: number;
+}
+
+/** What an admin may change on a user (null clears an id). */
+export interface UserPatch {
+  role?: string;
+  agentId?: string | null;
+  teamId?: string | null;
+  disabled?: boolean;
+  expectedVersion: number;
 }
 
 let refreshing: Promise<boolean> | null = null;
@@ -239,6 +252,12 @@ export async function call<T>(path: string, init: RequestInit = {}): Promise<T> 
   return (await res.json()) as T;
 }
 
+/** A request answered 204 No Content. */
+async function send(path: string, init: RequestInit): Promise<void> {
+  const res = await authorized(path, init);
+  if (!res.ok) throw await problemOf(res);
+}
+
 export const api = {
   async login(username: string, password: string): Promise<Session> {
     const res = await fetch('/api/v1/auth/login', {
@@ -285,6 +304,21 @@ export const api = {
   },
   createUser(u: Record<string, string>): Promise<User> {
     return call('/api/v1/users', { method: 'POST', body: JSON.stringify(u) });
+  },
+  updateUser(id: string, patch: UserPatch): Promise<User> {
+    return call(`/api/v1/users/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: JSON.stringify(patch),
+    });
+  },
+  resetPassword(id: string, newPassword: string): Promise<void> {
+    return send(`/api/v1/users/${encodeURIComponent(id)}/password`, {
+      method: 'POST',
+      body: JSON.stringify({ newPassword }),
+    });
+  },
+  deleteUser(id: string): Promise<void> {
+    return send(`/api/v1/users/${encodeURIComponent(id)}`, { method: 'DELETE' });
   },
   evaluation(id: string): Promise<Evaluation> {
     return call(`/api/v1/evaluations/${encodeURIComponent(id)}`);

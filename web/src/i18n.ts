@@ -82,6 +82,21 @@ const zh = {
   hangup_agent: '坐席',
   hangup_system: '系统',
   hangup_unknown: '未知',
+  status: '状态',
+  actions: '操作',
+  enabled: '正常',
+  disabledState: '已停用',
+  disableUser: '停用账号',
+  edit: '编辑',
+  save: '保存',
+  cancel: '取消',
+  saved: '已保存',
+  newPassword: '新密码',
+  resetPassword: '重置密码',
+  passwordReset: '密码已重置,该用户需重新登录',
+  deleteUser: '删除',
+  confirmDelete: '确定删除用户 {name}?此操作不可撤销。',
+  deleted: '已删除',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -168,6 +183,21 @@ const en: Record<MessageKey, string> = {
   hangup_agent: 'agent',
   hangup_system: 'system',
   hangup_unknown: 'unknown',
+  status: 'Status',
+  actions: 'Actions',
+  enabled: 'Active',
+  disabledState: 'Disabled',
+  disableUser: 'Disable account',
+  edit: 'Edit',
+  save: 'Save',
+  cancel: 'Cancel',
+  saved: 'Saved',
+  newPassword: 'New password',
+  resetPassword: 'Reset password',
+  passwordReset: 'Password reset: the user must log in again',
+  deleteUser: 'Delete',
+  confirmDelete: 'Delete user {name}? This cannot be undone.',
+  deleted: 'Deleted',
 };
 
 /** The seed scorecard's grades (seed 002) as the API names them, and in English. */

@@ -1,10 +1,9 @@
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, Fragment, useEffect, useState } from 'react';
 import { api, Session, Tenant, User } from '../api';
 import { useUi } from '../ui';
 import { FieldErrors } from '../components/field-errors';
 import { roleKey } from '../nav';
-
-const TENANT_ROLES = ['admin', 'qa', 'lead', 'ops', 'agent'];
+import { RoleField, UserEditor } from './user-editor';
 const EMPTY = { username: '', password: '', role: 'qa', agentId: '' };
 
 export function UsersPage({ user }: { user: Session }) {
@@ -16,6 +15,7 @@ export function UsersPage({ user }: { user: Session }) {
   const [form, setForm] = useState(EMPTY);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
 
   useEffect(() => {
     if (platform)
@@ -87,20 +87,7 @@ export function UsersPage({ user }: { user: Session }) {
             onChange={(e) => setForm({ ...form, password: e.target.value })}
           />
         </label>
-        <label>
-          {t('role')}
-          <select
-            name="role"
-            value={form.role}
-            onChange={(e) => setForm({ ...form, role: e.target.value })}
-          >
-            {TENANT_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(roleKey(r))}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleField value={form.role} onChange={(role) => setForm({ ...form, role })} />
         {form.role === 'agent' && (
           <label>
             {t('agentId')}
@@ -121,15 +108,46 @@ export function UsersPage({ user }: { user: Session }) {
             <th>{t('username')}</th>
             <th>{t('role')}</th>
             <th>{t('agentId')}</th>
+            <th>{t('team')}</th>
+            <th>{t('status')}</th>
+            <th>{t('actions')}</th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.username}</td>
-              <td>{t(roleKey(u.role))}</td>
-              <td>{u.agentId ?? ''}</td>
-            </tr>
+            <Fragment key={u.id}>
+              <tr data-user={u.username} className={u.disabled ? 'disabled' : undefined}>
+                <td>{u.username}</td>
+                <td>{t(roleKey(u.role))}</td>
+                <td>{u.agentId ?? ''}</td>
+                <td>{u.teamId ?? ''}</td>
+                <td className="status">{u.disabled ? t('disabledState') : t('enabled')}</td>
+                <td>
+                  <button
+                    type="button"
+                    data-testid="edit-user"
+                    onClick={() => setEditing(editing === u.id ? null : u.id)}
+                  >
+                    {t('edit')}
+                  </button>
+                </td>
+              </tr>
+              {editing === u.id && (
+                <tr>
+                  <td colSpan={6}>
+                    <UserEditor
+                      user={u}
+                      onClose={() => setEditing(null)}
+                      onChanged={async (message) => {
+                        setError(null);
+                        setDone(message);
+                        await load();
+                      }}
+                    />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
