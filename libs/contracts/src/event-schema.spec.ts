@@ -1,5 +1,5 @@
 import { eventSchemaProblems, isInstant, maxEventBytes, MAX_EVENT_BYTES } from './event-schema';
-import { CallbackScheduled, CallIngested } from './generated';
+import { CallbackScheduled, CallIngested, KpiUpdated } from './generated';
 import { MAX_CALL_RECORD_BYTES } from './record-limits';
 import { Codecs, EventTopic, Topics } from './topics';
 
@@ -75,6 +75,22 @@ describe(eventSchemaProblems.name, () => {
       dueAt: '',
     });
     expect(eventSchemaProblems(Topics.CallbackScheduled, scheduled)).toEqual([]);
+  });
+
+  it('takes KPI figures with or without a target, but not onTarget without one', () => {
+    const kpi = (values: object[]) =>
+      KpiUpdated.fromPartial({ tenantId: 't-1', windowStart: '2026-11-01T00:00:00Z', values });
+    const figure = { name: 'complaintResolutionRate', value: 0.95, numerator: 19, denominator: 20 };
+    expect(eventSchemaProblems(Topics.KpiUpdated, kpi([figure]))).toEqual([]);
+    expect(
+      eventSchemaProblems(Topics.KpiUpdated, kpi([{ ...figure, target: 0.92, onTarget: true }])),
+    ).toEqual([]);
+    expect(eventSchemaProblems(Topics.KpiUpdated, kpi([{ ...figure, onTarget: true }]))).toEqual([
+      'values.target is missing or invalid',
+    ]);
+    expect(eventSchemaProblems(Topics.KpiUpdated, kpi([{ ...figure, target: NaN }]))).toEqual([
+      'values.target is missing or invalid',
+    ]);
   });
 });
 

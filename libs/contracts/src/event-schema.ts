@@ -97,6 +97,16 @@ const SCHEMA: { [K in EventTopic]: Check<EventMap[K]>[] } = {
   [Topics.KpiUpdated]: [
     ['tenantId', (e) => id(e.tenantId)],
     ['windowStart', (e) => time(e.windowStart)],
+    // Optional (added later): a target is a finite number, and onTarget comes only with one.
+    [
+      'values.target',
+      (e) =>
+        (e.values ?? []).every(
+          (v) =>
+            (v.target === undefined && v.onTarget === undefined) ||
+            (v.target !== undefined && Number.isFinite(v.target)),
+        ),
+    ],
   ],
   [Topics.TenantUpserted]: [['tenantId', (e) => id(e.tenantId)]],
 };

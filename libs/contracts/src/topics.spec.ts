@@ -161,7 +161,17 @@ const samples: { [K in EventTopic]: EventMap[K] } = {
     scopeId: 't-1',
     window: 'hour',
     windowStart: '2026-11-22T01:00:00Z',
-    values: [{ name: 'avgScore', value: 87.5, numerator: 175, denominator: 2 }],
+    values: [
+      { name: 'avgScore', value: 87.5, numerator: 175, denominator: 2 },
+      {
+        name: 'complaintResolutionRate',
+        value: 0.9,
+        numerator: 9,
+        denominator: 10,
+        target: 0.92,
+        onTarget: false,
+      },
+    ],
   },
 };
 

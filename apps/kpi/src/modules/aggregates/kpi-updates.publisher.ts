@@ -4,20 +4,27 @@ import { OutboxService } from '@qa/messaging';
 import { EntityManager } from 'typeorm';
 import { GRADE_CODES, KpiId } from '../kpis/domain/kpi-definitions';
 import { emptyComponents, kpiFractions, kpiValues, KpiValues } from '../kpis/domain/kpi-math';
+import { kpiOnTarget, KpiTargets, tenantTargets } from '../kpis/domain/kpi-targets';
+import { KpisRepository } from '../kpis/kpis.repository';
 import { ChangedRow } from './aggregates.repository';
 import { componentsOfRow } from './component-columns';
 
 const componentsOfChange = (r: ChangedRow) => (r.gone ? emptyComponents() : componentsOfRow(r));
 export const valuesOfChange = (r: ChangedRow): KpiValues => kpiValues(componentsOfChange(r));
 
-function toEvent(r: ChangedRow, v: KpiValues): KpiUpdated {
+function toEvent(r: ChangedRow, v: KpiValues, targets: KpiTargets): KpiUpdated {
   const fractions = kpiFractions(componentsOfChange(r));
   const values = Object.entries(v).flatMap(([name, value]) => {
     if (value === null) return [];
     if (typeof value === 'number') {
       // Sums of scores and seconds are not whole: the event's int64 fields carry them rounded.
       const [numerator, denominator] = (fractions[name as KpiId] ?? [0, 0]).map(Math.round);
-      return [{ name, value, numerator, denominator }];
+      // Additive fields (absent without a target): consumers such as coaching's promotion
+      // ranking learn whether a figure met its target without reading kpi's tables.
+      const target = targets[name as KpiId];
+      if (target === undefined) return [{ name, value, numerator, denominator }];
+      const onTarget = kpiOnTarget(name as KpiId, value, targets) ?? undefined;
+      return [{ name, value, numerator, denominator, target, onTarget }];
     }
     return GRADE_CODES.map((g) => ({
       name: `gradeMix.${g}`,
@@ -42,11 +49,19 @@ function toEvent(r: ChangedRow, v: KpiValues): KpiUpdated {
  */
 @Injectable()
 export class KpiUpdatesPublisher {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly kpis: KpisRepository,
+  ) {}
 
   async publish(m: EntityManager, changed: ChangedRow[], traceId: string): Promise<void> {
     if (changed.length === 0) return;
     const values = changed.map(valuesOfChange);
+    const tenants = [...new Set(changed.map((r) => r.tenant_id))];
+    const stored = await this.kpis.targetsOf(m, tenants);
+    const targets = new Map(
+      tenants.map((t) => [t, tenantTargets(stored.filter((s) => s.tenant_id === t))]),
+    );
     // The figures changed now: the update row and the event's occurred-at say the same instant.
     const at = new Date().toISOString();
     await m.query(
@@ -73,7 +88,7 @@ export class KpiUpdatesPublisher {
       changed.map((r, i) => ({
         topic: Topics.KpiUpdated,
         key: `${r.tenant_id}/${r.scope}/${r.scope_id}`,
-        payload: toEvent(r, values[i]),
+        payload: toEvent(r, values[i], targets.get(r.tenant_id)!),
         tenantId: r.tenant_id,
         traceId,
         occurredAt: at,

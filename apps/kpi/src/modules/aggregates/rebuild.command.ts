@@ -5,6 +5,7 @@ import { migrations } from '../../migrations';
 import { ContributionsRepository } from '../facts/contributions.repository';
 import { FactsRepository } from '../facts/facts.repository';
 import { RecordFactsService } from '../facts/record-facts.service';
+import { KpisRepository } from '../kpis/kpis.repository';
 import { AggregatesRepository } from './aggregates.repository';
 import { AggregationService } from './aggregation.service';
 import { KpiUpdatesPublisher } from './kpi-updates.publisher';
@@ -37,7 +38,7 @@ export async function rebuildKpis(
       facts,
       contributions,
       new RecordFactsService(facts, contributions),
-      new KpiUpdatesPublisher(outbox),
+      new KpiUpdatesPublisher(outbox, new KpisRepository()),
     );
     return await rebuild.rebuild(period, progress);
   } finally {

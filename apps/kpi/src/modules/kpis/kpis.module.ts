@@ -9,6 +9,6 @@ import { KpisService } from './kpis.service';
   imports: [FactsModule],
   controllers: [KpisController],
   providers: [KpisService, KpisRepository, AggregatesRepository],
-  exports: [KpisService, AggregatesRepository],
+  exports: [KpisService, KpisRepository, AggregatesRepository],
 })
 export class KpisModule {}

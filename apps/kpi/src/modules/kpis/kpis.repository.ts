@@ -11,6 +11,17 @@ export class KpisRepository {
     ])) as { kpi: string; target: number }[];
   }
 
+  /** Every stored target of these tenants (what the published figures are checked against). */
+  async targetsOf(
+    m: EntityManager,
+    tenantIds: string[],
+  ): Promise<{ tenant_id: string; kpi: string; target: number }[]> {
+    return (await m.query(
+      `SELECT tenant_id, kpi, target FROM kpi.targets WHERE tenant_id = ANY($1::text[])`,
+      [tenantIds],
+    )) as { tenant_id: string; kpi: string; target: number }[];
+  }
+
   async setTargets(
     m: EntityManager,
     tenantId: string,

@@ -12,7 +12,8 @@ import {
   KpiId,
   isKpiId,
 } from './domain/kpi-definitions';
-import { addComponents, kpiValues, KpiValues, onTarget } from './domain/kpi-math';
+import { addComponents, kpiValues, KpiValues } from './domain/kpi-math';
+import { onTargets, tenantTargets } from './domain/kpi-targets';
 import { KpiScope, parseKpiQuery } from './domain/kpi-query';
 import { MONTHLY_GRADES, rankAgents } from './domain/monthly-grade';
 import { DEFAULT_TIMEZONE } from './domain/time-buckets';
@@ -25,21 +26,11 @@ export interface ResolvedScope {
   id: string;
 }
 
-const BETTER = new Map(KPI_DEFINITIONS.map((d) => [d.id, d.better]));
 const RATIO_KPIS = new Set(KPI_DEFINITIONS.filter((d) => d.unit === 'ratio').map((d) => d.id));
 
 function pick(values: KpiValues, kpis?: KpiId[]): Partial<KpiValues> {
   if (!kpis) return values;
   return Object.fromEntries(kpis.map((k) => [k, values[k]])) as Partial<KpiValues>;
-}
-
-function onTargets(values: Partial<KpiValues>, targets: Partial<Record<KpiId, number>>) {
-  const out: Partial<Record<KpiId, boolean | null>> = {};
-  for (const [k, target] of Object.entries(targets) as [KpiId, number][]) {
-    if (!(k in values) || k === 'gradeMix') continue;
-    out[k] = onTarget(values[k] as number | null, target, BETTER.get(k) ?? 'up');
-  }
-  return out;
 }
 
 /** Reads: series, targets, the agent ranking; who may see which scope is decided here. */
@@ -112,10 +103,7 @@ export class KpisService {
   }
 
   async targets(tenantId: string): Promise<Partial<Record<KpiId, number>>> {
-    const out: Partial<Record<KpiId, number>> = { ...DEFAULT_TARGETS };
-    for (const r of await this.kpis.targets(this.dataSource.manager, tenantId))
-      if (isKpiId(r.kpi)) out[r.kpi] = r.target;
-    return out;
+    return tenantTargets(await this.kpis.targets(this.dataSource.manager, tenantId));
   }
 
   async setTargets(identity: Identity, body: unknown) {

@@ -16,6 +16,10 @@ export interface KpiValue {
   value: number;
   numerator: number;
   denominator: number;
+  /** The tenant's target for this KPI when the figure was published; absent when it has none. */
+  target?: number | undefined;
+  /** Whether value meets target, given which way is better (up or down); absent without a target. */
+  onTarget?: boolean | undefined;
 }
 
 /** Topic qa.kpi.updated.v1, key = "<tenant>/<scope>/<id>". */
@@ -31,7 +35,14 @@ export interface KpiUpdated {
 }
 
 function createBaseKpiValue(): KpiValue {
-  return { name: '', value: 0, numerator: 0, denominator: 0 };
+  return {
+    name: '',
+    value: 0,
+    numerator: 0,
+    denominator: 0,
+    target: undefined,
+    onTarget: undefined,
+  };
 }
 
 export const KpiValue: MessageFns<KpiValue> = {
@@ -47,6 +58,12 @@ export const KpiValue: MessageFns<KpiValue> = {
     }
     if (message.denominator !== 0) {
       writer.uint32(32).int64(message.denominator);
+    }
+    if (message.target !== undefined) {
+      writer.uint32(41).double(message.target);
+    }
+    if (message.onTarget !== undefined) {
+      writer.uint32(48).bool(message.onTarget);
     }
     return writer;
   },
@@ -96,6 +113,22 @@ export const KpiValue: MessageFns<KpiValue> = {
             message.denominator = longToNumber(reader.int64());
             continue;
           }
+          case 5: {
+            if (tag !== 41) {
+              break;
+            }
+
+            message.target = reader.double();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.onTarget = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -114,6 +147,12 @@ export const KpiValue: MessageFns<KpiValue> = {
       value: isSet(object.value) ? globalThis.Number(object.value) : 0,
       numerator: isSet(object.numerator) ? globalThis.Number(object.numerator) : 0,
       denominator: isSet(object.denominator) ? globalThis.Number(object.denominator) : 0,
+      target: isSet(object.target) ? globalThis.Number(object.target) : undefined,
+      onTarget: isSet(object.onTarget)
+        ? globalThis.Boolean(object.onTarget)
+        : isSet(object.on_target)
+          ? globalThis.Boolean(object.on_target)
+          : undefined,
     };
   },
 
@@ -131,6 +170,12 @@ export const KpiValue: MessageFns<KpiValue> = {
     if (message.denominator !== 0) {
       obj.denominator = Math.round(message.denominator);
     }
+    if (message.target !== undefined) {
+      obj.target = floatToJson(message.target);
+    }
+    if (message.onTarget !== undefined) {
+      obj.onTarget = message.onTarget;
+    }
     return obj;
   },
 
@@ -143,6 +188,8 @@ export const KpiValue: MessageFns<KpiValue> = {
     message.value = object.value ?? 0;
     message.numerator = object.numerator ?? 0;
     message.denominator = object.denominator ?? 0;
+    message.target = object.target ?? undefined;
+    message.onTarget = object.onTarget ?? undefined;
     return message;
   },
 };
