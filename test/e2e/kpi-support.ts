@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { Codecs, EventHeader, EventMap, EventTopic } from '@qa/contracts';
+import { Call, Codecs, EventHeader, EventMap, EventTopic, Topics } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
 import { createService } from '@qa/platform';
 import { waitFor } from '@qa/testing';
@@ -26,6 +26,50 @@ export function sent<K extends EventTopic>(
   occurredAt = new Date().toISOString(),
 ): Sent<K> {
   return { topic, key, payload, tenantId, occurredAt, eventId: randomUUID() };
+}
+
+/**
+ * An answered production call and its evaluation, as ingestion and scoring publish them: what kpi
+ * counts for calls, QA score and handle time (answered → ended = handleSeconds).
+ */
+export function scoredCall(
+  tenantId: string,
+  agentId: string,
+  startedAt: string,
+  score: number,
+  handleSeconds: number,
+): Sent[] {
+  const answered = Date.parse(startedAt) + 5_000;
+  const call = Call.fromPartial({
+    callId: `c-${randomUUID().slice(0, 8)}`,
+    tenantId,
+    direction: 1,
+    purpose: 1,
+    agentId,
+    teamId: 't-1',
+    customer: { phone: '', id: `u-${agentId}`, name: '' },
+    startedAt,
+    answeredAt: new Date(answered).toISOString(),
+    endedAt: new Date(answered + handleSeconds * 1000).toISOString(),
+    ringCount: 1,
+    hangupBy: 1,
+    csat: 4,
+  });
+  const { callId } = call;
+  return [
+    sent(Topics.CallIngested, callId, { call, ingestedAt: '' }, tenantId),
+    sent(
+      Topics.EvaluationScored,
+      callId,
+      {
+        ...{ evaluationId: randomUUID(), callId, tenantId, agentId, teamId: 't-1', score },
+        ...{ scorecardId: 'default', scorecardVersion: 1, grade: '', findings: [], sections: [] },
+        ...{ callStartedAt: startedAt, answeredWithinThreeRings: true, forbiddenPhraseCount: 0 },
+        ...{ csat: 4, handleSeconds, scorecardActive: true, callPurpose: 1 },
+      },
+      tenantId,
+    ),
+  ];
 }
 
 /** Sends each event as its producer would; a repeated entry is a redelivery (same event id). */

@@ -1,6 +1,9 @@
+import { kpiAttainment } from './kpi-attainment';
 import {
   CandidateInput,
   Eligibility,
+  kpiAttainmentInput,
+  kpiAttainmentRaw,
   rankCandidates,
   rankingCsv,
   validateWeights,
@@ -27,6 +30,7 @@ const candidate = (agentId: string, over: Partial<CandidateInput> = {}): Candida
   majorIncident: false,
   bands: ['excellent', 'best', 'pass'],
   raw: { writtenTest: 80, trainingCallScore: 90, csat: 4.5, attendance: 1, kpiAttainment: 95 },
+  kpi: kpiAttainmentInput(kpiAttainment([], { from: '2026-11', to: '2026-11' }), 95),
   ...over,
 });
 
@@ -121,8 +125,72 @@ describe(rankCandidates.name, () => {
     const [head, first, second] = csv.trim().split('\n');
     expect(head.split(',')).toContain('csat.weight');
     expect(first).toBe(
-      '1,a-1,true,,2,false,excellent best pass,80,80,30,24,90,90,25,22.5,4.5,90,20,18,1,100,10,10,95,95,15,14.25,88.75',
+      '1,a-1,true,,2,false,excellent best pass,80,80,30,24,90,90,25,22.5,4.5,90,20,18,1,100,10,10,95,95,15,14.25,entered,,95,0,0,,88.75',
     );
     expect(second.startsWith(",'=cmd,false,grade 1 is below 2,")).toBe(true);
+  });
+
+  it('ranks on the derived KPI attainment unless one is entered, and exports its inputs', () => {
+    const figures = ['2026-10', '2026-11'].flatMap((month) => [
+      { month, kpi: 'complaintResolutionRate', value: 0.95, target: 0.92, onTarget: true },
+      { month, kpi: 'ahtSeconds', value: 320, target: 300, onTarget: month === '2026-11' },
+    ]);
+    // 3 of the 4 figures with a target met it: 75 → 75 points × 15% = 11.25.
+    const derived = kpiAttainmentInput(
+      kpiAttainment(figures, { from: '2026-10', to: '2026-11' }),
+      null,
+    );
+    expect(derived).toMatchObject({ source: 'derived', derived: 75, onTarget: 3, withTarget: 4 });
+    expect(kpiAttainmentRaw(derived)).toBe(75);
+    const none = kpiAttainmentInput(kpiAttainment([], { from: '2026-10', to: '2026-11' }), null);
+    expect([none.source, kpiAttainmentRaw(none)]).toEqual(['none', null]);
+
+    const withKpi = (agentId: string, kpi: typeof derived) =>
+      candidate(agentId, {
+        kpi,
+        raw: { ...candidate(agentId).raw, kpiAttainment: kpiAttainmentRaw(kpi) },
+      });
+    const [a, b, c] = rankCandidates(
+      [
+        withKpi('a-1', derived),
+        withKpi('a-2', none),
+        withKpi(
+          'a-3',
+          kpiAttainmentInput(kpiAttainment(figures, { from: '2026-10', to: '2026-11' }), 40),
+        ),
+      ],
+      weights,
+      rules,
+    );
+    // 24 + 22.5 + 18 + 10 = 74.5 before KPI attainment.
+    expect([a.agentId, a.factors.kpiAttainment, a.total]).toEqual([
+      'a-1',
+      { raw: 75, points: 75, weight: 15, weighted: 11.25 },
+      85.75,
+    ]);
+    expect([b.agentId, b.kpi.source, b.kpi.derived, b.total]).toEqual(['a-3', 'entered', 75, 80.5]);
+    expect([c.agentId, c.factors.kpiAttainment.raw, c.total]).toEqual(['a-2', null, 74.5]);
+
+    const [head, first, , third] = rankingCsv([a, b, c]).trim().split('\n');
+    const cols = head.split(',');
+    const row = (line: string) => Object.fromEntries(line.split(',').map((v, i) => [cols[i], v]));
+    expect(row(first)).toMatchObject({
+      'kpiAttainment.raw': '75',
+      'kpiAttainment.source': 'derived',
+      'kpiAttainment.derived': '75',
+      'kpiAttainment.entered': '',
+      'kpiAttainment.onTarget': '3',
+      'kpiAttainment.withTarget': '4',
+      'kpiAttainment.figures':
+        '2026-10 ahtSeconds 320 vs 300 off; 2026-10 complaintResolutionRate 0.95 vs 0.92 on; ' +
+        '2026-11 ahtSeconds 320 vs 300 on; 2026-11 complaintResolutionRate 0.95 vs 0.92 on',
+      total: '85.75',
+    });
+    expect(row(third)).toMatchObject({
+      'kpiAttainment.raw': '',
+      'kpiAttainment.source': 'none',
+      'kpiAttainment.derived': '',
+      'kpiAttainment.withTarget': '0',
+    });
   });
 });

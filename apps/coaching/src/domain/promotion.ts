@@ -1,4 +1,5 @@
 import type { FieldError } from '@qa/platform';
+import type { KpiAttainment, KpiFigure } from './kpi-attainment';
 import type { Band } from './monthly-appraisal';
 
 /**
@@ -26,10 +27,38 @@ export const FACTOR_SCALES: Record<Factor, { raw: string; toPoints: (raw: number
   csat: { raw: 'mean post-call survey, 1–5 (× 20)', toPoints: (x) => x * 20 },
   attendance: { raw: 'training attendance rate, 0–1 (× 100)', toPoints: (x) => x * 100 },
   kpiAttainment: {
-    raw: 'KPI attainment, % of target (capped at 100)',
+    raw: 'KPI attainment: share of the monthly KPI figures with a target that met it, 0–100',
     toPoints: (x) => Math.min(100, x),
   },
 };
+
+/** The KPI attainment a candidate is ranked on: derived from KPI events unless entered by hand. */
+export interface KpiAttainmentInput {
+  /** derived: from the KPI figures; entered: a hand-entered override; none: neither. */
+  source: 'derived' | 'entered' | 'none';
+  derived: number | null;
+  entered: number | null;
+  onTarget: number;
+  withTarget: number;
+  figures: KpiFigure[];
+}
+
+export function kpiAttainmentInput(
+  derived: KpiAttainment,
+  entered: number | null,
+): KpiAttainmentInput {
+  return {
+    source: entered !== null ? 'entered' : derived.attainment !== null ? 'derived' : 'none',
+    derived: derived.attainment,
+    entered,
+    onTarget: derived.onTarget,
+    withTarget: derived.withTarget,
+    figures: derived.figures,
+  };
+}
+
+/** The figure ranked on: the override if any, else the derived share (null: none). */
+export const kpiAttainmentRaw = (k: KpiAttainmentInput) => k.entered ?? k.derived;
 
 const BAND_ORDER: Band[] = ['fail', 'pass', 'good', 'excellent', 'best'];
 
@@ -52,6 +81,8 @@ export interface CandidateInput {
   bands: (Band | null)[];
   /** Raw figures; null when there is none (it then scores 0, and says so). */
   raw: Record<Factor, number | null>;
+  /** How raw.kpiAttainment came about, shown beside it. */
+  kpi: KpiAttainmentInput;
 }
 
 export interface FactorLine {
@@ -71,6 +102,7 @@ export interface RankedCandidate {
   majorIncident: boolean;
   bands: (Band | null)[];
   factors: Record<Factor, FactorLine>;
+  kpi: KpiAttainmentInput;
   total: number;
 }
 
@@ -139,6 +171,7 @@ export function rankCandidates(
       majorIncident: c.majorIncident,
       bands: c.bands,
       factors,
+      kpi: c.kpi,
       total: round2(FACTORS.reduce((s, f) => s + (factors[f].points * w[f]) / 100, 0)),
     };
   });
@@ -159,6 +192,18 @@ const csvCell = (v: unknown) => {
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
+const KPI_COLUMNS = [
+  'kpiAttainment.source',
+  'kpiAttainment.derived',
+  'kpiAttainment.entered',
+  'kpiAttainment.onTarget',
+  'kpiAttainment.withTarget',
+  'kpiAttainment.figures',
+];
+
+const figureText = (f: KpiFigure) =>
+  `${f.month} ${f.kpi} ${f.value} vs ${f.target} ${f.onTarget ? 'on' : 'off'}`;
+
 /** The ranking as CSV, every input and weight in its own column. */
 export function rankingCsv(rows: readonly RankedCandidate[]): string {
   const head = [
@@ -170,6 +215,7 @@ export function rankingCsv(rows: readonly RankedCandidate[]): string {
     'majorIncident',
     'bands',
     ...FACTORS.flatMap((f) => [`${f}.raw`, `${f}.points`, `${f}.weight`, `${f}.weighted`]),
+    ...KPI_COLUMNS,
     'total',
   ];
   const lines = rows.map((r) => [
@@ -186,6 +232,12 @@ export function rankingCsv(rows: readonly RankedCandidate[]): string {
       r.factors[f].weight,
       r.factors[f].weighted,
     ]),
+    r.kpi.source,
+    r.kpi.derived,
+    r.kpi.entered,
+    r.kpi.onTarget,
+    r.kpi.withTarget,
+    r.kpi.figures.map(figureText).join('; '),
     r.total,
   ]);
   return [head, ...lines].map((l) => l.map(csvCell).join(',')).join('\n') + '\n';

@@ -4,6 +4,7 @@ import { CreateDailyPlans1765152000002 } from './1765152000002-create-daily-plan
 import { CreatePromotionRounds1765152000003 } from './1765152000003-create-promotion-rounds';
 import { CreateTraining1765152000004 } from './1765152000004-create-training';
 import { IndexTrainingCalls1765152000005 } from './1765152000005-index-training-calls';
+import { CreateAgentKpiMonths1765152000006 } from './1765152000006-create-agent-kpi-months';
 
 export const migrations = [
   CreateMessaging1765152000000,
@@ -12,4 +13,5 @@ export const migrations = [
   CreatePromotionRounds1765152000003,
   CreateTraining1765152000004,
   IndexTrainingCalls1765152000005,
+  CreateAgentKpiMonths1765152000006,
 ];

@@ -54,7 +54,7 @@ export class PromotionController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
     description:
-      '{round, sources, items: [{rank, agentId, eligible, reasons, grade, majorIncident, bands, factors: {factor: {raw, points, weight, weighted}}, total, entered, trainingCalls, surveyed}]}; format=csv: the same as CSV',
+      '{round, sources, items: [{rank, agentId, eligible, reasons, grade, majorIncident, bands, factors: {factor: {raw, points, weight, weighted}}, kpi: {source: derived|entered|none, derived, entered, onTarget, withTarget, figures: [{month, kpi, value, target, onTarget}]}, total, entered, trainingCalls, surveyed}]}; format=csv: the same as CSV',
   })
   @ApiProblems({ 404: 'no such round' })
   async ranking(

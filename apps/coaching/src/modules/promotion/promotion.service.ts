@@ -3,8 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { Identity, tenantOf } from '@qa/platform';
 import { CoachingError } from '../../coaching.errors';
 import { Band, nextMonth, previousMonth } from '../../domain/monthly-appraisal';
+import { KPI_ATTAINMENT_DEFINITION, kpiAttainment } from '../../domain/kpi-attainment';
 import {
   CandidateInput,
+  kpiAttainmentInput,
+  kpiAttainmentRaw,
   rankCandidates,
   RankedCandidate,
   validateWeights,
@@ -13,6 +16,7 @@ import {
 import { AppraisalService } from '../appraisal/appraisal.service';
 import { SettingsRepository } from '../settings/settings.repository';
 import { CreateRoundRequestDto, PutCandidateRequestDto } from './dto/promotion.request.dto';
+import { KpiFiguresRepository } from './kpi-figures.repository';
 import { EnteredInputs, PromotionRepository, Round } from './promotion.repository';
 import { isUuid } from '../../domain/ids';
 
@@ -29,6 +33,7 @@ export class PromotionService {
     private readonly repo: PromotionRepository,
     private readonly appraisal: AppraisalService,
     private readonly settings: SettingsRepository,
+    private readonly kpiFigures: KpiFiguresRepository,
   ) {}
 
   async create(identity: Identity, body: CreateRoundRequestDto): Promise<Round> {
@@ -101,6 +106,12 @@ export class PromotionService {
         )
       ).map((m) => [m.agentId, m]),
     );
+    const figures = await this.kpiFigures.figures(
+      round.tenantId,
+      entered.map((c) => c.agentId),
+      round.period.from,
+      round.period.to,
+    );
     const months: string[] = [];
     for (
       let m = round.period.to, i = 0;
@@ -113,6 +124,10 @@ export class PromotionService {
 
     const inputs: CandidateInput[] = entered.map((c) => {
       const mean = means.get(c.agentId);
+      const kpi = kpiAttainmentInput(
+        kpiAttainment(figures.get(c.agentId) ?? [], round.period),
+        c.kpiAttainment,
+      );
       return {
         agentId: c.agentId,
         grade: c.grade,
@@ -123,8 +138,9 @@ export class PromotionService {
           trainingCallScore: mean?.trainingScore ?? null,
           csat: mean?.csat ?? null,
           attendance: c.attendance,
-          kpiAttainment: c.kpiAttainment,
+          kpiAttainment: kpiAttainmentRaw(kpi),
         },
+        kpi,
       };
     });
     const byAgent = new Map(entered.map((c) => [c.agentId, c]));
@@ -137,7 +153,7 @@ export class PromotionService {
         grade: 'entered per candidate',
         writtenTest: 'entered per candidate',
         attendance: 'entered per candidate',
-        kpiAttainment: 'entered per candidate (from the KPI dashboard)',
+        kpiAttainment: `derived from the KPI figures kpi publishes (qa.kpi.updated.v1, agent, month) with the tenant's targets (GET /api/v1/kpis/targets): ${KPI_ATTAINMENT_DEFINITION}; a value entered per candidate overrides it (kpi.source = entered)`,
         majorIncident: 'entered per candidate',
         trainingCallScore: `mean score of the agent's training calls (模拟通话) that started ${round.period.from}..${round.period.to}: GET /api/v1/training/calls?from=${round.period.from}-01&to=${lastDay}&agentId=`,
         csat: `mean post-call survey of the agent's production calls ${round.period.from}..${round.period.to}`,

@@ -100,7 +100,10 @@ export class PutCandidateRequestDto {
   @Max(1)
   attendance?: number;
 
-  @ApiPropertyOptional({ description: 'KPI attainment, % of target (from the KPI dashboard)' })
+  @ApiPropertyOptional({
+    description:
+      'an override of the KPI attainment derived from the KPI events (0–100, above 100 counts as 100); leave it out to use the derived figure',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
