@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { CallPurpose } from '@qa/contracts';
+import { CallPurpose, KpiUpdated, Topics } from '@qa/contracts';
 import { createKafka } from '@qa/messaging';
 import { waitFor } from '@qa/testing';
 import { Producer } from 'kafkajs';
 import { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { AppModule as CoachingModule } from '../../apps/coaching/src/app.module';
 import { coachingServiceOptions } from '../../apps/coaching/src/coaching.options';
 import { scored, scoredEvent } from '../e2e/coaching-support';
-import { publishSent } from '../e2e/kpi-support';
+import { publishSent, sent } from '../e2e/kpi-support';
 import {
   addUsers,
   launchChromium,
@@ -75,6 +76,37 @@ describe('coaching page in Chromium', () => {
       producer,
       plays.map((e) => scoredEvent(e)),
     );
+    // kpi's November for a-1 (Shanghai's month starts 16:00 UTC the day before), as kpi publishes
+    // it: 2 of the 3 figures with a target met it → KPI attainment 66.67.
+    const figure = (name: string, value: number, target: number, onTarget: boolean) => ({
+      name,
+      value,
+      numerator: 0,
+      denominator: 0,
+      target,
+      onTarget,
+    });
+    const kpiMonth = [
+      sent(
+        Topics.KpiUpdated,
+        `${tenantId}/agent/a-1`,
+        KpiUpdated.fromPartial({
+          tenantId,
+          scope: 'agent',
+          scopeId: 'a-1',
+          window: 'month',
+          windowStart: '2026-10-31T16:00:00.000Z',
+          values: [
+            figure('complaintResolutionRate', 0.95, 0.92, true),
+            figure('qaScoreAvg', 88, 85, true),
+            figure('ahtSeconds', 340, 300, false),
+            { name: 'calls', value: 12, numerator: 12, denominator: 1 },
+          ],
+        }),
+        tenantId,
+      ),
+    ];
+    await publishSent(producer, kpiMonth);
     const lead = (
       await platform.http
         .post('/api/v1/auth/login')
@@ -85,6 +117,15 @@ describe('coaching page in Chromium', () => {
         .get('/api/v1/coaching/assignments')
         .auth(lead, { type: 'bearer' });
       return r.body.items?.length === 1;
+    });
+    // apps[0] is the coaching service (startBrowserPlatform starts the gateway last).
+    await waitFor('coaching to take in kpi’s month', async () => {
+      const rows = (await apps[0]
+        .get(DataSource)
+        .query(`SELECT 1 FROM coaching.inbox WHERE event_id = $1`, [
+          kpiMonth[0].eventId,
+        ])) as unknown[];
+      return rows.length === 1;
     });
     await waitFor('the role plays', async () => {
       const r = await platform.http
@@ -279,16 +320,33 @@ describe('coaching page in Chromium', () => {
       await page.fill('form.candidate-form input[name=grade]', '3');
       await page.fill('form.candidate-form input[name=writtenTest]', '88');
       await page.fill('form.candidate-form input[name=attendance]', '0.9');
-      await page.fill('form.candidate-form input[name=kpiAttainment]', '95');
+      // KPI attainment left blank: the round derives it from kpi's figures.
       await page.click('form.candidate-form button[type=submit]');
       const row = page.locator('table.ranking tr[data-candidate=a-1]');
       await row.waitFor();
-      const cell = (f: string) => row.locator(`td[data-factor=${f}]`).textContent();
+      const cell = (f: string) => row.locator(`td[data-factor=${f}] .factor-line`).textContent();
       expect(await cell('writtenTest')).toBe('88 / 88 × 30% = 26.4');
       // The mock-service score is the mean of the agent's November role plays (70 and 72).
       expect(await cell('trainingCallScore')).toBe('71 / 71 × 25% = 17.75');
       expect(await cell('attendance')).toBe('0.9 / 90 × 10% = 9');
-      expect(await cell('kpiAttainment')).toBe('95 / 95 × 15% = 14.25');
+      // 2 of 3 on target → 66.67 × 15% = 10.
+      expect(await cell('kpiAttainment')).toBe('66.67 / 66.67 × 15% = 10');
+      const kpiSource = row.locator('td[data-factor=kpiAttainment] .kpi-source');
+      expect(await kpiSource.getAttribute('data-kpi-source')).toBe('derived');
+      expect(await kpiSource.textContent()).toBe('按KPI数据计算: 2/3 项达标');
+      expect(await page.locator('.kpi-attainment-definition').textContent()).toContain(
+        '达标项数 ÷ 有目标的项数 × 100',
+      );
+      // A candidate with no KPI figure that has a target: no figure, said so (not 0).
+      await page.fill('form.candidate-form input[name=agentId]', 'a-9');
+      await page.fill('form.candidate-form input[name=grade]', '3');
+      await page.click('form.candidate-form button[type=submit]');
+      const none = page.locator(
+        'table.ranking tr[data-candidate=a-9] td[data-factor=kpiAttainment]',
+      );
+      await none.waitFor();
+      expect(await none.locator('.factor-line').textContent()).toBe('— / 0 × 15% = 0');
+      expect(await none.locator('.kpi-source').textContent()).toBe('没有设定目标的KPI数据');
       // No appraisal in November: not eligible under "2 months at least 良好", and says why.
       expect(await row.locator('td.rank').textContent()).toBe('—');
       expect(await row.locator('td.reasons').textContent()).toContain('not good or better');
@@ -302,12 +360,21 @@ describe('coaching page in Chromium', () => {
       const csv = readFileSync((await download.path())!, 'utf8');
       const [head, line] = csv.trim().split('\n');
       expect(head.split(',')).toEqual(
-        expect.arrayContaining(['writtenTest.raw', 'writtenTest.weight', 'kpiAttainment.weighted']),
+        expect.arrayContaining([
+          'writtenTest.raw',
+          'writtenTest.weight',
+          'kpiAttainment.weighted',
+          'kpiAttainment.source',
+          'kpiAttainment.onTarget',
+          'kpiAttainment.withTarget',
+        ]),
       );
       expect(line).toContain('a-1');
+      expect(line).toContain(',derived,66.67,,2,3,');
 
       await page.click('[data-testid=lang]');
       await page.locator('table.ranking th', { hasText: 'Written test' }).waitFor();
+      expect(await kpiSource.textContent()).toBe('from the KPI figures: 2/3 figures on target');
       await page.screenshot({ path: join(SHOTS, 'coaching-promotion.png'), fullPage: true });
       await page.click('[data-testid=lang]');
     } finally {

@@ -176,6 +176,15 @@ export interface Ranked {
   majorIncident: boolean;
   bands: (string | null)[];
   factors: Record<Factor, { raw: number | null; points: number; weight: number; weighted: number }>;
+  /** How KPI attainment came about: derived from the KPI figures, entered by hand, or neither. */
+  kpi: {
+    source: 'derived' | 'entered' | 'none';
+    derived: number | null;
+    entered: number | null;
+    onTarget: number;
+    withTarget: number;
+    figures: { month: string; kpi: string; value: number; target: number; onTarget: boolean }[];
+  };
   total: number;
   trainingCalls: number;
   surveyed: number;

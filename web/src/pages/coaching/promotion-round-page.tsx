@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import type { Session } from '../../api';
 import { ErrorMessage } from '../../components/field-errors';
 import { FieldMessage } from '../../components/field-message';
-import { coachingApi, FACTORS, Ranking } from './coaching-api';
+import { coachingApi, FACTORS, Ranked, Ranking } from './coaching-api';
 import { useCoachingText } from './coaching-i18n';
 import { CoachingTabs } from './coaching-tabs';
 
@@ -94,7 +94,7 @@ export function PromotionRoundPage({ id, user }: { id: string; user: Session }) 
           <FieldMessage error={error} prefix="attendance" />
         </label>
         <label>
-          {t('kpiAttainment')} (%)
+          {t('kpiOverride')}
           <input {...field('kpiAttainment')} type="number" step="any" />
           <FieldMessage error={error} prefix="kpiAttainment" />
         </label>
@@ -158,7 +158,10 @@ export function PromotionRoundPage({ id, user }: { id: string; user: Session }) 
                     const x = r.factors[f];
                     return (
                       <td key={f} data-factor={f}>
-                        {x.raw ?? '—'} / {x.points} × {x.weight}% = {x.weighted}
+                        <span className="factor-line">
+                          {x.raw ?? '—'} / {x.points} × {x.weight}% = {x.weighted}
+                        </span>
+                        {f === 'kpiAttainment' ? <KpiSource kpi={r.kpi} /> : null}
                       </td>
                     );
                   })}
@@ -168,6 +171,7 @@ export function PromotionRoundPage({ id, user }: { id: string; user: Session }) 
               ))}
             </tbody>
           </table>
+          <p className="kpi-attainment-definition">{t('kpiAttainmentDefinition')}</p>
           <h4>{t('sources')}</h4>
           <dl className="sources">
             {Object.entries(ranking.sources).map(([k, v]) => (
@@ -180,5 +184,26 @@ export function PromotionRoundPage({ id, user }: { id: string; user: Session }) 
         </>
       ) : null}
     </section>
+  );
+}
+
+/** Where a candidate's KPI attainment comes from, with its counts; the figures on hover. */
+function KpiSource({ kpi }: { kpi: Ranked['kpi'] }) {
+  const { t } = useCoachingText();
+  const counts = `${kpi.onTarget}/${kpi.withTarget} ${t('figuresOnTarget')}`;
+  const label =
+    kpi.source === 'none'
+      ? t('kpiNone')
+      : kpi.source === 'derived'
+        ? `${t('kpiDerived')}: ${counts}`
+        : `${t('kpiEntered')}; ${t('kpiDerived')}: ${kpi.derived ?? '—'} (${counts})`;
+  const title = kpi.figures
+    .map((f) => `${f.month} ${f.kpi} ${f.value} / ${f.target} ${f.onTarget ? '✓' : '✗'}`)
+    .join('\n');
+  return (
+    <small className="kpi-source" data-kpi-source={kpi.source} title={title}>
+      <br />
+      {label}
+    </small>
   );
 }
