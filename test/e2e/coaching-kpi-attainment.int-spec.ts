@@ -163,6 +163,23 @@ describe('promotion round: KPI attainment from kpi events (kpi → coaching)', (
     await coaching.settled([stale]);
     expect((await ranking()).items[0]).toMatchObject({ agentId: 'a-2', kpi: { derived: 100 } });
 
+    // A target changed after the months: kpi judges the published months again. With qaScoreAvg
+    // ≥ 80, a-1's November 80 is on target → 3 of 4 = 75.
+    await request(kpi.url)
+      .put('/api/v1/kpis/targets')
+      .send({ targets: { qaScoreAvg: 80 } })
+      .use(admin)
+      .expect(200);
+    const after = await waitFor(
+      'coaching to hold the re-judged months',
+      async () => {
+        const a1 = (await ranking()).items.find((i) => i.agentId === 'a-1');
+        return a1?.kpi.derived === 75 ? a1 : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 300 },
+    );
+    expect(after).toMatchObject({ total: 75, kpi: { onTarget: 3, withTarget: 4 } });
+
     // A hand-entered value overrides the derived one, which stays visible beside it.
     await request(coaching.http)
       .put(`/api/v1/promotion/rounds/${round.id}/candidates/a-1`)
@@ -180,9 +197,9 @@ describe('promotion round: KPI attainment from kpi events (kpi → coaching)', (
     expect(rows.find((r) => r.agentId === 'a-1')).toMatchObject({
       'kpiAttainment.raw': '70',
       'kpiAttainment.source': 'entered',
-      'kpiAttainment.derived': '50',
+      'kpiAttainment.derived': '75',
       'kpiAttainment.entered': '70',
-      'kpiAttainment.onTarget': '2',
+      'kpiAttainment.onTarget': '3',
       'kpiAttainment.withTarget': '4',
       total: '70',
     });

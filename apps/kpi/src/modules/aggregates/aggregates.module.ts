@@ -4,12 +4,11 @@ import { KpisModule } from '../kpis/kpis.module';
 import { StreamModule } from '../stream/stream.module';
 import { AggregationService } from './aggregation.service';
 import { AggregatorRunner } from './aggregator.runner';
-import { KpiUpdatesPublisher } from './kpi-updates.publisher';
 import { RebuildService } from './rebuild.service';
 
 @Module({
   imports: [FactsModule, KpisModule, StreamModule],
-  providers: [AggregationService, AggregatorRunner, KpiUpdatesPublisher, RebuildService],
+  providers: [AggregationService, AggregatorRunner, RebuildService],
   exports: [AggregatorRunner, RebuildService],
 })
 export class AggregatesModule {}

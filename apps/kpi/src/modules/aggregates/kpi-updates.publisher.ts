@@ -57,11 +57,6 @@ export class KpiUpdatesPublisher {
   async publish(m: EntityManager, changed: ChangedRow[], traceId: string): Promise<void> {
     if (changed.length === 0) return;
     const values = changed.map(valuesOfChange);
-    const tenants = [...new Set(changed.map((r) => r.tenant_id))];
-    const stored = await this.kpis.targetsOf(m, tenants);
-    const targets = new Map(
-      tenants.map((t) => [t, tenantTargets(stored.filter((s) => s.tenant_id === t))]),
-    );
     // The figures changed now: the update row and the event's occurred-at say the same instant.
     const at = new Date().toISOString();
     await m.query(
@@ -82,6 +77,31 @@ export class KpiUpdatesPublisher {
           })),
         ),
       ],
+    );
+    await this.events(m, changed, values, traceId, at);
+  }
+
+  /**
+   * The buckets again, unchanged but judged against the tenant's new targets: events only (the
+   * live stream carries no targets). Called under the aggregation lock, so no tick's update of
+   * the same bucket can land after it with the old targets.
+   */
+  async republish(m: EntityManager, rows: ChangedRow[], traceId: string): Promise<void> {
+    if (rows.length === 0) return;
+    await this.events(m, rows, rows.map(valuesOfChange), traceId, new Date().toISOString());
+  }
+
+  private async events(
+    m: EntityManager,
+    changed: ChangedRow[],
+    values: KpiValues[],
+    traceId: string,
+    at: string,
+  ): Promise<void> {
+    const tenants = [...new Set(changed.map((r) => r.tenant_id))];
+    const stored = await this.kpis.targetsOf(m, tenants);
+    const targets = new Map(
+      tenants.map((t) => [t, tenantTargets(stored.filter((s) => s.tenant_id === t))]),
     );
     await this.outbox.add(
       m,

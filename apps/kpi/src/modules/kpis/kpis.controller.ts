@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentIdentity, Identity, Roles, tenantOf } from '@qa/platform';
+import { ApiProblems, CurrentIdentity, Identity, Roles, tenantOf, TraceId } from '@qa/platform';
 import { KpisService } from './kpis.service';
 
 @ApiTags('kpis')
@@ -51,8 +51,12 @@ export class KpisController {
     400: 'an unknown KPI or a bad value, named',
     404: 'no tenant (the platform admin)',
   })
-  setTargets(@CurrentIdentity() identity: Identity, @Body() body: unknown) {
-    return this.kpis.setTargets(identity, body);
+  setTargets(
+    @CurrentIdentity() identity: Identity,
+    @Body() body: unknown,
+    @TraceId() traceId: string,
+  ) {
+    return this.kpis.setTargets(identity, body, traceId);
   }
 
   @Get('agents')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ChangedRow } from '../aggregates/aggregates.repository';
 import { AggregateRow } from '../aggregates/component-columns';
 
 /** Targets, the ranking's month rows and team membership. */
@@ -41,6 +42,15 @@ export class KpisRepository {
          DO UPDATE SET target = excluded.target, updated_at = now()`,
         [tenantId, set.map((s) => s.kpi), set.map((s) => s.target)],
       );
+  }
+
+  /** Every month bucket of a tenant (all scopes): what a change of its targets re-judges. */
+  async monthBuckets(m: EntityManager, tenantId: string): Promise<ChangedRow[]> {
+    return (await m.query(
+      `SELECT *, false AS gone FROM kpi.aggregates WHERE tenant_id = $1 AND "window" = 'month'
+       ORDER BY scope, scope_id, bucket_start`,
+      [tenantId],
+    )) as ChangedRow[];
   }
 
   /** Agents' month rows (those with evaluations), optionally of one team. */

@@ -4,6 +4,7 @@ import { Identity, tenantOf } from '@qa/platform';
 import { DataSource } from 'typeorm';
 import { AggregatesRepository } from '../aggregates/aggregates.repository';
 import { componentsOfRow } from '../aggregates/component-columns';
+import { KpiUpdatesPublisher } from '../aggregates/kpi-updates.publisher';
 import { FactsRepository } from '../facts/facts.repository';
 import {
   DEFAULT_TARGETS,
@@ -41,6 +42,7 @@ export class KpisService {
     private readonly aggregates: AggregatesRepository,
     private readonly kpis: KpisRepository,
     private readonly facts: FactsRepository,
+    private readonly publisher: KpiUpdatesPublisher,
   ) {}
 
   definitions() {
@@ -106,7 +108,7 @@ export class KpisService {
     return tenantTargets(await this.kpis.targets(this.dataSource.manager, tenantId));
   }
 
-  async setTargets(identity: Identity, body: unknown) {
+  async setTargets(identity: Identity, body: unknown, traceId: string) {
     const tenantId = tenantOf(identity);
     const targets = (body as { targets?: unknown } | null)?.targets;
     if (!targets || typeof targets !== 'object' || Array.isArray(targets))
@@ -127,7 +129,14 @@ export class KpisService {
       else set.push({ kpi: k, target: v });
     }
     if (errors.length) throw KpiError.badQuery(errors);
-    await this.kpis.setTargets(this.dataSource.manager, tenantId, set, clear);
+    await this.dataSource.transaction(async (m) => {
+      // Month figures already published say on/off target against the old targets: publish them
+      // again with the new ones (coaching's promotion ranking reads them), after any tick.
+      await this.aggregates.lockAggregation(m);
+      await this.kpis.setTargets(m, tenantId, set, clear);
+      await this.publisher.republish(m, await this.kpis.monthBuckets(m, tenantId), traceId);
+    });
+    this.publisher.wake();
     return { targets: await this.targets(tenantId) };
   }
 
