@@ -204,6 +204,7 @@ describe('dead letters on every consumed topic', () => {
       [Topics.ComplaintSlaBreached]: ['kpi'],
       [Topics.CallbackScheduled]: ['kpi'],
       [Topics.CallbackCompleted]: ['kpi'],
+      [Topics.KpiUpdated]: ['coaching'],
     });
   });
 

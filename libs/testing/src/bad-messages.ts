@@ -127,13 +127,23 @@ export function goodEvent<K extends EventTopic>(
       teamId: 't-1',
       agentId: 'a-1',
     }),
+    // An agent's month with a target: what coaching keeps (the other buckets it only skips).
     [Topics.KpiUpdated]: () => ({
       tenantId,
-      scope: 'tenant',
-      scopeId: tenantId,
-      window: 'minute',
+      scope: 'agent',
+      scopeId: `a-${id}`,
+      window: 'month',
       windowStart: at(n),
-      values: [],
+      values: [
+        {
+          name: 'qaScoreAvg',
+          value: 88,
+          numerator: 176,
+          denominator: 2,
+          target: 85,
+          onTarget: true,
+        },
+      ],
     }),
     [Topics.TenantUpserted]: () => ({
       tenantId: id,
