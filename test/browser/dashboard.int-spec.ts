@@ -252,6 +252,18 @@ describe('dashboard in Chromium', () => {
       await form.locator('input[name=companyName]').fill('新公司');
       await form.locator('button[type=submit]').click();
       await page.waitForSelector(`[data-testid=tenants] td:text-is("${newTenant}")`);
+      // Edited in the same form: a bad zone is refused by field, then the settings are saved.
+      await page.click(`tr[data-tenant="${newTenant}"] [data-testid=edit-tenant]`);
+      expect(await form.locator('input[name=tenantId]').getAttribute('readonly')).not.toBeNull();
+      await form.locator('input[name=timezone]').fill('Mars/Olympus');
+      await form.locator('button[type=submit]').click();
+      await page.waitForSelector('.error code:text-is("timezone")');
+      await form.locator('input[name=timezone]').fill('Asia/Urumqi');
+      await form.locator('input[name=secondsPerRing]').fill('4');
+      await form.locator('button[type=submit]').click();
+      await page.waitForSelector(`tr[data-tenant="${newTenant}"] td:text-is("Asia/Urumqi")`);
+      expect(await page.locator(`tr[data-tenant="${newTenant}"] td.num`).textContent()).toBe('4');
+      expect(await form.locator('input[name=tenantId]').inputValue()).toBe('');
       await page.screenshot({ path: join(SHOTS, 'tenants-platform_admin.png') });
       await page.click('header nav a[href="#/users"]');
       await page.selectOption('select[name=tenant]', newTenant);

@@ -299,6 +299,12 @@ export const api = {
   createTenant(t: Tenant): Promise<Tenant> {
     return call('/api/v1/tenants', { method: 'POST', body: JSON.stringify(t) });
   },
+  updateTenant(tenantId: string, patch: Omit<Tenant, 'tenantId'>): Promise<Tenant> {
+    return call(`/api/v1/tenants/${encodeURIComponent(tenantId)}`, {
+      method: 'PATCH',
+      body: JSON.stringify(patch),
+    });
+  },
   users(tenantId?: string): Promise<User[]> {
     return call(`/api/v1/users${tenantId ? `?tenantId=${encodeURIComponent(tenantId)}` : ''}`);
   },

@@ -17,6 +17,8 @@ export function TenantsPage() {
   const [form, setForm] = useState(EMPTY);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState('');
+  /** The tenant whose settings the form is editing; none: the form creates one. */
+  const [editing, setEditing] = useState<string | null>(null);
 
   const load = () =>
     api
@@ -31,17 +33,28 @@ export function TenantsPage() {
     e.preventDefault();
     setError(null);
     setDone('');
+    const { tenantId, ...settings } = { ...form, secondsPerRing: Number(form.secondsPerRing) };
     try {
-      const created = await api.createTenant({
-        ...form,
-        secondsPerRing: Number(form.secondsPerRing),
-      });
-      setDone(`${t('created')}: ${created.tenantId}`);
+      const saved = editing
+        ? await api.updateTenant(editing, settings)
+        : await api.createTenant({ tenantId, ...settings });
+      setDone(`${t(editing ? 'saved' : 'created')}: ${saved.tenantId}`);
+      setEditing(null);
       setForm(EMPTY);
       await load();
     } catch (err) {
       setError(err);
     }
+  };
+  const edit = (x: Tenant) => {
+    setError(null);
+    setDone('');
+    setEditing(x.tenantId);
+    setForm({ ...x, secondsPerRing: String(x.secondsPerRing) });
+  };
+  const cancel = () => {
+    setEditing(null);
+    setForm(EMPTY);
   };
   const field = (k: keyof typeof EMPTY, type = 'text') => (
     <label key={k}>
@@ -49,6 +62,7 @@ export function TenantsPage() {
       <input
         name={k}
         type={type}
+        readOnly={k === 'tenantId' && editing !== null}
         value={form[k]}
         onChange={(e) => setForm({ ...form, [k]: e.target.value })}
       />
@@ -63,7 +77,12 @@ export function TenantsPage() {
         {field('companyName')}
         {field('secondsPerRing', 'number')}
         {field('timezone')}
-        <button type="submit">{t('create')}</button>
+        <button type="submit">{t(editing ? 'save' : 'create')}</button>
+        {editing && (
+          <button type="button" onClick={cancel}>
+            {t('cancel')}
+          </button>
+        )}
       </form>
       <FieldErrors error={error} />
       {done && <p className="ok">{done}</p>}
@@ -75,16 +94,22 @@ export function TenantsPage() {
             <th>{t('companyName')}</th>
             <th>{t('secondsPerRing')}</th>
             <th>{t('timezone')}</th>
+            <th>{t('actions')}</th>
           </tr>
         </thead>
         <tbody>
           {tenants.map((x) => (
-            <tr key={x.tenantId}>
+            <tr key={x.tenantId} data-tenant={x.tenantId}>
               <td>{x.tenantId}</td>
               <td>{x.name}</td>
               <td>{x.companyName}</td>
               <td className="num">{x.secondsPerRing}</td>
               <td>{x.timezone}</td>
+              <td>
+                <button type="button" data-testid="edit-tenant" onClick={() => edit(x)}>
+                  {t('edit')}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
