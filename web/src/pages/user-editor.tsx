@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api, User } from '../api';
 import { useUi } from '../ui';
 import { FieldErrors } from '../components/field-errors';
+import { TextField } from '../components/text-field';
 import { roleKey } from '../nav';
 
 const TENANT_ROLES = ['admin', 'qa', 'lead', 'ops', 'agent'];
@@ -96,22 +97,18 @@ export function UserEditor({
     <div className="user-editor" data-testid="user-editor">
       <form className="filters" onSubmit={save}>
         <RoleField value={form.role} onChange={(role) => setForm({ ...form, role })} />
-        <label>
-          {t('agentId')}
-          <input
-            name="agentId"
-            value={form.agentId}
-            onChange={(e) => setForm({ ...form, agentId: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('team')}
-          <input
-            name="teamId"
-            value={form.teamId}
-            onChange={(e) => setForm({ ...form, teamId: e.target.value })}
-          />
-        </label>
+        <TextField
+          label={t('agentId')}
+          name="agentId"
+          value={form.agentId}
+          onChange={(v) => setForm({ ...form, agentId: v })}
+        />
+        <TextField
+          label={t('team')}
+          name="teamId"
+          value={form.teamId}
+          onChange={(v) => setForm({ ...form, teamId: v })}
+        />
         <label>
           <input
             name="disabled"
@@ -127,16 +124,13 @@ export function UserEditor({
         </button>
       </form>
       <form className="filters" onSubmit={reset}>
-        <label>
-          {t('newPassword')}
-          <input
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            value={newPassword}
-            onChange={(e) => setNewPassword(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('newPassword')}
+          name="newPassword"
+          type="password"
+          value={newPassword}
+          onChange={(v) => setNewPassword(v)}
+        />
         <button type="submit">{t('resetPassword')}</button>
         <button type="button" className="danger" onClick={remove}>
           {t('deleteUser')}

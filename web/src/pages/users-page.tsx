@@ -2,6 +2,7 @@ import { FormEvent, Fragment, useEffect, useState } from 'react';
 import { api, Session, Tenant, User } from '../api';
 import { useUi } from '../ui';
 import { FieldErrors } from '../components/field-errors';
+import { TextField } from '../components/text-field';
 import { roleKey } from '../nav';
 import { RoleField, UserEditor } from './user-editor';
 const EMPTY = { username: '', password: '', role: 'qa', agentId: '' };
@@ -69,24 +70,19 @@ export function UsersPage({ user }: { user: Session }) {
         </label>
       )}
       <form className="filters" onSubmit={submit} data-testid="user-form">
-        <label>
-          {t('username')}
-          <input
-            name="username"
-            value={form.username}
-            onChange={(e) => setForm({ ...form, username: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('password')}
-          <input
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            value={form.password}
-            onChange={(e) => setForm({ ...form, password: e.target.value })}
-          />
-        </label>
+        <TextField
+          label={t('username')}
+          name="username"
+          value={form.username}
+          onChange={(v) => setForm({ ...form, username: v })}
+        />
+        <TextField
+          label={t('password')}
+          name="password"
+          type="password"
+          value={form.password}
+          onChange={(v) => setForm({ ...form, password: v })}
+        />
         <RoleField value={form.role} onChange={(role) => setForm({ ...form, role })} />
         {form.role === 'agent' && (
           <label>
