@@ -121,7 +121,7 @@ export async function runEngineBench(
       automatonStates: compiled.automaton.stateCount,
       characterClasses: compiled.automaton.classCount,
       compactTable: compiled.automaton.compact,
-      tableSlots: compiled.automaton.table.length / 2,
+      tableSlots: compiled.automaton.table.length,
     },
     results: [engine, baseline, ac, alt],
     ratios: {

@@ -89,20 +89,22 @@ export class PatternAutomaton extends PhraseAutomaton {
     this.stamp = new Int32Array(slots);
   }
 
-  override scan(text: string, sink: MatchSink, limit = text.length): void {
-    if (this.gapPatterns.length > 0) {
-      if (++this.scans === 0x7fffffff) {
-        this.scans = 1;
-        this.stamp.fill(0);
-        this.armed.fill(0);
-      }
-      this.text = text;
-      this.atEnd = -1;
+  /** A new text: the partial matches of the last one no longer count. */
+  protected override begin(text: string): void {
+    if (this.gapPatterns.length === 0) return;
+    if (++this.scans === 0x7fffffff) {
+      this.scans = 1;
+      this.stamp.fill(0);
+      this.armed.fill(0);
     }
-    super.scan(text, sink, limit);
+    this.text = text;
+    this.atEnd = -1;
   }
 
-  /** A piece hit: extends its patterns' partial matches, reporting the complete ones. */
+  /**
+   * A piece hit. Most are a later part with no earlier one seen (吗, ~50 a call): this stays
+   * small enough to be inlined into the scan, so those are dropped without a call.
+   */
   protected override piece(
     value: number,
     start: number,
@@ -111,9 +113,14 @@ export class PatternAutomaton extends PhraseAutomaton {
     sink: MatchSink,
   ): boolean {
     const piece = -value - 1;
+    if (this.starts[piece] === 0 && this.armed[piece] !== this.scans) return true;
+    return this.join(piece, start, end, state, sink);
+  }
+
+  /** Extends the piece's patterns' partial matches, reporting the complete ones. */
+  private join(piece: number, start: number, end: number, state: number, sink: MatchSink) {
     const uses = this.usesOf[piece];
-    if (uses === undefined || (this.starts[piece] === 0 && this.armed[piece] !== this.scans))
-      return true;
+    if (uses === undefined) return true;
     for (let u = 0; u < uses.length; u += 2) {
       const g = uses[u];
       const part = uses[u + 1];

@@ -6,6 +6,14 @@ export interface MatchSink {
   add(value: number, start: number, end: number): boolean;
 }
 
+/** What scanTexts reports to: the matches, and each text as it is taken up. */
+export interface TextsSink extends MatchSink {
+  /** Text k (of `length` characters) is next: how many of its characters to scan, 0 for none. */
+  open(k: number, length: number): number;
+  /** Text k is done (scanned, cut short or skipped). */
+  close(k: number): void;
+}
+
 export interface AutomatonOptions {
   /** Per pattern, the values a match reports (default: the pattern's own index). */
   payloads?: readonly (readonly number[])[];
@@ -23,11 +31,13 @@ const DEFAULT_MAX_TABLE = 1 << 21;
  *
  * The full DFA is kept compact: from most states most characters go where they go from the root,
  * so only the transitions that differ are stored, packed into one table in which a state owns the
- * slots base + class of its own transitions (a double array; the slot names its owner, and any
- * other class takes the root's transition). A state is named by its base. The dense
- * states × classes table this replaced took 6.6 MB for the bench's 1,200 phrases; this one takes
- * about 200 KB. Phrase sets too large for it keep sparse goto transitions in a Map with failure
- * links.
+ * slots base + class of its own transitions (a double array; any other class takes the root's
+ * transition). A state is named by its base. A slot holds its class and its target in one 32-bit
+ * entry: bases are distinct, so the class names the owner (base = slot − class) and a step is one
+ * read of a table half the size of an (owner, target) pair's — the walk waits on memory. The
+ * dense states × classes table this replaced took 6.6 MB for the bench's 1,200 phrases; this one
+ * takes about 200 KB on the default card. Phrase sets too large for it (or whose bases and classes
+ * do not fit 31 bits) keep sparse goto transitions in a Map with failure links.
  */
 export class PhraseAutomaton {
   readonly patternLengths: Int32Array;
@@ -38,11 +48,13 @@ export class PhraseAutomaton {
   /** Code unit → character class (0: in no phrase). */
   readonly classes = new Uint16Array(65536);
   /**
-   * Compact: per slot, its owner's base (at 2 × slot; -1 when free) and the target's base (at
-   * 2 × slot + 1), negated with ~ when the target state has outputs.
+   * Compact: per slot, (target << classBits) | class, the target being (base << 1) | 1 when that
+   * state has outputs, else base << 1; 0 when free (no transition has class 0).
    */
   readonly table: Int32Array;
-  /** Compact: the root's transition per class, encoded as in the table. */
+  /** Compact: bits of the class in a table entry. */
+  readonly classBits: number;
+  /** Compact: the root's transition per class, encoded as a table entry's target. */
   readonly rootNext: Int32Array;
   /** Compact: base → state. */
   readonly stateOfBase: Int32Array;
@@ -107,6 +119,7 @@ export class PhraseAutomaton {
     for (const [c, t] of children[0]) this.root[c] = t;
     const packed = this.pack(order, children, options.maxTableEntries ?? DEFAULT_MAX_TABLE);
     this.compact = packed !== null;
+    this.classBits = 32 - Math.clz32(width - 1);
     this.table = packed?.table ?? new Int32Array(0);
     this.rootNext = packed?.rootNext ?? new Int32Array(0);
     this.stateOfBase = packed?.stateOfBase ?? new Int32Array(0);
@@ -175,16 +188,18 @@ export class PhraseAutomaton {
     const base = this.place(rowAt, rowLength, pool);
     let slots = width;
     for (let s = 0; s < states; s++) slots = Math.max(slots, base[s] + width);
-    const encode = (t: number) => (this.outStart[t + 1] > this.outStart[t] ? ~base[t] : base[t]);
-    const table = new Int32Array(2 * slots).fill(-1);
+    const classBits = 32 - Math.clz32(width - 1);
+    // An entry (base, output bit, class) must stay a positive 32-bit integer.
+    if (32 - Math.clz32(slots) + 1 + classBits > 31) return null;
+    const encode = (t: number) =>
+      (base[t] << 1) | (this.outStart[t + 1] > this.outStart[t] ? 1 : 0);
+    const table = new Int32Array(slots);
     const stateOfBase = new Int32Array(slots);
     for (let s = 1; s < states; s++) {
       const b = base[s];
       stateOfBase[b] = s;
-      for (let i = rowAt[s]; i < rowAt[s] + 2 * rowLength[s]; i += 2) {
-        table[2 * (b + pool[i])] = b;
-        table[2 * (b + pool[i]) + 1] = encode(pool[i + 1]);
-      }
+      for (let i = rowAt[s]; i < rowAt[s] + 2 * rowLength[s]; i += 2)
+        table[b + pool[i]] = (encode(pool[i + 1]) << classBits) | pool[i];
     }
     const rootNext = new Int32Array(width);
     for (const [c, t] of children[0]) rootNext[c] = encode(t);
@@ -261,22 +276,62 @@ export class PhraseAutomaton {
    */
   scan(text: string, sink: MatchSink, limit = text.length): void {
     const n = Math.min(text.length, limit);
-    let s = 0;
-    if (this.compact) {
-      const { table, rootNext, classes, stateOfBase } = this;
-      for (let i = 0; i < n; i++) {
-        const c = classes[text.charCodeAt(i)];
-        const k = (s + c) << 1;
-        let t = table[k] === s ? table[k + 1] : rootNext[c];
-        if (t < 0) {
-          t = ~t;
-          if (!this.emit(stateOfBase[t], i + 1, sink)) return;
+    const one: TextsSink = {
+      open: () => n,
+      close: () => undefined,
+      add: (v, start, end) => sink.add(v, start, end),
+    };
+    this.scanTexts([text], 1, one);
+  }
+
+  /**
+   * scan() over texts[0..count), one after the other, each as far as the sink's open() says. One
+   * loop for all the texts of a call: calls have ~40 short segments, and setting up a scan per
+   * segment (the tables' fields read again, a call) cost a quarter of the pass on the bench calls.
+   */
+  scanTexts(texts: readonly string[], count: number, sink: TextsSink): void {
+    if (!this.compact) {
+      for (let k = 0; k < count; k++) {
+        const n = sink.open(k, texts[k].length);
+        if (n > 0) {
+          this.begin(texts[k]);
+          this.walkSparse(texts[k], n, sink);
         }
-        s = t;
+        sink.close(k);
       }
       return;
     }
+    const { table, rootNext, classes, stateOfBase, outStart, outValue, outLength } = this;
+    const bits = this.classBits;
+    const mask = (1 << bits) - 1;
+    for (let k = 0; k < count; k++) {
+      const text = texts[k];
+      const n = sink.open(k, text.length);
+      if (n > 0) this.begin(text);
+      let s = 0;
+      walk: for (let i = 0; i < n; i++) {
+        const c = classes[text.charCodeAt(i)];
+        const e = table[s + c];
+        const t = (e & mask) === c ? e >> bits : rootNext[c];
+        s = t >> 1;
+        if ((t & 1) !== 0) {
+          const state = stateOfBase[s];
+          const stop = outStart[state + 1];
+          for (let j = outStart[state]; j < stop; j++) {
+            const v = outValue[j];
+            const start = i + 1 - outLength[j];
+            if (v < 0 ? !this.piece(v, start, i + 1, state, sink) : !sink.add(v, start, i + 1))
+              break walk;
+          }
+        }
+      }
+      sink.close(k);
+    }
+  }
+
+  private walkSparse(text: string, n: number, sink: MatchSink): void {
     const { goto, fail, root, classes, classCount: width } = this;
+    let s = 0;
     for (let i = 0; i < n; i++) {
       const c = classes[text.charCodeAt(i)];
       if (c === 0) {
@@ -306,6 +361,9 @@ export class PhraseAutomaton {
     }
     return true;
   }
+
+  /** Called before each scan. */
+  protected begin(_text: string): void {}
 
   /** A negative payload: part of a pattern with gaps (PatternAutomaton joins them). */
   protected piece(_value: number, _start: number, _end: number, _state: number, _sink: MatchSink) {

@@ -1,4 +1,4 @@
-import type { MatchSink, PhraseAutomaton } from '../automaton/phrase-automaton';
+import type { PhraseAutomaton, TextsSink } from '../automaton/phrase-automaton';
 import { ENGINE_LIMITS } from '../limits/engine-limits';
 
 // Read once: under the CommonJS build an imported binding is a getter call on every use.
@@ -21,7 +21,7 @@ const WALK_LIMIT = 32;
  * in hit order, with the smallest start of every suffix of a (list, segment) run, so each answer
  * is a binary search.
  */
-export class HitTable implements MatchSink {
+export class HitTable implements TextsSink {
   count = 0;
   list = new Int32Array(256);
   start = new Int32Array(256);
@@ -40,6 +40,9 @@ export class HitTable implements MatchSink {
   private segFirst = new Int32Array(65);
   private currentSegment = 0;
   private hitLimit = 0;
+  /** While filling: characters the call may still have scanned, and the segments to skip. */
+  private charsLeft = 0;
+  private skip: Uint8Array = new Uint8Array(0);
   private maxList = -1;
   private indexed = false;
   /** Hit ids grouped by list (hit order inside a group); a group's range is listFirst[l..l+1). */
@@ -51,8 +54,7 @@ export class HitTable implements MatchSink {
 
   /**
    * Scans texts[0..count), skipping flagged ones, within the per-segment and per-call hit limits
-   * and the per-call character limit. (A copy of the automaton's scan loop used to be inlined
-   * here; on Node 24 it measured no faster than calling scan(), so there is one loop.)
+   * and the per-call character limit: one scanTexts() pass, which asks open() about each segment.
    */
   fill(a: PhraseAutomaton, texts: readonly string[], count: number, skip: Uint8Array): void {
     this.count = 0;
@@ -63,23 +65,31 @@ export class HitTable implements MatchSink {
     this.indexed = false;
     this.maxList = -1;
     if (this.segFirst.length < count + 1) this.segFirst = new Int32Array(count + 1);
-    const segFirst = this.segFirst;
-    let chars = MAX_CHARS_PER_CALL;
-    for (let k = 0; k < count; k++) {
-      segFirst[k] = this.count;
-      this.currentSegment = k;
-      if (skip[k] !== 0) continue;
-      const text = texts[k];
-      if (text.length > chars) this.truncated = true;
-      if (chars <= 0) continue;
-      this.hitLimit = Math.min(this.count + MAX_HITS_PER_SEGMENT, MAX_HITS_PER_CALL);
-      a.scan(text, this, chars);
-      this.scanned += Math.min(text.length, chars);
-      chars -= text.length;
-      if (this.count - segFirst[k] > this.maxSegmentHits)
-        this.maxSegmentHits = this.count - segFirst[k];
-    }
-    segFirst[count] = this.count;
+    this.charsLeft = MAX_CHARS_PER_CALL;
+    this.skip = skip;
+    a.scanTexts(texts, count, this);
+    this.segFirst[count] = this.count;
+  }
+
+  /** TextsSink: segment k is next; how many of its characters may be scanned. */
+  open(k: number, length: number): number {
+    this.segFirst[k] = this.count;
+    this.currentSegment = k;
+    if (this.skip[k] !== 0) return 0;
+    const chars = this.charsLeft;
+    if (length > chars) this.truncated = true;
+    if (chars <= 0) return 0;
+    this.hitLimit = Math.min(this.count + MAX_HITS_PER_SEGMENT, MAX_HITS_PER_CALL);
+    const n = Math.min(length, chars);
+    this.scanned += n;
+    this.charsLeft = chars - length;
+    return n;
+  }
+
+  /** TextsSink: segment k is done. */
+  close(k: number): void {
+    const kept = this.count - this.segFirst[k];
+    if (kept > this.maxSegmentHits) this.maxSegmentHits = kept;
   }
 
   /** MatchSink: records one hit of the segment being scanned; false once a hit limit is reached. */
