@@ -352,6 +352,10 @@ describe('dashboard in Chromium', () => {
       await page.waitForSelector(
         '[data-testid=user-editor] .error code:text-is("expectedVersion")',
       );
+      // The server's code, worded in the page's language.
+      expect(await page.locator('[data-testid=user-editor] .error p').textContent()).toBe(
+        '其他管理员刚修改了这个用户,请刷新后再改。',
+      );
       await page.reload();
       await page.waitForSelector(`tr[data-user="${username}"] td:text-is("t-theirs")`);
 
