@@ -18,6 +18,19 @@ const MAX_CHAINS = 256;
 /** Gap pattern matches remembered at one end position, to report each list and span once. */
 const MAX_AT_END = 16;
 
+/**
+ * The pieces that are only ever a later part (no pattern starts with them): unarmed in a text
+ * until an earlier part is seen there, so the scan need not stop at them before that.
+ */
+function lateParts(gapPatterns: readonly GapPattern[], pieceCount: number) {
+  const starts = new Uint8Array(pieceCount);
+  for (const g of gapPatterns) if (g.pieces[0] < pieceCount) starts[g.pieces[0]] = 1;
+  return (payload: number) => {
+    const piece = -payload - 1;
+    return payload < 0 && piece < pieceCount && starts[piece] === 0;
+  };
+}
+
 /** Whether a character ends a sentence, which no gap may span. */
 const endsSentence = (c: number): boolean =>
   c === 0x3002 || // 。
@@ -69,7 +82,7 @@ export class PatternAutomaton extends PhraseAutomaton {
     pieceCount: number,
     options: AutomatonOptions = {},
   ) {
-    super(patterns, options);
+    super(patterns, { ...options, late: lateParts(gapPatterns, pieceCount) });
     this.gapPatterns = gapPatterns;
     const uses: number[][] = Array.from({ length: pieceCount }, () => []);
     this.starts = new Uint8Array(pieceCount);
@@ -129,6 +142,7 @@ export class PatternAutomaton extends PhraseAutomaton {
       if (part === 0) {
         this.push(slot, start, end);
         this.armed[pattern.pieces[1]] = this.scans;
+        this.lateLive = true;
         continue;
       }
       const from = this.nearest(slot - 1, start, pattern.gaps[part - 1]);
@@ -136,6 +150,7 @@ export class PatternAutomaton extends PhraseAutomaton {
       if (part < pattern.pieces.length - 1) {
         this.push(slot, from, end);
         this.armed[pattern.pieces[part + 1]] = this.scans;
+        this.lateLive = true;
       } else
         for (const list of pattern.lists)
           if (this.once(list, from, end, state) && !sink.add(list, from, end)) return false;

@@ -17,6 +17,11 @@ export interface TextsSink extends MatchSink {
 export interface AutomatonOptions {
   /** Per pattern, the values a match reports (default: the pattern's own index). */
   payloads?: readonly (readonly number[])[];
+  /**
+   * Payloads that can only matter once the scan of a text has been told so (lateLive): a later
+   * part of a gap pattern, whose earlier part has not been seen in most texts.
+   */
+  late?: (payload: number) => boolean;
   /** Most transitions the compact table may hold before falling back to sparse. */
   maxTableEntries?: number;
 }
@@ -48,8 +53,8 @@ export class PhraseAutomaton {
   /** Code unit → character class (0: in no phrase). */
   readonly classes = new Uint16Array(65536);
   /**
-   * Compact: per slot, (target << classBits) | class, the target being (base << 1) | 1 when that
-   * state has outputs, else base << 1; 0 when free (no transition has class 0).
+   * Compact: per slot, (target << classBits) | class; 0 when free (no transition has class 0). A
+   * target is (base << 2) | 1 if that state has outputs that always count, | 2 if it has late ones.
    */
   readonly table: Int32Array;
   /** Compact: bits of the class in a table entry. */
@@ -117,7 +122,12 @@ export class PhraseAutomaton {
     this.outLength = Int32Array.from(lengths);
     this.root = new Int32Array(width);
     for (const [c, t] of children[0]) this.root[c] = t;
-    const packed = this.pack(order, children, options.maxTableEntries ?? DEFAULT_MAX_TABLE);
+    const packed = this.pack(
+      order,
+      children,
+      options.maxTableEntries ?? DEFAULT_MAX_TABLE,
+      options.late,
+    );
     this.compact = packed !== null;
     this.classBits = 32 - Math.clz32(width - 1);
     this.table = packed?.table ?? new Int32Array(0);
@@ -148,6 +158,7 @@ export class PhraseAutomaton {
     order: number[],
     children: Map<number, number>[],
     maxEntries: number,
+    late: ((payload: number) => boolean) | undefined,
   ): { table: Int32Array; rootNext: Int32Array; stateOfBase: Int32Array } | null {
     const states = this.stateCount;
     const width = this.classCount;
@@ -189,10 +200,14 @@ export class PhraseAutomaton {
     let slots = width;
     for (let s = 0; s < states; s++) slots = Math.max(slots, base[s] + width);
     const classBits = 32 - Math.clz32(width - 1);
-    // An entry (base, output bit, class) must stay a positive 32-bit integer.
-    if (32 - Math.clz32(slots) + 1 + classBits > 31) return null;
-    const encode = (t: number) =>
-      (base[t] << 1) | (this.outStart[t + 1] > this.outStart[t] ? 1 : 0);
+    // An entry (base, output bits, class) must stay a positive 32-bit integer.
+    if (32 - Math.clz32(slots) + 2 + classBits > 31) return null;
+    const encode = (t: number) => {
+      let flags = 0;
+      for (let j = this.outStart[t]; j < this.outStart[t + 1]; j++)
+        flags |= late?.(this.outValue[j]) === true ? 2 : 1;
+      return (base[t] << 2) | flags;
+    };
     const table = new Int32Array(slots);
     const stateOfBase = new Int32Array(slots);
     for (let s = 1; s < states; s++) {
@@ -307,14 +322,17 @@ export class PhraseAutomaton {
     for (let k = 0; k < count; k++) {
       const text = texts[k];
       const n = sink.open(k, text.length);
+      this.lateLive = false;
       if (n > 0) this.begin(text);
+      // Output bits that count: late outputs (吗 of 这不是…吗, ~50 a call) only once lateLive.
+      let live = 1;
       let s = 0;
       walk: for (let i = 0; i < n; i++) {
         const c = classes[text.charCodeAt(i)];
         const e = table[s + c];
         const t = (e & mask) === c ? e >> bits : rootNext[c];
-        s = t >> 1;
-        if ((t & 1) !== 0) {
+        s = t >> 2;
+        if ((t & live) !== 0) {
           const state = stateOfBase[s];
           const stop = outStart[state + 1];
           for (let j = outStart[state]; j < stop; j++) {
@@ -323,6 +341,7 @@ export class PhraseAutomaton {
             if (v < 0 ? !this.piece(v, start, i + 1, state, sink) : !sink.add(v, start, i + 1))
               break walk;
           }
+          if (this.lateLive) live = 3;
         }
       }
       sink.close(k);
@@ -364,6 +383,9 @@ export class PhraseAutomaton {
 
   /** Called before each scan. */
   protected begin(_text: string): void {}
+
+  /** Set (by piece()) when the late outputs of the text being scanned may count from here on. */
+  protected lateLive = false;
 
   /** A negative payload: part of a pattern with gaps (PatternAutomaton joins them). */
   protected piece(_value: number, _start: number, _end: number, _state: number, _sink: MatchSink) {
