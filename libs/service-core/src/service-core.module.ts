@@ -1,4 +1,4 @@
-import { CanActivate, DynamicModule, Module, Type } from '@nestjs/common';
+import { CanActivate, DynamicModule, Logger, Module, Type } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -54,7 +54,13 @@ export class ServiceCoreModule {
           useFactory: async (config: ConfigService) => {
             opts.beforeDatabase?.(config);
             const url = config.getOrThrow<string>('DATABASE_URL');
-            await ensureSchema(url, opts.schema);
+            await ensureSchema(url, opts.schema, {
+              onWait: (err, attempt, delayMs) =>
+                new Logger('Database').warn(
+                  { err: (err as Error).message, attempt, delayMs },
+                  'database not reachable yet; waiting',
+                ),
+            });
             return serviceDataSourceOptions({
               url,
               schema: opts.schema,

@@ -9,6 +9,8 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { dlqTopic } from '@qa/contracts';
 import { Consumer, Kafka } from 'kafkajs';
 import { DeadLetterPublisher } from '../dlq/dead-letter.publisher';
+import { untilReachable } from '@qa/persistence';
+import { BROKER_STARTUP_WAIT_MS, isBrokerUnreachable } from '../kafka/broker-unreachable';
 import { ensureTopics } from '../kafka/topic-admin';
 import { KAFKA, MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 import { EventApplier, Loop } from './event-applier';
@@ -65,10 +67,23 @@ export class EventConsumerHost
     for (const [topic, handler] of this.getHandlers())
       registrations.set(topic, registrationOf(topic, handler));
     const topics = [...registrations.keys()];
-    await ensureTopics(
-      this.kafka,
-      [...this.opts.produces, ...topics, ...topics.map(dlqTopic)],
-      this.opts.partitions,
+    // The broker may come up after the service (a restart of both, the fault test): wait for it.
+    await untilReachable(
+      () =>
+        ensureTopics(
+          this.kafka,
+          [...this.opts.produces, ...topics, ...topics.map(dlqTopic)],
+          this.opts.partitions,
+        ),
+      {
+        waitMs: BROKER_STARTUP_WAIT_MS,
+        transient: isBrokerUnreachable,
+        onWait: (err, attempt, delayMs) =>
+          this.logger.warn(
+            { err: (err as Error).message, attempt, delayMs },
+            'Kafka broker not reachable yet; waiting',
+          ),
+      },
     );
     if (topics.length === 0) return;
     await this.dlq.connect();
