@@ -387,6 +387,69 @@ describe('dashboard in Chromium', () => {
     }
   });
 
+  it('lets QA upload a file of calls and a recording, with progress and each refusal named', async () => {
+    const page = await browser.newPage(PAGE);
+    const callId = `c-up-${randomUUID()}`;
+    try {
+      await login(page, `${tenantId}-qa`, password);
+      await page.click('[data-testid=upload-link]');
+      await page.waitForSelector('[data-testid=calls-form]');
+      // One good call and one whose segment ends after the call: accepted 1, rejected 1, named.
+      const good = sampleCall({ callId, tenantId });
+      const bad = JSON.parse(JSON.stringify({ ...good, callId: `${callId}-bad` })) as {
+        segments: { endMs: number }[];
+      };
+      bad.segments[0].endMs = 10_000_000;
+      await page.setInputFiles('[data-testid=calls-form] input[name=calls]', {
+        name: 'calls.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify([good, bad])),
+      });
+      await page.click('[data-testid=calls-form] button[type=submit]');
+      const result = page.locator('[data-testid=batch-result]').first();
+      await result.waitFor();
+      expect(await result.locator('p').textContent()).toBe('已接收 1 · 重复 0 · 被拒 1');
+      expect(await result.locator('li[data-rejected="1"]').textContent()).toContain('segments.0');
+      expect(
+        await page.locator('[data-testid=upload-progress]').first().getAttribute('value'),
+      ).toBe('1');
+
+      // A PBX file without records is refused by field, in the page's language.
+      await page.setInputFiles('[data-testid=pbx-form] input[name=cdr]', {
+        name: 'Master.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('\n'),
+      });
+      await page.click('[data-testid=pbx-form] button[type=submit]');
+      await page.waitForSelector('[data-testid=pbx-form] ~ .error code:text-is("cdr")');
+      expect(await page.locator('[data-testid=pbx-form] ~ .error p').textContent()).toBe(
+        '导入文件有误,请检查标出的行。',
+      );
+
+      await page.fill('[data-testid=recording-form] input[name=callId]', callId);
+      await page.setInputFiles('[data-testid=recording-form] input[name=recording]', {
+        name: 'r.wav',
+        mimeType: 'audio/wav',
+        buffer: toneWav(2),
+      });
+      await page.click('[data-testid=recording-form] button[type=submit]');
+      await page.waitForSelector(`[data-testid=recording-result]:has-text("${callId}")`);
+      const qa = (
+        await gateway
+          .post('/api/v1/auth/login')
+          .send({ username: `${tenantId}-qa`, password })
+          .expect(200)
+      ).body.accessToken as string;
+      const audio = await gateway
+        .get(`/api/v1/calls/${callId}/recording`)
+        .auth(qa, { type: 'bearer' });
+      expect([audio.status, audio.headers['content-type']]).toEqual([200, 'audio/wav']);
+      await page.screenshot({ path: join(SHOTS, 'calls-upload-qa.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
   it('switches to English and refuses a wrong password', async () => {
     const page = await browser.newPage(PAGE);
     try {

@@ -246,6 +246,50 @@ async function problemOf(res: Response): Promise<ApiError> {
   );
 }
 
+/** What a batch or a PBX import answers: counts, and a result per item (with its field errors). */
+export interface BatchResult {
+  accepted: number;
+  duplicate: number;
+  rejected: number;
+  results: {
+    index: number;
+    callId: string | null;
+    status: 'accepted' | 'duplicate' | 'rejected';
+    errors?: FieldError[];
+    line?: number;
+  }[];
+}
+
+/**
+ * POSTs a body with upload progress (fetch reports none), as `call` does: the access token,
+ * refreshed once on a 401; a refusal becomes an ApiError. `onProgress` gets 0..1.
+ */
+export async function upload<T>(
+  path: string,
+  body: FormData | Blob | string,
+  onProgress: (share: number) => void,
+  type?: string,
+): Promise<T> {
+  const send = () =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', path);
+      const s = session.get();
+      if (s) xhr.setRequestHeader('authorization', `Bearer ${s.accessToken}`);
+      if (type) xhr.setRequestHeader('content-type', type);
+      xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+      xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
+      xhr.onerror = () => reject(new Error('network error'));
+      xhr.send(body);
+    });
+  let res = await send();
+  if (res.status === 401 && session.get() && (await refreshSession())) res = await send();
+  const answer = new Response(res.text || null, { status: res.status });
+  if (res.status >= 400) throw await problemOf(answer);
+  onProgress(1);
+  return (await answer.json()) as T;
+}
+
 export async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await authorized(path, init);
   if (!res.ok) throw await problemOf(res);

@@ -97,6 +97,19 @@ const zh = {
   deleteUser: '删除',
   confirmDelete: '确定删除用户 {name}?此操作不可撤销。',
   deleted: '已删除',
+  uploadCalls: '上传通话',
+  callsFile: '通话文件',
+  callsFileHint: 'JSON(一通或一组通话)或 NDJSON(每行一通),格式同 API;同一通话再次上传记为重复。',
+  upload: '上传',
+  uploaded: '已上传',
+  accepted: '已接收',
+  duplicate: '重复',
+  rejected: '被拒',
+  pbxRecords: '交换机话单 (CDR)',
+  pbxKind: '交换机',
+  transcripts: '转写文本 (JSON)',
+  recording: '录音',
+  callId: '通话 ID',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -198,6 +211,20 @@ const en: Record<MessageKey, string> = {
   deleteUser: 'Delete',
   confirmDelete: 'Delete user {name}? This cannot be undone.',
   deleted: 'Deleted',
+  uploadCalls: 'Upload calls',
+  callsFile: 'Calls file',
+  callsFileHint:
+    'JSON (one call or an array) or NDJSON (one call a line), as the API takes them; a call sent again counts as a duplicate.',
+  upload: 'Upload',
+  uploaded: 'Uploaded',
+  accepted: 'accepted',
+  duplicate: 'duplicate',
+  rejected: 'rejected',
+  pbxRecords: 'PBX records (CDR)',
+  pbxKind: 'PBX',
+  transcripts: 'Transcripts (JSON)',
+  recording: 'Recording',
+  callId: 'Call id',
 };
 
 /** The seed scorecard's grades (seed 002) as the API names them, and in English. */

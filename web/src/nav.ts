@@ -15,6 +15,9 @@ const AGREEMENT: NavLink = { href: '#/agreement', label: 'agreement' };
 const DISPUTES: NavLink = { href: '#/disputes', label: 'disputes' };
 const COACHING: NavLink = { href: '#/coaching', label: 'coaching' };
 
+/** Who may post calls (the gateway's route table): they get the calls upload page. */
+export const UPLOADERS = ['admin', 'qa', 'lead'];
+
 /** What each role works on; the first link is where they land after logging in. */
 export function navFor(role: string): NavLink[] {
   switch (role) {

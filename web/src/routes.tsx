@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Session } from './api';
+import { UPLOADERS } from './nav';
 import { CoachingPage } from './pages/coaching/coaching-page';
 import { PlansPage } from './pages/coaching/plans-page';
 import { PromotionPage } from './pages/coaching/promotion-page';
@@ -8,6 +9,7 @@ import { TrainingCallsPage } from './pages/coaching/training-calls-page';
 import { TrendPage } from './pages/coaching/trend-page';
 import { ComplaintsBoardPage } from './pages/complaints/complaints-board-page';
 import { TicketPage } from './pages/complaints/ticket-page';
+import { CallsUploadPage } from './pages/calls-upload-page';
 import { EvaluationPage } from './pages/evaluation-page';
 import { EvaluationsPage } from './pages/evaluations-page';
 import { KpiDashboardPage } from './pages/kpis/kpi-dashboard-page';
@@ -38,6 +40,12 @@ const ROUTES: Route[] = [
     pattern: /^#\/evaluations$/,
     section: '#/evaluations',
     render: (u) => <EvaluationsPage user={u} />,
+  },
+  {
+    pattern: /^#\/calls\/upload$/,
+    section: '#/evaluations',
+    roles: UPLOADERS,
+    render: () => <CallsUploadPage />,
   },
   {
     pattern: /^#\/evaluations\/([\w-]+)$/,

@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { api, EvaluationSummary, Session } from '../api';
 import { dayStart, useUi } from '../ui';
 import { GRADE_NAMES, gradeName, gradeOf, listOf, RULE_NAMES, ruleName } from '../i18n';
+import { UPLOADERS } from '../nav';
 
 const FILTERS = ['callId', 'teamId', 'agentId', 'from', 'to', 'grade', 'ruleFailed'] as const;
 
@@ -54,6 +55,13 @@ export function EvaluationsPage({ user }: { user: Session }) {
   };
   return (
     <section>
+      {UPLOADERS.includes(user.role) && (
+        <p className="page-actions">
+          <a href="#/calls/upload" data-testid="upload-link">
+            {t('uploadCalls')}
+          </a>
+        </p>
+      )}
       <form className="filters" onSubmit={submit}>
         {FILTERS.filter((f) => !(f === 'agentId' && user.role === 'agent')).map((f) => (
           <label key={f}>
