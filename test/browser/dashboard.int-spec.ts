@@ -149,6 +149,11 @@ describe('dashboard in Chromium', () => {
     for (const app of apps.reverse()) await app.close();
   });
 
+  /** An access token for the API calls a test makes beside the browser. */
+  const tokenOf = async (username: string): Promise<string> =>
+    (await gateway.post('/api/v1/auth/login').send({ username, password }).expect(200)).body
+      .accessToken as string;
+
   const login = async (page: Page, username: string, pass: string) => {
     await page.goto(`${base}/#/login`);
     await page.fill('input[name=username]', username);
@@ -331,12 +336,7 @@ describe('dashboard in Chromium', () => {
       // Another admin saves first: this edit is refused, named, and writes nothing.
       await row.locator('[data-testid=edit-user]').click();
       await editor.locator('input[name=teamId]').fill('t-mine');
-      const admin = (
-        await gateway
-          .post('/api/v1/auth/login')
-          .send({ username: `${tenantId}-admin`, password })
-          .expect(200)
-      ).body.accessToken as string;
+      const admin = await tokenOf(`${tenantId}-admin`);
       const id = (
         (await gateway.get('/api/v1/users').auth(admin, { type: 'bearer' })).body as {
           id: string;
@@ -434,12 +434,7 @@ describe('dashboard in Chromium', () => {
       });
       await page.click('[data-testid=recording-form] button[type=submit]');
       await page.waitForSelector(`[data-testid=recording-result]:has-text("${callId}")`);
-      const qa = (
-        await gateway
-          .post('/api/v1/auth/login')
-          .send({ username: `${tenantId}-qa`, password })
-          .expect(200)
-      ).body.accessToken as string;
+      const qa = await tokenOf(`${tenantId}-qa`);
       const audio = await gateway
         .get(`/api/v1/calls/${callId}/recording`)
         .auth(qa, { type: 'bearer' });
