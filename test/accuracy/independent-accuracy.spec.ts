@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import {
   BASELINE_FILE,
   formatTable,
+  FRESH_DIR,
+  HALVES,
   labelProblems,
   loadIndependentSet,
   measureAgreement,
   regressions,
   RULE_IDS,
-  SPLITS,
   toBaseline,
   withoutHoldoutCalls,
   type Baseline,
@@ -20,7 +21,9 @@ import {
  */
 describe('independent labelled set', () => {
   const files = loadIndependentSet();
-  const report = measureAgreement(files);
+  // The fresh held-out set (independent-fresh/): every call counted as `fresh`, never tuned on.
+  const fresh = loadIndependentSet(FRESH_DIR);
+  const report = measureAgreement(files, fresh);
 
   afterAll(() => {
     process.stdout.write(`\n${formatTable(withoutHoldoutCalls(report))}\n`);
@@ -44,6 +47,46 @@ describe('independent labelled set', () => {
     expect(labelProblems(files)).toEqual([]);
   });
 
+  it('reads the fresh set as holdout only, its call ids apart from the first set', () => {
+    expect(fresh.flatMap((f) => f.calls.filter((x) => x.split !== 'holdout'))).toEqual([]);
+    // labelProblems over both sets also catches a call id the two sets share.
+    expect(labelProblems([...files, ...fresh])).toEqual([]);
+    expect(report.calls.fresh).toBe(fresh.reduce((n, f) => n + f.calls.length, 0));
+  });
+
+  it('counts a fresh file apart from both halves and lists its disagreements only when asked', () => {
+    const one = files.find((f) => f.industry === 'insurance')!;
+    const asFresh = { ...one, calls: one.calls.map((x) => ({ ...x, split: 'holdout' as const })) };
+    const alone = measureAgreement([one]);
+    const withFresh = measureAgreement([one], [asFresh]);
+    expect(withFresh.calls).toEqual({ ...alone.calls, fresh: one.calls.length });
+    for (const [i, r] of withFresh.rows.entries()) {
+      expect(r.tune).toEqual(alone.rows[i].tune);
+      expect(r.holdout).toEqual(alone.rows[i].holdout);
+      expect(r.fresh.agree).toBe(alone.rows[i].tune.agree + alone.rows[i].holdout.agree);
+    }
+    // interruption is never not_applicable, so these labels disagree on every fresh call.
+    const wrong = {
+      ...asFresh,
+      calls: asFresh.calls.map((x) => ({
+        ...x,
+        expected: { ...x.expected, interruption: 'not_applicable' as const },
+      })),
+    };
+    const listedHalves = (listed?: (typeof HALVES)[number][]): string[] => [
+      ...new Set(
+        withoutHoldoutCalls(measureAgreement([one], [wrong]), listed).rows.flatMap((r) =>
+          r.disagreements.map((d) => d.split),
+        ),
+      ),
+    ];
+    expect(listedHalves([...HALVES])).toContain('fresh');
+    expect(listedHalves(['tune', 'holdout'])).not.toContain('fresh');
+    expect(listedHalves()).toEqual(expect.not.arrayContaining(['fresh', 'holdout']));
+    expect(toBaseline(withFresh)['callback.script'].fresh?.total).toBe(one.calls.length);
+    expect(toBaseline(alone)['callback.script'].fresh).toBeUndefined();
+  });
+
   // The second writer's files were split by position before any run (README "The split"):
   // exactly half each, but not balanced by purpose.
   const bySplitByPosition = ['education', 'healthcare', 'logistics', 'property'];
@@ -63,7 +106,7 @@ describe('independent labelled set', () => {
 
   it('gets a finding for every labelled rule on every call', () => {
     expect(report.engineProblems).toEqual([]);
-    for (const r of report.rows) for (const s of SPLITS) expect(r[s].total).toBe(report.calls[s]);
+    for (const r of report.rows) for (const s of HALVES) expect(r[s].total).toBe(report.calls[s]);
     expect(report.rows.map((r) => r.ruleId)).toEqual([...RULE_IDS, 'complaintDetected']);
   });
 
@@ -76,7 +119,9 @@ describe('independent labelled set', () => {
     const raised = toBaseline(report);
     raised['resolution.confirmed'].holdout.agree += 1;
     raised['callback.script'].tune.total += 1;
+    raised['greeting.opening'].fresh = { agree: 1, total: report.calls.fresh + 1 };
     expect(regressions(report, raised)).toEqual([
+      expect.stringMatching(/^greeting\.opening fresh: \d+ calls but the baseline has \d+$/),
       expect.stringMatching(/^resolution\.confirmed holdout: \d+\/\d+ agree, the baseline is \d+$/),
       expect.stringMatching(/^callback\.script tune: \d+ calls but the baseline has \d+$/),
     ]);

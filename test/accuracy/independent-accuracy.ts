@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   defaultScorecard,
@@ -32,6 +32,19 @@ export const ROW_IDS: readonly RowId[] = [...RULE_IDS, COMPLAINT_ROW];
 export const SPLITS = ['tune', 'holdout'] as const;
 export type Split = (typeof SPLITS)[number];
 
+/**
+ * Where a call is counted: the first set's two halves, or the fresh held-out set
+ * (independent-fresh/, written later by other blind writers; every call there is `holdout`).
+ * The first set's holdout was looked at during tuning, so it is reported as spent.
+ */
+export const HALVES = ['tune', 'holdout', 'fresh'] as const;
+export type Half = (typeof HALVES)[number];
+export const HALF_LABELS: Record<Half, string> = {
+  tune: 'tune',
+  holdout: 'spent holdout (looked at during tuning)',
+  fresh: 'fresh holdout',
+};
+
 export interface LabelledCall {
   call: CallInput;
   split: Split;
@@ -50,9 +63,12 @@ export interface LabelledFile {
 }
 
 export const INDEPENDENT_DIR = join(__dirname, 'independent');
+export const FRESH_DIR = join(__dirname, 'independent-fresh');
 export const BASELINE_FILE = join(__dirname, 'independent-baseline.json');
 
+/** The labelled files in `dir`; none when the directory does not exist (yet). */
 export function loadIndependentSet(dir = INDEPENDENT_DIR): LabelledFile[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -127,7 +143,7 @@ export interface HalfAgreement {
 
 export interface Disagreement {
   callId: string;
-  split: Split;
+  split: Half;
   expected: string;
   got: string;
 }
@@ -135,38 +151,55 @@ export interface Disagreement {
 export interface RowAgreement {
   ruleId: RowId;
   tune: HalfAgreement;
+  /** The first set's holdout: spent, since its disagreements were looked at during tuning. */
   holdout: HalfAgreement;
+  /** The fresh held-out set (independent-fresh/). */
+  fresh: HalfAgreement;
   /** The engine's own 113-call corpus (libs/qa-rules/test/fixtures), for comparison. */
   oldCorpus: HalfAgreement;
   disagreements: Disagreement[];
 }
 
 export interface AccuracyReport {
-  calls: Record<Split, number>;
+  calls: Record<Half, number>;
   rows: RowAgreement[];
   /** Calls the engine threw on or answered without a finding for a labelled rule. */
   engineProblems: string[];
 }
 
-/** Runs the engine with the default scorecard (each file's company name) over every labelled call. */
-export function measureAgreement(files: LabelledFile[]): AccuracyReport {
+/**
+ * Runs the engine with the default scorecard (each file's company name) over every labelled call:
+ * `files` by their own split, `freshFiles` (the fresh held-out set) all as `fresh`.
+ */
+export function measureAgreement(
+  files: LabelledFile[],
+  freshFiles: LabelledFile[] = [],
+): AccuracyReport {
   const compiled = getCompiledScorecard(defaultScorecard());
-  const counts = new Map<RowId, Record<Split, { agree: number; total: number }>>(
-    ROW_IDS.map((r) => [r, { tune: { agree: 0, total: 0 }, holdout: { agree: 0, total: 0 } }]),
-  );
+  const zero = (): Record<Half, { agree: number; total: number }> => ({
+    tune: { agree: 0, total: 0 },
+    holdout: { agree: 0, total: 0 },
+    fresh: { agree: 0, total: 0 },
+  });
+  const counts = new Map(ROW_IDS.map((r) => [r, zero()]));
   const disagreements = new Map<RowId, Disagreement[]>(ROW_IDS.map((r) => [r, []]));
-  const calls: Record<Split, number> = { tune: 0, holdout: 0 };
+  const calls: Record<Half, number> = { tune: 0, holdout: 0, fresh: 0 };
   const engineProblems: string[] = [];
-  const tally = (row: RowId, x: LabelledCall, expected: string, got: string): void => {
-    const half = counts.get(row)![x.split];
+  const tally = (row: RowId, x: LabelledCall, at: Half, expected: string, got: string): void => {
+    const half = counts.get(row)![at];
     half.total++;
     if (expected === got) half.agree++;
-    else disagreements.get(row)!.push({ callId: x.call.callId, split: x.split, expected, got });
+    else disagreements.get(row)!.push({ callId: x.call.callId, split: at, expected, got });
   };
-  for (const f of files) {
+  const sets: [LabelledFile, Half | undefined][] = [
+    ...files.map((f): [LabelledFile, undefined] => [f, undefined]),
+    ...freshFiles.map((f): [LabelledFile, Half] => [f, 'fresh']),
+  ];
+  for (const [f, as] of sets) {
     const context = { companyName: f.tenant.companyName, secondsPerRing: f.tenant.secondsPerRing };
     for (const x of f.calls) {
-      calls[x.split]++;
+      const at: Half = as ?? x.split;
+      calls[at]++;
       let got: Map<string, Outcome>;
       let complaint: boolean | undefined;
       try {
@@ -180,9 +213,9 @@ export function measureAgreement(files: LabelledFile[]): AccuracyReport {
       for (const r of RULE_IDS) {
         const outcome = got.get(r);
         if (outcome === undefined) engineProblems.push(`${x.call.callId}: no finding for ${r}`);
-        tally(r, x, x.expected[r], outcome ?? 'missing');
+        tally(r, x, at, x.expected[r], outcome ?? 'missing');
       }
-      tally(COMPLAINT_ROW, x, String(x.complaintDetected), String(complaint ?? 'missing'));
+      tally(COMPLAINT_ROW, x, at, String(x.complaintDetected), String(complaint ?? 'missing'));
     }
   }
   const half = (h: { agree: number; total: number }): HalfAgreement => ({
@@ -196,6 +229,7 @@ export function measureAgreement(files: LabelledFile[]): AccuracyReport {
       ruleId,
       tune: half(counts.get(ruleId)!.tune),
       holdout: half(counts.get(ruleId)!.holdout),
+      fresh: half(counts.get(ruleId)!.fresh),
       oldCorpus: half(old.get(ruleId)!),
       disagreements: disagreements.get(ruleId)!,
     })),
@@ -228,16 +262,27 @@ function oldCorpusAgreement(
   return out;
 }
 
-/** The committed floor: agreement counts per row and half that must not drop. */
-export type Baseline = Record<string, Record<Split, { agree: number; total: number }>>;
+/**
+ * The committed floor: agreement counts per row and half that must not drop. The fresh holdout's
+ * floor is optional: it is checked once written (after its one measurement), not before.
+ */
+export type Baseline = Record<
+  string,
+  Record<Split, { agree: number; total: number }> & { fresh?: { agree: number; total: number } }
+>;
 
 export function toBaseline(report: AccuracyReport): Baseline {
+  const floor = (h: HalfAgreement): { agree: number; total: number } => ({
+    agree: h.agree,
+    total: h.total,
+  });
   return Object.fromEntries(
     report.rows.map((r) => [
       r.ruleId,
       {
-        tune: { agree: r.tune.agree, total: r.tune.total },
-        holdout: { agree: r.holdout.agree, total: r.holdout.total },
+        tune: floor(r.tune),
+        holdout: floor(r.holdout),
+        ...(report.calls.fresh ? { fresh: floor(r.fresh) } : {}),
       },
     ]),
   );
@@ -247,10 +292,11 @@ export function toBaseline(report: AccuracyReport): Baseline {
 export function regressions(report: AccuracyReport, baseline: Baseline): string[] {
   const out: string[] = [];
   for (const r of report.rows)
-    for (const s of SPLITS) {
+    for (const s of HALVES) {
       const floor = baseline[r.ruleId]?.[s];
-      if (!floor) out.push(`${r.ruleId} ${s}: no baseline`);
-      else if (floor.total !== r[s].total)
+      if (!floor) {
+        if (s !== 'fresh') out.push(`${r.ruleId} ${s}: no baseline`);
+      } else if (floor.total !== r[s].total)
         out.push(`${r.ruleId} ${s}: ${r[s].total} calls but the baseline has ${floor.total}`);
       else if (r[s].agree < floor.agree)
         out.push(
@@ -261,30 +307,41 @@ export function regressions(report: AccuracyReport, baseline: Baseline): string[
 }
 
 /**
- * The report as printed: holdout disagreements are counted but not listed, so nobody tunes on them
- * by accident (`--show-holdout` lists them, for a final look once tuning is over).
+ * The report as printed: held-out disagreements (spent and fresh) are counted but not listed, so
+ * nobody tunes on them by accident. `listed` names the halves whose disagreements stay listed
+ * (run.ts: `--show-spent` adds the spent holdout, `--show-holdout` both).
  */
-export function withoutHoldoutCalls(report: AccuracyReport): AccuracyReport {
+export function withoutHoldoutCalls(
+  report: AccuracyReport,
+  listed: readonly Half[] = ['tune'],
+): AccuracyReport {
   return {
     ...report,
     rows: report.rows.map((r) => ({
       ...r,
-      disagreements: r.disagreements.filter((d) => d.split === 'tune'),
+      disagreements: r.disagreements.filter((d) => listed.includes(d.split)),
     })),
   };
 }
 
+const COLUMN: Record<Half, string> = {
+  tune: 'tune',
+  holdout: 'spent holdout',
+  fresh: 'fresh holdout',
+};
+
 export function formatTable(report: AccuracyReport): string {
   const pct = (h: HalfAgreement): string => `${h.rate.toFixed(3)} (${h.agree}/${h.total})`;
+  const cols: Half[] = report.calls.fresh ? [...HALVES] : ['tune', 'holdout'];
   const lines = [
-    `independent set: ${report.calls.tune} tune + ${report.calls.holdout} holdout calls, default scorecard`,
-    `${'rule'.padEnd(34)}${'tune'.padEnd(18)}${'holdout'.padEnd(18)}old corpus`,
+    `independent sets: ${cols.map((h) => `${report.calls[h]} ${HALF_LABELS[h]}`).join(' + ')} calls, default scorecard`,
+    `${'rule'.padEnd(34)}${cols.map((h) => COLUMN[h].padEnd(18)).join('')}old corpus`,
   ];
   for (const r of report.rows)
     lines.push(
-      `${r.ruleId.padEnd(34)}${pct(r.tune).padEnd(18)}${pct(r.holdout).padEnd(18)}${pct(r.oldCorpus)}`,
+      `${r.ruleId.padEnd(34)}${cols.map((h) => pct(r[h]).padEnd(18)).join('')}${pct(r.oldCorpus)}`,
     );
-  lines.push('', 'disagreements (callId [split] expected -> engine; holdout ones only counted):');
+  lines.push('', 'disagreements (callId [half] expected -> engine; held-out ones only counted):');
   for (const r of report.rows) {
     if (!r.disagreements.length) continue;
     lines.push(`  ${r.ruleId}:`);
