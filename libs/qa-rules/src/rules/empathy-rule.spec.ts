@@ -3,6 +3,32 @@ import { empathyRule } from './empathy-rule';
 
 const rule = empathyRule.id;
 
+/** The outcome of a customer turn, the agent's reply and the closing. */
+const outcomeOf = (customer: string, agent = '请您提供一下手机号') =>
+  verdict(
+    rule,
+    buildCall([
+      ['a', OPENING],
+      ['c', customer],
+      ['a', agent],
+      ['a', CLOSING],
+    ]),
+  ).outcome;
+
+/** An upset turn, the agent's apology, the customer's next turn and a reply without empathy. */
+const afterApology = (upset: string, apology: string, again: string) =>
+  verdict(
+    rule,
+    buildCall([
+      ['a', OPENING],
+      ['c', upset],
+      ['a', apology],
+      ['c', again],
+      ['a', '我记下了,请问还有其他问题吗'],
+      ['a', CLOSING],
+    ]),
+  ).outcome;
+
 describe(empathyRule.id, () => {
   it('passes an apology right after the complaint', () => {
     const call = buildCall([
@@ -217,35 +243,59 @@ describe('empathy evidence roles', () => {
   });
 
   it('is not applicable for a plain 到底 question, pain, or a callback closing that apologises again', () => {
-    const calm = (customer: string, agent: string) =>
-      verdict(
-        rule,
-        buildCall([
-          ['a', OPENING],
-          ['c', customer],
-          ['a', agent],
-          ['a', CLOSING],
-        ]),
-      ).outcome;
-    expect(calm('医生说要停药,到底停不停', '好的,我帮您联系值班医生')).toBe('not_applicable');
-    expect(calm('我腰疼得受不了,想挂个号', '好的,帮您挂明天上午的号')).toBe('not_applicable');
-    expect(calm('收到了,挺好的', '再次为上次的事向您道歉,祝您生活愉快')).toBe('not_applicable');
+    expect(outcomeOf('医生说要停药,到底停不停', '好的,我帮您联系值班医生')).toBe('not_applicable');
+    expect(outcomeOf('我腰疼得受不了,想挂个号', '好的,帮您挂明天上午的号')).toBe('not_applicable');
+    expect(outcomeOf('收到了,挺好的', '再次为上次的事向您道歉,祝您生活愉快')).toBe(
+      'not_applicable',
+    );
   });
 
   it('takes 我要投诉 right after an apology as the same episode, anything else as a new one', () => {
     const after = (again: string) =>
-      verdict(
-        rule,
-        buildCall([
-          ['a', OPENING],
-          ['c', '护士扎了三针都没扎进去,怎么搞的'],
-          ['a', '真的对不起,请问是哪个病区'],
-          ['c', again],
-          ['a', '我记下了,会转给护理部核实'],
-          ['a', CLOSING],
-        ]),
-      ).outcome;
+      afterApology('护士扎了三针都没扎进去,怎么搞的', '真的对不起,请问是哪个病区', again);
     expect(after('输液大厅。我要投诉')).toBe('pass');
     expect(after('上次也是这样,你们到底怎么回事')).toBe('fail');
+  });
+});
+
+describe('upset heard in indignant questions, a mess or a nuisance, and their calm look-alikes', () => {
+  it('hears an indignant question, a loss left alone, a mess, a nuisance and calm discomfort', () => {
+    for (const customer of [
+      '你们这是什么服务啊,打了半天都没用',
+      '押金就这么没了?',
+      '那你们公司就不管了?',
+      '店里的灯整晚照着我家卧室,窗帘都开不了窗',
+      '营业厅里乱七八糟的,没人引导',
+      '一张发票找了半天也找不到在哪里下载',
+      '办个卡排了一个多小时的队',
+      '说实话,装完以后客厅全是灰,这点挺不舒服的',
+    ])
+      expect([customer, outcomeOf(customer)]).toEqual([customer, 'fail']);
+  });
+
+  it('stays calm for the same words asking after people, a muddle, surprise taken in stride', () => {
+    for (const customer of [
+      '那我爸妈两个人呢,也能一起办吗',
+      '我刚才说得有点乱七八糟的,我再说一遍',
+      '要排一个礼拜啊?这么久啊,那行吧',
+      '你们这有什么服务套餐可以选',
+      '我不管了,就按您说的办',
+      '我这两天胃不舒服,想挂个号',
+    ])
+      expect([customer, outcomeOf(customer)]).toEqual([customer, 'not_applicable']);
+  });
+
+  it('does not take understanding the request as an acknowledgement of upset', () => {
+    expect(outcomeOf('我想把扣款日改到每月五号', '我理解您的需求,这边帮您改')).toBe(
+      'not_applicable',
+    );
+    expect(outcomeOf('我想把扣款日改到每月五号', '我理解您的心情,这边帮您改')).toBe('pass');
+  });
+
+  it('takes a grudging yes with a warning after the apology as the same episode', () => {
+    const after = (again: string) =>
+      afterApology('修了三回还是漏水,太不像话了', '真的很抱歉,明天上午换个师傅过去', again);
+    expect(after('行吧,这回可别再敷衍我了')).toBe('pass');
+    expect(after('这回可别再敷衍我了')).toBe('fail');
   });
 });

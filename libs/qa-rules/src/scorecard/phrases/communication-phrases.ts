@@ -456,6 +456,19 @@ export const EMPATHY_PHRASES: PhraseLists = {
     '急得',
     '诚意(都|也)?没',
     '没(有|什么)?诚意',
+    // Indignant questions about the service or being left alone with a loss (你们这什么服务啊,
+    // 你们银行就不管了?, 钱就这么没了?), and a nuisance from someone else (窗都开不了).
+    '你们这(是)?(什么|啥)(破)?(服务|态度|公司|平台)',
+    '你们…{4}(就|也|都)不管(了|吗|啊)',
+    '就(这么|这样)没了',
+    '(开不了|不敢开|没法开)(窗|门)',
+    // A plain verdict on a mess or a wasted effort (堆得乱七八糟, 找个件找半天, 排半小时队).
+    '乱七八糟',
+    '找(了)?半天',
+    '排…{2}(小时|钟头|半天)(的)?队',
+    // Discomfort with how the customer was treated, said calmly (这一点挺不舒服的).
+    '(这一点|这点|心里)(挺|很|有点|特别|真)?不(舒服|痛快)',
+    '(让人|让我)(挺|很|有点|特别|真)?不(舒服|痛快)',
   ],
   dissatisfactionExceptions: [
     '不是投诉',
@@ -473,6 +486,14 @@ export const EMPATHY_PHRASES: PhraseLists = {
     '不要生气',
     // The body or the weather, not the service (腰疼得受不了, 吵得受不了).
     '(疼|痛|痒|难受|冷|热|晕|吵|闷|咳|累)得(我)?(受不了|忍不了)',
+    // Asking after people, not for them: 那我老婆和孩子两个人呢?
+    '(个|家|别|老|病|大|小|他|她|客|夫)人呢',
+    // The customer's own words in a muddle: 我说得乱七八糟的.
+    '(说|讲|写|填)(得)?(有点|有些)?乱七八糟',
+    // Surprise taken in stride: 这么久啊,那行吧.
+    '这么久…{2}(那)?(行|好)吧',
+    // Accepting the remedy with a warning: 那好吧,这次别再糊弄我了 (the grievance already answered).
+    '(好吧|行吧)…{6}(别再|不要再|可别)…{3}(糊弄|敷衍|骗|忽悠|坑|拖)',
   ],
   empathy: [
     '抱歉',
@@ -571,5 +592,7 @@ export const EMPATHY_PHRASES: PhraseLists = {
     '再次…{8}(道歉|致歉|歉意|抱歉|对不起|不好意思)',
     // A closing formula (不周之处请见谅) is said whatever the customer felt.
     '之处…{4}(见谅|原谅|谅解)',
+    // Understanding the request, not a feeling: 我理解您的需求.
+    '理解(您|你)的(需求|意思|想法|要求|诉求|问题)',
   ],
 };
