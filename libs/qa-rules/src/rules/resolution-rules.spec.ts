@@ -177,3 +177,39 @@ describe('resolution.confirmed in a callback', () => {
     expect(verdict(resolutionConfirmedRule.id, callback('宽带已经修好了')).outcome).toBe('fail');
   });
 });
+
+describe('promises in plain words, and what only looks like one', () => {
+  const says = (text: string) =>
+    findingFor(
+      promiseHasTimeRule.id,
+      buildCall([
+        ['a', OPENING],
+        ['c', '那这个事怎么办'],
+        ['a', text],
+        ['a', CLOSING],
+      ]),
+    );
+
+  it('hears an answer of a named kind, a 准话 and someone sent round, each held to a time', () => {
+    expect(says('周五下班前给您一个正式的答复').note).toBe('promised time: 周五下班前');
+    expect(says('回头给您一个明确答复').outcome).toBe('fail');
+    expect(says('后天中午之前给您回个准话').outcome).toBe('pass');
+    expect(says('我再核实一下给您回个准话').outcome).toBe('fail');
+    expect(says('一小时内安排师傅过去看看').note).toBe('promised time: 一小时内');
+    // Sent round without a time is information about the process, like a delivery.
+    expect(says('物业会安排保洁过去清理').outcome).toBe('not_applicable');
+  });
+
+  it('does not take a texted result, a confirmation text, a promise not to call or a refund as one', () => {
+    for (const text of [
+      '办理结果会以短信形式通知您',
+      '下周二下午的号已经约好了,短信稍后发到您手机',
+      '取消以后两天内生效,就不会再给您打电话了',
+      '签收后七天内申请,平台会给您补差价',
+      '支持七天无理由退货',
+    ])
+      expect([text, says(text).outcome]).toEqual([text, 'not_applicable']);
+    // The same words with a person coming back still count.
+    expect(says('明天上午我们会打电话通知您结果').outcome).toBe('pass');
+  });
+});

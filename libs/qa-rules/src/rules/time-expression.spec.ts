@@ -45,6 +45,8 @@ describe(findTimeExpression.name, () => {
     '我们第一时间处理',
     '一时半会儿处理不完',
     '三年前就办过',
+    '这个商品支持七天无理由退货',
+    '可以走7天無理由',
   ])('finds no time in %s', (text) => {
     expect(found(text)).toBeNull();
   });

@@ -49,6 +49,12 @@ export function findTimeExpression(text: string): [number, number] | null {
       continue;
     }
     if (VAGUE_BEFORE.test(text[m.index - 1] ?? '') && VAGUE.test(m[0])) continue;
+    // 七天无理由(退货) names a return policy, not a time.
+    if (
+      text.startsWith('无理由', m.index + m[0].length) ||
+      text.startsWith('無理由', m.index + m[0].length)
+    )
+      continue;
     return [m.index, m.index + m[0].length];
   }
   return null;

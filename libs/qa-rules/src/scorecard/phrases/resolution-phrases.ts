@@ -58,9 +58,12 @@ export const PROMISE_PHRASES: PhraseLists = {
     '专人(跟进|联系|处理)',
     // The same promises in other word orders: 跟您联系, 给您个答复, 回您电话, 打电话给您.
     '(跟|和|与|同)<您>(联系|联络|回复|答复|反馈)',
-    '给<您>(一个|个)?(答复|回复|回话|说法|反馈|交代)',
+    '给<您>(一个|个)?(答复|回复|回话|说法|反馈|交代|准话|准信)',
+    // With a word on what kind (给您一个明确答复, 给您个准确的回复) or a plain word (回个准话).
+    '给<您>…{3}(明确|准确|正式|书面)(的)?(答复|回复|回话|说法|交代)',
+    '给<您>回(个|一个)?(准话|准信|话)',
     '向<您>(反馈|答复|回复)',
-    '回<您>(个)?(电话|话)',
+    '回<您>(个|一个)?(电话|话|准话|准信)',
     '(打|回)(个)?电话给<您>',
     '(发|回)(个)?短信给<您>',
     '联络<您>',
@@ -77,6 +80,8 @@ export const PROMISE_PHRASES: PhraseLists = {
     '(发|送|寄)(到|给)<您>',
     '到<您>(家|那|这|小区|楼下|单位|公司)',
     '(给|为)<您>(送|寄|补发|发|补)(过去|过来)?',
+    // Sending someone round: 半小时内派人去清理, 明天安排维修工过来.
+    '(派|安排)(人|专人|师傅|维修工|保洁|工作人员)(去|来|过去|过来|到)',
   ],
   promiseExceptions: [
     '快递员会联系您',
@@ -87,6 +92,14 @@ export const PROMISE_PHRASES: PhraseLists = {
     '师傅联系您',
     // The system's automatic message, not a person coming back: 系统会第一时间短信通知您.
     '系统(会)?(自动)?(第一时间)?(发)?(短信)?通知您',
+    // A result the system texts out (审批结果会短信通知您) is not someone coming back.
+    '结果(会|将)?(以)?短信(的方式|形式)?通知<您>',
+    // A confirmation text going out now (短信马上发到您手机), not something due later.
+    '短信(马上|稍后|随后|已经|会|这就)?(发|发送)(到|给)<您>',
+    // A promise not to call again: 之后就不会再给您打电话了.
+    '不(会|要)?再(给您打电话|给您打个电话|给您发短信|给您去电|联系您|打给您|打扰您)',
+    // The insurer refunds a fee (运费险会给您补运费): money back, not something brought.
+    '给<您>补(运费|差价|邮费|钱|款)',
   ],
   promiseTime: [
     '小时内',
