@@ -47,7 +47,16 @@ describe('independent labelled set', () => {
     expect(labelProblems(files)).toEqual([]);
   });
 
-  it('reads the fresh set as holdout only, its call ids apart from the first set', () => {
+  it('reads the fresh set (120 calls in six files) as holdout only, its call ids apart from the first set', () => {
+    expect(fresh.map((f) => f.file)).toEqual([
+      'autos.json',
+      'broadband.json',
+      'fooddelivery.json',
+      'securities.json',
+      'socialsecurity.json',
+      'travel.json',
+    ]);
+    expect(report.calls.fresh).toBeGreaterThanOrEqual(120);
     expect(fresh.flatMap((f) => f.calls.filter((x) => x.split !== 'holdout'))).toEqual([]);
     // labelProblems over both sets also catches a call id the two sets share.
     expect(labelProblems([...files, ...fresh])).toEqual([]);
