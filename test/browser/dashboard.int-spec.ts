@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Role } from '@qa/platform';
@@ -440,6 +441,57 @@ describe('dashboard in Chromium', () => {
         .auth(qa, { type: 'bearer' });
       expect([audio.status, audio.headers['content-type']]).toEqual([200, 'audio/wav']);
       await page.screenshot({ path: join(SHOTS, 'calls-upload-qa.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('sorts the list by a clicked column and exports what the filters find as CSV', async () => {
+    const qa = await tokenOf(`${tenantId}-qa`);
+    const callId = `c-sort-${randomUUID()}`;
+    await gateway
+      .post('/api/v1/calls')
+      .auth(qa, { type: 'bearer' })
+      .send(sampleCall({ callId, tenantId }))
+      .expect(201);
+    await waitFor('the second call scored', async () => {
+      const res = await gateway
+        .get(`/api/v1/evaluations?callId=${callId}`)
+        .auth(qa, { type: 'bearer' });
+      return (res.body as { items: unknown[] }).items.length > 0 || undefined;
+    });
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, `${tenantId}-qa`, password);
+      const scores = () =>
+        page
+          .locator('[data-testid=evaluations] td.num')
+          .allTextContents()
+          .then((v) => v.map(Number));
+      await page.locator(`a:text-is("${callId}")`).waitFor();
+      await page.click('th[data-sort=score] button');
+      const desc = await scores();
+      expect(desc.length).toBeGreaterThanOrEqual(2);
+      expect(desc).toEqual([...desc].sort((a, b) => b - a));
+      expect(await page.locator('th[data-sort=score]').getAttribute('aria-sort')).toBe(
+        'descending',
+      );
+      await page.click('th[data-sort=score] button');
+      expect(await scores()).toEqual([...desc].reverse());
+
+      await page.click('[data-testid=export-evaluations]');
+      const link = page.locator('[data-testid=evaluations-csv]');
+      await link.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      const [head, ...lines] = csv
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\r\n');
+      expect(head).toBe('通话时间,通话,班组,坐席,得分,等级,复核状态,未通过规则');
+      expect(lines).toHaveLength(desc.length);
+      expect(lines.some((l) => l.includes(callId))).toBe(true);
+      expect(lines.some((l) => l.includes('forbidden.phrases'))).toBe(true);
     } finally {
       await page.close();
     }

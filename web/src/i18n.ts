@@ -110,6 +110,8 @@ const zh = {
   transcripts: '转写文本 (JSON)',
   recording: '录音',
   callId: '通话 ID',
+  exportCsv: '导出 CSV',
+  exportCapped: '只含前 10000 条',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -225,6 +227,8 @@ const en: Record<MessageKey, string> = {
   transcripts: 'Transcripts (JSON)',
   recording: 'Recording',
   callId: 'Call id',
+  exportCsv: 'Export CSV',
+  exportCapped: 'the first 10,000 only',
 };
 
 /** The seed scorecard's grades (seed 002) as the API names them, and in English. */

@@ -1,10 +1,25 @@
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { csvUrl } from '../csv';
 import { api, EvaluationSummary, Session } from '../api';
 import { dayStart, useUi } from '../ui';
 import { GRADE_NAMES, gradeName, gradeOf, listOf, RULE_NAMES, ruleName } from '../i18n';
 import { UPLOADERS } from '../nav';
 
 const FILTERS = ['callId', 'teamId', 'agentId', 'from', 'to', 'grade', 'ruleFailed'] as const;
+
+/** Columns a click sorts by (the loaded rows, in the browser), and the value each compares. */
+const SORTS = {
+  startedAt: (e: EvaluationSummary) => e.callStartedAt,
+  call: (e: EvaluationSummary) => e.callId,
+  team: (e: EvaluationSummary) => e.teamId,
+  agent: (e: EvaluationSummary) => e.agentId,
+  score: (e: EvaluationSummary) => e.score,
+  reviewStatus: (e: EvaluationSummary) => e.status,
+} as const;
+type SortKey = keyof typeof SORTS;
+
+/** The most rows an export fetches (pages of the API, one after another). */
+const EXPORT_LIMIT = 10_000;
 
 export function EvaluationsPage({ user }: { user: Session }) {
   const { t, lang, when, timeZone } = useUi();
@@ -19,16 +34,23 @@ export function EvaluationsPage({ user }: { user: Session }) {
   const [items, setItems] = useState<EvaluationSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean } | null>(null);
+  const [csv, setCsv] = useState<{ url: string; rows: number; capped: boolean } | null>(null);
 
+  const query = (): Record<string, string> => {
+    const q: Record<string, string> = { ...filters };
+    // Dates are whole days in the tenant's time zone; "to" includes its day.
+    if (q.from) q.from = dayStart(q.from, timeZone);
+    if (q.to) q.to = new Date(Date.parse(dayStart(q.to, timeZone, 1)) - 1).toISOString();
+    // The grade as the API names it, whichever language it was typed in.
+    if (q.grade) q.grade = gradeOf(q.grade);
+    return q;
+  };
   const load = async (more: boolean) => {
     setError('');
+    setCsv(null);
     try {
-      const q: Record<string, string> = { ...filters };
-      // Dates are whole days in the tenant's time zone; "to" includes its day.
-      if (q.from) q.from = dayStart(q.from, timeZone);
-      if (q.to) q.to = new Date(Date.parse(dayStart(q.to, timeZone, 1)) - 1).toISOString();
-      // The grade as the API names it, whichever language it was typed in.
-      if (q.grade) q.grade = gradeOf(q.grade);
+      const q = query();
       if (more && cursor) q.cursor = cursor;
       const page = await api.evaluations(q);
       setItems(more ? [...items, ...page.items] : page.items);
@@ -44,6 +66,59 @@ export function EvaluationsPage({ user }: { user: Session }) {
     e.preventDefault();
     void load(false);
   };
+  const rows = useMemo(() => {
+    if (!sort) return items;
+    const value = SORTS[sort.key];
+    const sign = sort.desc ? -1 : 1;
+    return [...items].sort((a, b) =>
+      value(a) < value(b) ? -sign : value(a) > value(b) ? sign : 0,
+    );
+  }, [items, sort]);
+  const sortBy = (key: SortKey) =>
+    setSort((s) => (s?.key === key ? { key, desc: !s.desc } : { key, desc: key === 'score' }));
+  /** Every evaluation the filters find (not only the loaded page), as the table shows them. */
+  const exportCsv = async () => {
+    setError('');
+    try {
+      const all: EvaluationSummary[] = [];
+      let next: string | null = null;
+      do {
+        const page = await api.evaluations({ ...query(), ...(next ? { cursor: next } : {}) });
+        all.push(...page.items);
+        next = page.nextCursor;
+      } while (next && all.length < EXPORT_LIMIT);
+      const head = [t('startedAt'), t('call'), t('team'), t('agent'), t('score'), t('grade')];
+      const url = csvUrl([
+        [...head, t('reviewStatus'), t('ruleFailed')],
+        ...all
+          .slice(0, EXPORT_LIMIT)
+          .map((e) => [
+            when(e.callStartedAt),
+            e.callId,
+            e.teamId,
+            e.agentId,
+            e.score,
+            gradeName(e.grade, lang),
+            t(e.status),
+            e.failedRules.join(' '),
+          ]),
+      ]);
+      setCsv({ url, rows: Math.min(all.length, EXPORT_LIMIT), capped: next !== null });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const header = (key: SortKey) => (
+    <th
+      aria-sort={sort?.key !== key ? 'none' : sort.desc ? 'descending' : 'ascending'}
+      data-sort={key}
+    >
+      <button type="button" className="link" onClick={() => sortBy(key)}>
+        {t(key)}
+        {sort?.key === key ? (sort.desc ? ' ▼' : ' ▲') : ''}
+      </button>
+    </th>
+  );
   const label: Record<(typeof FILTERS)[number], string> = {
     callId: t('call'),
     teamId: t('team'),
@@ -97,21 +172,32 @@ export function EvaluationsPage({ user }: { user: Session }) {
         <button type="submit">{t('search')}</button>
       </form>
       {error && <p className="error">{error}</p>}
+      <p className="page-actions">
+        <button type="button" data-testid="export-evaluations" onClick={() => void exportCsv()}>
+          {t('exportCsv')}
+        </button>{' '}
+        {csv && (
+          <a href={csv.url} download="evaluations.csv" data-testid="evaluations-csv">
+            evaluations.csv ({csv.rows}
+            {csv.capped ? `, ${t('exportCapped')}` : ''})
+          </a>
+        )}
+      </p>
       <table className="list" data-testid="evaluations">
         <thead>
           <tr>
-            <th>{t('startedAt')}</th>
-            <th>{t('call')}</th>
-            <th>{t('team')}</th>
-            <th>{t('agent')}</th>
-            <th>{t('score')}</th>
+            {header('startedAt')}
+            {header('call')}
+            {header('team')}
+            {header('agent')}
+            {header('score')}
             <th>{t('grade')}</th>
-            <th>{t('reviewStatus')}</th>
+            {header('reviewStatus')}
             <th>{t('ruleFailed')}</th>
           </tr>
         </thead>
         <tbody>
-          {items.map((e) => (
+          {rows.map((e) => (
             <tr key={e.id}>
               <td>{when(e.callStartedAt)}</td>
               <td>
