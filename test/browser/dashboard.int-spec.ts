@@ -288,6 +288,7 @@ describe('dashboard in Chromium', () => {
         '运营指标',
         '人机一致性',
         '辅导',
+        '评分表',
         '用户',
       ]);
       await page.click('header nav a[href="#/users"]');
@@ -492,6 +493,52 @@ describe('dashboard in Chromium', () => {
       expect(lines).toHaveLength(desc.length);
       expect(lines.some((l) => l.includes(callId))).toBe(true);
       expect(lines.some((l) => l.includes('forbidden.phrases'))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('lets the admin edit the scorecard as a new version, preview a dry run and activate it', async () => {
+    const page = await browser.newPage(PAGE);
+    try {
+      await login(page, `${tenantId}-admin`, password);
+      await page.click('header nav a[href="#/scorecards"]');
+      await page.waitForSelector(
+        '[data-testid=versions] tr[data-version="1"] td.status:text-is("生效中")',
+      );
+      const form = page.locator('[data-testid=scorecard-form]');
+      // Weights that do not total 100: refused, the path named, nothing saved.
+      await form.locator('input[name="sections.0.weight"]').fill('60');
+      await form.locator('button[type=submit]').click();
+      await page.waitForSelector('.error code:text-is("sections")');
+      expect(await page.locator('[data-testid=versions] tr').count()).toBe(2);
+      // 35 + 25 + 25 + 15, and the forbidden-phrase item made critical: version 2.
+      await form.locator('input[name="sections.0.weight"]').fill('35');
+      await form.locator('input[name="sections.1.weight"]').fill('25');
+      await form.locator('tr[data-item=forbidden] input[type=checkbox]').check();
+      await form.locator('button[type=submit]').click();
+      await page.waitForSelector('p.ok:text-is("已保存: v2")');
+      const v2 = page.locator('[data-testid=versions] tr[data-version="2"]');
+      expect(await v2.locator('td.status').textContent()).toBe('');
+
+      // How scores would move under v2 over the calls so far, before anyone is judged by it.
+      const dry = page.locator('[data-testid=dry-run-form]');
+      await dry.locator('input[name=from]').fill('2026-11-01');
+      await dry.locator('input[name=to]').fill(new Date().toISOString().slice(0, 10));
+      await dry.locator('button[type=submit]').click();
+      const result = page.locator('[data-testid=dry-run-result]');
+      await result.waitFor({ timeout: 60_000 });
+      expect(await result.textContent()).toMatch(/^v2: [1-9]\d* 通/);
+
+      await v2.locator('[data-testid=activate]').click();
+      await page.waitForSelector(
+        '[data-testid=versions] tr[data-version="2"] td.status:text-is("生效中")',
+      );
+      expect(await page.locator('[data-testid=versions] [data-testid=activate]').count()).toBe(1);
+      await page.screenshot({ path: join(SHOTS, 'scorecards-admin.png'), fullPage: true });
+      // Usable on a phone too: nothing runs off the side.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate('document.documentElement.scrollWidth - innerWidth')).toBe(0);
     } finally {
       await page.close();
     }

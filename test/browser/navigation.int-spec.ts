@@ -271,6 +271,9 @@ describe('dashboard navigation in Chromium', () => {
         await page.waitForLoadState('networkidle');
         expect({ href, overflow: await overflow() }).toEqual({ href, overflow: 0 });
       }
+      await page.goto(`${base}/#/calls/upload`);
+      await page.waitForSelector('[data-testid=recording-form]');
+      expect(await overflow()).toBe(0);
       await page.goto(`${base}/#/evaluations/${evaluationId}`);
       await page.waitForSelector('[data-testid=findings] li');
       expect(await overflow()).toBe(0);

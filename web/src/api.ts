@@ -246,6 +246,49 @@ async function problemOf(res: Response): Promise<ApiError> {
   );
 }
 
+/** A stored scorecard version; `definition` is the card as data (sections, items, bands). */
+export interface ScorecardVersion {
+  id: string;
+  key: string;
+  version: number;
+  name: string;
+  active: boolean;
+  createdBy: string;
+  createdAt: string;
+  definition: ScorecardDefinitionView;
+}
+
+export interface ScorecardDefinitionView {
+  name: string;
+  sections: { id: string; name: string; weight: number }[];
+  items: {
+    id: string;
+    sectionId: string;
+    kind: string;
+    ruleId?: string;
+    name: string;
+    points: number;
+    critical?: boolean;
+  }[];
+  gradeBands: { min: number; grade: string }[];
+  [rest: string]: unknown;
+}
+
+/** A re-scoring job; `result` once done (a dry run stores nothing). */
+export interface RescoreJob {
+  state: string;
+  progress: unknown;
+  result?: {
+    dryRun: boolean;
+    calls: number;
+    raised: number;
+    lowered: number;
+    unchanged: number;
+    averageDelta: number;
+    largestMoves: { callId: string; before: number | null; after: number }[];
+  } | null;
+}
+
 /** What a batch or a PBX import answers: counts, and a result per item (with its field errors). */
 export interface BatchResult {
   accepted: number;
@@ -369,6 +412,32 @@ export const api = {
   },
   deleteUser(id: string): Promise<void> {
     return send(`/api/v1/users/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  },
+  scorecards(): Promise<ScorecardVersion[]> {
+    return call('/api/v1/scorecards');
+  },
+  scorecardVersions(key: string): Promise<ScorecardVersion[]> {
+    return call(`/api/v1/scorecards/${encodeURIComponent(key)}/versions`);
+  },
+  saveScorecardVersion(key: string, definition: object): Promise<ScorecardVersion> {
+    return call(`/api/v1/scorecards/${encodeURIComponent(key)}/versions`, {
+      method: 'POST',
+      body: JSON.stringify({ definition }),
+    });
+  },
+  activateScorecard(key: string, version: number): Promise<ScorecardVersion> {
+    return call(`/api/v1/scorecards/${encodeURIComponent(key)}/versions/${version}/activate`, {
+      method: 'POST',
+    });
+  },
+  rescore(key: string, version: number, from: string, to: string): Promise<{ jobId: string }> {
+    return call(`/api/v1/scorecards/${encodeURIComponent(key)}/versions/${version}/rescore`, {
+      method: 'POST',
+      body: JSON.stringify({ from, to, dryRun: true }),
+    });
+  },
+  rescoreJob(jobId: string): Promise<RescoreJob> {
+    return call(`/api/v1/scorecards/rescore-jobs/${encodeURIComponent(jobId)}`);
   },
   evaluation(id: string): Promise<Evaluation> {
     return call(`/api/v1/evaluations/${encodeURIComponent(id)}`);

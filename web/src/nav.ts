@@ -14,6 +14,7 @@ const CALIBRATIONS: NavLink = { href: '#/calibrations', label: 'calibrations' };
 const AGREEMENT: NavLink = { href: '#/agreement', label: 'agreement' };
 const DISPUTES: NavLink = { href: '#/disputes', label: 'disputes' };
 const COACHING: NavLink = { href: '#/coaching', label: 'coaching' };
+const SCORECARDS: NavLink = { href: '#/scorecards', label: 'scorecards' };
 
 /** Who may post calls (the gateway's route table): they get the calls upload page. */
 export const UPLOADERS = ['admin', 'qa', 'lead'];
@@ -24,7 +25,7 @@ export function navFor(role: string): NavLink[] {
     case 'platform_admin':
       return [{ href: '#/tenants', label: 'tenants' }, USERS];
     case 'admin':
-      return [EVALUATIONS, COMPLAINTS, KPIS, AGREEMENT, COACHING, USERS];
+      return [EVALUATIONS, COMPLAINTS, KPIS, AGREEMENT, COACHING, SCORECARDS, USERS];
     case 'qa':
       return [EVALUATIONS, REVIEW_QUEUE, CALIBRATIONS, AGREEMENT, COMPLAINTS, KPIS];
     case 'lead':

@@ -18,6 +18,7 @@ import { CalibrationPage } from './pages/review/calibration-page';
 import { CalibrationsPage } from './pages/review/calibrations-page';
 import { DisputesPage } from './pages/review/disputes-page';
 import { ReviewQueuePage } from './pages/review/review-queue-page';
+import { ScorecardsPage } from './pages/scorecards-page';
 import { TenantsPage } from './pages/tenants-page';
 import { UsersPage } from './pages/users-page';
 
@@ -59,6 +60,7 @@ const ROUTES: Route[] = [
     render: (_, id) => <TicketPage key={id} id={id} />,
   },
   { pattern: /^#\/kpis$/, section: '#/kpis', render: () => <KpiDashboardPage /> },
+  { pattern: /^#\/scorecards$/, section: '#/scorecards', render: () => <ScorecardsPage /> },
   { pattern: /^#\/coaching$/, section: '#/coaching', render: (u) => <CoachingPage user={u} /> },
   {
     pattern: /^#\/coaching\/trend$/,
