@@ -193,12 +193,25 @@ describe('OpenTelemetry tracing across the services', () => {
     const inTrace = () => receiver.spans.filter((s) => s.traceId === traceId);
     const find = (service: string, name: string, kind: number) =>
       inTrace().find((s) => s.service === `qa-${service}` && s.name === name && s.kind === kind);
-    // The last hops: kpi took the evaluation and the ticket, each a child of its producer's span.
+    // Every hop's span: each service exports on its own schedule, so kpi's spans may arrive
+    // before an earlier hop's batch does.
+    const expected: [string, string, number][] = [
+      ['gateway', 'POST /api/v1/calls', Kind.Server],
+      ['gateway', 'forward ingestion', Kind.Client],
+      ['ingestion', 'POST /api/v1/calls', Kind.Server],
+      ['ingestion', 'send qa.call.ingested.v1', Kind.Producer],
+      ['scoring', 'process qa.call.ingested.v1', Kind.Consumer],
+      ['scoring', 'send qa.evaluation.scored.v1', Kind.Producer],
+      ['scoring', 'send qa.complaint.detected.v1', Kind.Producer],
+      ['complaints', 'process qa.complaint.detected.v1', Kind.Consumer],
+      ['complaints', 'send qa.complaint.opened.v1', Kind.Producer],
+      ['kpi', 'process qa.evaluation.scored.v1', Kind.Consumer],
+      ['kpi', 'process qa.complaint.opened.v1', Kind.Consumer],
+      ['kpi', 'process qa.call.ingested.v1', Kind.Consumer],
+    ];
     await waitFor(
-      "kpi's spans of the call",
-      () =>
-        find('kpi', 'process qa.evaluation.scored.v1', Kind.Consumer) &&
-        find('kpi', 'process qa.complaint.opened.v1', Kind.Consumer),
+      "every hop's span of the call",
+      () => expected.every(([service, name, kind]) => find(service, name, kind)),
       { timeoutMs: 90_000, intervalMs: 250 },
     );
 
