@@ -7,6 +7,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/complaints/src/app.module';
 import { complaintsServiceOptions } from '../../apps/complaints/src/complaints.options';
+import { SettingsRepository } from '../../apps/complaints/src/modules/settings/settings.repository';
+import { SlaBreachService } from '../../apps/complaints/src/modules/sla/sla-breach.service';
+import { TicketWorkflow } from '../../apps/complaints/src/modules/tickets/ticket-workflow';
+import { TicketsRepository } from '../../apps/complaints/src/modules/tickets/tickets.repository';
 
 /**
  * SLA timers are BullMQ delayed jobs in the real Redis. The service that set them is closed, the
@@ -103,6 +107,65 @@ describe('complaint SLA timers across restarts', () => {
       from: 'open',
       to: 'escalated',
     });
+    await app.close();
+  });
+
+  it('breaches a passed deadline whose timer has not fired when the ticket moves, once', async () => {
+    const app = await start();
+    const http = () => request(app.getHttpServer());
+    const put = await http()
+      .put('/api/v1/complaints/settings')
+      .use(lead)
+      .send({ sla: { accept: { basis: 'calendar', minutes: 10 } } });
+    expect(put.status).toBe(200);
+    const opened = await http()
+      .post('/api/v1/complaints')
+      .use(lead)
+      .send({ customer: { id: 'u-late' }, category: 'late-move', description: 'late' });
+    expect(opened.status).toBe(201);
+    const id: string = opened.body.id;
+    const acceptBy = Date.parse(opened.body.sla.acceptBy);
+    // Accepted a minute after the deadline, before its timer fired (a restart, a Redis outage).
+    const late = new Date(acceptBy + 60_000);
+    const db = app.get(DataSource);
+    const tickets = app.get(TicketsRepository);
+    await db.transaction(async (manager) => {
+      const t = (await tickets.lock(manager, tenantId, id))!;
+      const { settings } = await app.get(SettingsRepository).get(tenantId, manager);
+      await app
+        .get(TicketWorkflow)
+        .move(manager, t, 'accepted', {
+          actor: 'lead-zhao',
+          reason: 'late',
+          now: late,
+          traceId: 'late',
+          settings,
+        });
+      await tickets.update(manager, t);
+    });
+    expect((await breachCounts(app, [id])).get(id)).toMatchObject({
+      status: 'accepted',
+      breaches: 1,
+      notes: 1,
+      events: 1,
+    });
+    // The timer fires afterwards: nothing more.
+    const outcome = await app
+      .get(SlaBreachService)
+      .fire(
+        { tenantId, ticketId: id, purpose: 'accept', dueAt: new Date(acceptBy).toISOString() },
+        new Date(acceptBy + 120_000),
+      );
+    expect(outcome).not.toBe('breached');
+    expect((await breachCounts(app, [id])).get(id)).toMatchObject({
+      breaches: 1,
+      notes: 1,
+      events: 1,
+    });
+    const detail = await http().get(`/api/v1/complaints/${id}`).use(lead);
+    expect(detail.body.sla.breached).toEqual([
+      expect.objectContaining({ purpose: 'accept', dueAt: new Date(acceptBy).toISOString() }),
+    ]);
     await app.close();
   });
 });

@@ -1,7 +1,14 @@
 import { DEFAULT_CALENDAR } from '@qa/business-calendar';
 import { DEFAULT_SETTINGS, mergeSettings } from './complaint-settings';
 import { SLA_PRESETS } from './sla-policy';
-import { clocksAfterMove, openingClocks, pauseAll, resumeAll, slaView } from './ticket-clocks';
+import {
+  clocksAfterMove,
+  openingClocks,
+  passedUnbreached,
+  pauseAll,
+  resumeAll,
+  slaView,
+} from './ticket-clocks';
 
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 const iso = (local: string) => at(local).toISOString();
@@ -104,5 +111,25 @@ describe('complaint settings', () => {
       'calendar.periods.0',
       'colour',
     ]);
+  });
+
+  it('finds running deadlines already past and not yet breached, and only those', () => {
+    const clocks = openingClocks(cal, policy, at('2026-11-30 09:00'));
+    const acceptBy = slaView(cal, clocks, [], at('2026-11-30 09:00')).acceptBy!;
+    // Before and at the deadline: nothing passed.
+    expect(passedUnbreached(cal, clocks, [], new Date(acceptBy))).toEqual([]);
+    const late = new Date(Date.parse(acceptBy) + 60_000);
+    expect(passedUnbreached(cal, clocks, [], late)).toEqual([
+      { purpose: 'accept', dueAt: acceptBy },
+    ]);
+    // A breach already recorded for that deadline is not recorded again.
+    const breached = [{ purpose: 'accept' as const, dueAt: acceptBy, at: acceptBy }];
+    expect(passedUnbreached(cal, clocks, breached, late)).toEqual([]);
+    // A stopped or paused clock has no running deadline.
+    const stopped = clocksAfterMove(cal, policy, clocks, 'accepted', at('2026-11-30 09:05'));
+    expect(passedUnbreached(cal, stopped, [], late)).toEqual([]);
+    expect(passedUnbreached(cal, pauseAll(cal, clocks, at('2026-11-30 09:05')), [], late)).toEqual(
+      [],
+    );
   });
 });

@@ -100,6 +100,29 @@ export function rebaseAll(oldCal: BusinessCalendar, clocks: TicketClocks, now: D
   return mapClocks(clocks, (c) => rebaseClock(oldCal, c, now));
 }
 
+/**
+ * Running deadlines already past with no breach recorded: a timer that has not fired yet (a
+ * restart, a queue outage) must not let a late action pass for on time, so the action records
+ * these first.
+ */
+export function passedUnbreached(
+  cal: BusinessCalendar,
+  clocks: TicketClocks,
+  breached: Breach[],
+  now: Date,
+): { purpose: SlaPurpose; dueAt: string }[] {
+  const out: { purpose: SlaPurpose; dueAt: string }[] = [];
+  for (const purpose of SLA_PURPOSES) {
+    const c = clocks[purpose];
+    const due = c ? dueAt(cal, c) : null;
+    if (!due || due.getTime() >= now.getTime()) continue;
+    const iso = due.toISOString();
+    if (!breached.some((b) => b.purpose === purpose && b.dueAt === iso))
+      out.push({ purpose, dueAt: iso });
+  }
+  return out;
+}
+
 export function slaView(
   cal: BusinessCalendar,
   clocks: TicketClocks,

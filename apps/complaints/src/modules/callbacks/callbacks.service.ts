@@ -70,6 +70,8 @@ export class CallbacksService {
     ctx: { actor: string; now: Date; traceId: string; settings: ComplaintSettings },
   ): Promise<CallbackEntity> {
     const { now, settings, traceId } = ctx;
+    // A retry restarts the callback clock: a passed deadline is breached before it goes.
+    await this.workflow.breachPassed(manager, t, settings, now, traceId);
     const due = slaView(settings.calendar, t.clocks, t.breached, now).callbackBy;
     if (!acceptsCallback(t.status) || !due) throw TicketError.callbackNotExpected(t.status);
     const retry =

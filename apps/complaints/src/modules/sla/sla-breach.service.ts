@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Topics } from '@qa/contracts';
-import { OutboxService } from '@qa/messaging';
 import { DataSource } from 'typeorm';
 import { dueAt } from '../../domain/sla-clock';
 import { canMove } from '../../domain/ticket-state-machine';
@@ -23,7 +21,6 @@ export class SlaBreachService {
     private readonly tickets: TicketsRepository,
     private readonly settingsRepo: SettingsRepository,
     private readonly workflow: TicketWorkflow,
-    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -41,9 +38,14 @@ export class SlaBreachService {
       if (!due || due.getTime() > now.getTime() + TOLERANCE_MS) return 'not-due';
       const dueIso = due.toISOString();
       if (t.breached.some((b) => b.purpose === job.purpose && b.dueAt === dueIso)) return 'gone';
-      t.breached = [...t.breached, { purpose: job.purpose, dueAt: dueIso, at: now.toISOString() }];
       const traceId = `sla:${t.id}`;
-      const statusAtBreach = t.status;
+      await this.workflow.recordBreach(
+        manager,
+        t,
+        { purpose: job.purpose, dueAt: dueIso },
+        now,
+        traceId,
+      );
       if (canMove(t.status, 'escalated')) {
         await this.workflow.move(manager, t, 'escalated', {
           actor: 'system',
@@ -57,30 +59,6 @@ export class SlaBreachService {
         this.workflow.refresh(t, settings, now);
       }
       await this.tickets.update(manager, t);
-      await this.tickets.notify(manager, {
-        tenantId: t.tenantId,
-        ticketId: t.id,
-        kind: 'sla_breached',
-        recipient: 'supervisor',
-        purpose: job.purpose,
-        dueAt: dueIso,
-      });
-      await this.outbox.add(manager, [
-        {
-          topic: Topics.ComplaintSlaBreached,
-          key: t.id,
-          tenantId: t.tenantId,
-          traceId,
-          occurredAt: now.toISOString(),
-          payload: {
-            ticketId: t.id,
-            tenantId: t.tenantId,
-            status: statusAtBreach,
-            dueAt: dueIso,
-            breachedAt: now.toISOString(),
-          },
-        },
-      ]);
       this.logger.warn({ ticketId: t.id, purpose: job.purpose, dueAt: dueIso }, 'SLA breached');
       return 'breached';
     });

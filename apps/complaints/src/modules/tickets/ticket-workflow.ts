@@ -4,7 +4,7 @@ import { Topics } from '@qa/contracts';
 import { OutboxService } from '@qa/messaging';
 import { EntityManager } from 'typeorm';
 import { ComplaintSettings } from '../../domain/complaint-settings';
-import { clocksAfterMove, slaView } from '../../domain/ticket-clocks';
+import { clocksAfterMove, passedUnbreached, SlaPurpose, slaView } from '../../domain/ticket-clocks';
 import { allowedMoves, canMove, TicketStatus } from '../../domain/ticket-state-machine';
 import { TicketEntity } from './entities/ticket.entity';
 import { TicketError } from './tickets.errors';
@@ -42,6 +42,7 @@ export class TicketWorkflow {
   ): Promise<void> {
     if (!canMove(t.status, to)) throw TicketError.illegal(t.status, to, allowedMoves(t.status));
     const { now, settings } = ctx;
+    await this.breachPassed(manager, t, settings, now, ctx.traceId);
     const from = t.status;
     t.clocks = clocksAfterMove(settings.calendar, settings.sla, t.clocks, to, now);
     t.status = to;
@@ -98,6 +99,60 @@ export class TicketWorkflow {
         reason: 'follow-up callback (回访) scheduled',
       });
     }
+  }
+
+  /**
+   * Records a breach on a locked ticket: the breach, the supervisor's notification and the
+   * published event, in the caller's transaction (the caller saves the ticket).
+   */
+  async recordBreach(
+    manager: EntityManager,
+    t: TicketEntity,
+    b: { purpose: SlaPurpose; dueAt: string },
+    now: Date,
+    traceId: string,
+  ): Promise<void> {
+    t.breached = [...t.breached, { ...b, at: now.toISOString() }];
+    await this.tickets.notify(manager, {
+      tenantId: t.tenantId,
+      ticketId: t.id,
+      kind: 'sla_breached',
+      recipient: 'supervisor',
+      purpose: b.purpose,
+      dueAt: b.dueAt,
+    });
+    await this.outbox.add(manager, [
+      {
+        topic: Topics.ComplaintSlaBreached,
+        key: t.id,
+        tenantId: t.tenantId,
+        traceId,
+        occurredAt: now.toISOString(),
+        payload: {
+          ticketId: t.id,
+          tenantId: t.tenantId,
+          status: t.status,
+          dueAt: b.dueAt,
+          breachedAt: now.toISOString(),
+        },
+      },
+    ]);
+  }
+
+  /**
+   * Before a change to a ticket's clocks: a deadline already past whose timer has not fired yet
+   * (a restart, a Redis outage) is breached now, so a late action never counts as on time. The
+   * timer, when it fires, finds the breach recorded.
+   */
+  async breachPassed(
+    manager: EntityManager,
+    t: TicketEntity,
+    settings: ComplaintSettings,
+    now: Date,
+    traceId: string,
+  ): Promise<void> {
+    for (const b of passedUnbreached(settings.calendar, t.clocks, t.breached, now))
+      await this.recordBreach(manager, t, b, now, traceId);
   }
 
   async callbackScheduled(

@@ -157,6 +157,8 @@ export class TicketsService {
     return this.write(identity, id, dto.expectedVersion, async (manager, t, settings, now) => {
       if (dto.promisedReplyAt !== undefined && Date.parse(dto.promisedReplyAt) <= now.getTime())
         throw TicketError.invalid([{ path: 'promisedReplyAt', message: 'must be in the future' }]);
+      // Pausing or a new promise must not hide a deadline that has passed unfired.
+      await this.workflow.breachPassed(manager, t, settings, now, `sla:${t.id}`);
       const notes: string[] = [];
       if (dto.assignee !== undefined) {
         t.assignee = dto.assignee === '' ? null : dto.assignee;
