@@ -1,4 +1,4 @@
-import { isInfrastructureError } from './infrastructure-errors';
+import { isDataError, isInfrastructureError } from './infrastructure-errors';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -39,5 +39,30 @@ describe(isInfrastructureError.name, () => {
     const a: Error & { cause?: unknown } = new Error('a');
     a.cause = new Error('b', { cause: a });
     expect(isInfrastructureError(a)).toBe(false);
+  });
+});
+
+describe(isDataError.name, () => {
+  it('recognises data the database refuses whatever the attempt, also wrapped by TypeORM', () => {
+    for (const err of [
+      pgError('22021', 'invalid byte sequence for encoding "UTF8": 0x00'),
+      pgError('22P02', 'invalid input syntax for type uuid'),
+      Object.assign(new Error('query failed'), { driverError: pgError('22003') }),
+      new Error('wrapped', { cause: pgError('22001') }),
+    ]) {
+      expect([err.message, isDataError(err)]).toEqual([err.message, true]);
+    }
+  });
+
+  it('leaves outages, conflicts and other faults to their own handling', () => {
+    for (const err of [
+      pgError('23505', 'duplicate key value violates unique constraint'),
+      pgError('40P01', 'deadlock detected'),
+      pgError('ECONNREFUSED'),
+      pgError('220', 'not a SQLSTATE'),
+      new Error('call c-1 was accepted before with a different body'),
+    ]) {
+      expect([err.message, isDataError(err)]).toEqual([err.message, false]);
+    }
   });
 });

@@ -37,3 +37,23 @@ export function isInfrastructureError(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Whether the database refused the data itself (SQLSTATE class 22, data exception: a NUL byte in
+ * text, a number out of range, a malformed value): the same input fails every time, so a consumer
+ * dead-letters it at once instead of retrying and holding up its partition.
+ */
+export function isDataError(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let e: unknown = err; e !== null && typeof e === 'object' && !seen.has(e);) {
+    seen.add(e);
+    const { code, driverError, cause } = e as {
+      code?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+    };
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    e = driverError ?? cause;
+  }
+  return false;
+}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { context, ROOT_CONTEXT, Span, SpanStatusCode, trace, Tracer } from '@opentelemetry/api';
 import { EventMeta, traceparentOf } from '@qa/contracts';
-import { isInfrastructureError } from '@qa/persistence';
+import { isDataError, isInfrastructureError } from '@qa/persistence';
 import { KafkaMessage } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeadLetterEntry, DeadLetterPublisher } from '../dlq/dead-letter.publisher';
@@ -231,7 +231,8 @@ export class EventApplier {
         return true;
       } catch (err) {
         const reason = (err as Error)?.message ?? String(err);
-        const permanent = err instanceof PermanentConsumeError;
+        // Data the database refuses fails the same way every time: no retries to wait through.
+        const permanent = err instanceof PermanentConsumeError || isDataError(err);
         if (!permanent && isInfrastructureError(err)) {
           if (outage % 10 === 0) {
             this.logger.warn(
